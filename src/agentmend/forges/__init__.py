@@ -1,0 +1,1 @@
+"""The Forge door: the only way agentmend reads or changes a repository."""

@@ -1,0 +1,77 @@
+"""What every Forge implementation answers to (LocalGitForge, GitHubForge)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+ChangeState = Literal["open", "closed", "merged"]
+CheckConclusion = Literal["success", "failure", "neutral"]
+BRANCH_PREFIX = "agentmend/"
+
+
+@dataclass(frozen=True)
+class Change:
+    """A proposed change as the forge holds it: a local branch + text file, or a GitHub PR."""
+
+    branch: str
+    number: int | None  # PR number; None for a local change
+    url: str  # html url, or the path of the local change text
+    state: ChangeState
+    head_sha: str
+    body: str
+    title: str = ""
+    merge_sha: str | None = None
+    merged_by: str | None = None
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    change: Change
+    action: Literal["created", "updated", "unchanged"]
+
+
+class Forge(Protocol):
+    """The only door to a repository. The core calls these; adapters implement them."""
+
+    @property
+    def repo_key(self) -> str:
+        """Stable name of the repository for the state store ("owner/name", or the local path)."""
+        ...
+
+    @property
+    def default_branch(self) -> str: ...
+
+    def head_sha(self, ref: str | None = None) -> str: ...
+
+    def parent_sha(self, sha: str) -> str:
+        """First parent of a commit (for reverts of a merge)."""
+        ...
+
+    def read_file(self, path: str, ref: str | None = None) -> bytes | None: ...
+
+    def list_files(self, ref: str | None = None) -> list[str]: ...
+
+    def open_or_update_change(self, branch: str, files: dict[str, str], title: str, body: str) -> PublishResult:
+        """One commit on `branch` over the default branch head; nothing written when nothing differs."""
+        ...
+
+    def get_change(self, branch: str) -> Change | None: ...
+
+    def find_changes(self, state: ChangeState | None = None) -> list[Change]:
+        """Changes agentmend opened (branch prefix `agentmend/`)."""
+        ...
+
+    def upsert_comment(self, change: Change, key: str, body: str) -> None:
+        """Create, or edit in place, the one comment carrying the hidden marker `<!-- agentmend:key -->`."""
+        ...
+
+    def close(self, change: Change, comment: str | None = None) -> None: ...
+
+    def merge(self, change: Change) -> str:
+        """Merge a change (automerge policy only); returns the merge commit sha."""
+        ...
+
+    def set_check(self, sha: str, name: str, title: str, summary: str, conclusion: CheckConclusion | None) -> None:
+        """Report a status on a commit (a check run on GitHub); `conclusion=None` means still in progress."""
+        ...

@@ -1,0 +1,1 @@
+"""The Model door: the only way agentmend talks to an LLM."""

@@ -1,0 +1,1 @@
+"""Persistent state (SQLAlchemy 2 + alembic): embedding cache, cluster memory, changes, watches, deliveries."""
