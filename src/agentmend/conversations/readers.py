@@ -1,0 +1,697 @@
+"""Read conversation exports (OpenAI chat, Anthropic Messages, CSV; optionally gzipped) into records.
+
+Reading streams: JSONL and CSV are consumed line by line, and every bad record becomes a `Malformed`
+(`file:line: reason`, 1-based physical line) while reading continues.
+
+Format detection, per file (`format="auto"`):
+1. gzip is recognised by its magic bytes (1f 8b), whatever the file is called.
+2. The first non-blank line decides the container: `[` starts a JSON document (a list of conversations);
+   `{` starts JSONL when that line is a complete JSON object holding a conversation, and a JSON document
+   otherwise (a pretty-printed object, or `{"conversations": [...]}`); anything else is CSV.
+3. Inside JSON, the dialect is fixed by the first record that shows one: Anthropic when it has a
+   top-level `system` or content blocks of type `tool_use`/`tool_result`; OpenAI when a message has role
+   `system`/`tool`, `tool_calls` or `tool_call_id`. Records without either marker read the same in both
+   dialects. A later record in the other dialect is reported as malformed (a file should not mix formats).
+`format="openai"|"anthropic"` fixes the dialect from the start, `format="csv"` forces CSV.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import math
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from itertools import chain
+from pathlib import PurePosixPath
+from typing import IO, Any, BinaryIO, Literal, cast
+
+from agentmend.conversations.model import Conversation, Feedback, Malformed, Role, ToolCall, Turn
+
+Format = Literal["auto", "openai", "anthropic", "csv"]
+FORMATS: tuple[str, ...] = ("auto", "openai", "anthropic", "csv")
+Dialect = Literal["openai", "anthropic"]
+
+_GZIP_MAGIC = b"\x1f\x8b"
+_ROLE_ALIASES: Mapping[str, Role] = {
+    "system": "system",
+    "developer": "system",  # OpenAI's newer name for the system role
+    "user": "user",
+    "human": "user",
+    "assistant": "assistant",
+    "tool": "tool",
+    "function": "tool",  # OpenAI's legacy tool-result role
+}
+_CONVERSATION_KEYS = ("id", "conversation_id", "user_id", "started_at", "created_at", "metadata", "feedback",
+                      "messages", "system")
+_CSV_REQUIRED = ("conversation_id", "role", "content")
+_CSV_KNOWN = ("conversation_id", "role", "content", "timestamp", "user_id", "feedback", "is_error",
+              "tool_call_id", "tool_name")
+
+
+class ExportError(ValueError):
+    """An export could not be read (strict mode, or a file that cannot be opened)."""
+
+
+class RecordError(ValueError):
+    """One record is malformed; the message is the human-readable reason."""
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    """One export to read: its name (repo-relative path or URL) and how to open it as bytes."""
+
+    name: str
+    open: Callable[[], BinaryIO]
+    format: str = "auto"
+
+
+# --------------------------------------------------------------------------------------------- public API
+
+
+def read_export(name: str, data: BinaryIO, format: str = "auto") -> Iterator[Conversation | Malformed]:
+    """Yield the conversations of one export and a `Malformed` for every record that could not be read."""
+    if format not in FORMATS:
+        raise ExportError(f"{name}: unknown export format {format!r}; allowed: {', '.join(FORMATS)}")
+    stream = _maybe_gunzip(data)
+    lines = _binary_lines(stream)
+    head: list[bytes] = []
+    for raw in lines:
+        head.append(raw)
+        if raw.strip():
+            break
+    if not head or not head[-1].strip():
+        return  # an empty file holds no conversations; that is not an error
+    all_lines = chain(head, lines)
+    first = head[-1].strip().lstrip(b"\xef\xbb\xbf")
+    if format == "csv" or (format == "auto" and not first.startswith((b"[", b"{"))):
+        yield from _read_csv(name, all_lines)
+        return
+    dialect = _Dialect(None if format == "auto" else cast(Dialect, format))
+    if first.startswith(b"{") and _is_jsonl_record(first):
+        yield from _read_jsonl(name, all_lines, dialect)
+    else:
+        yield from _read_json_document(name, b"".join(all_lines), dialect)
+
+
+def read_all(files: Iterable[ExportFile], strict: bool = False) -> Iterator[Conversation | Malformed]:
+    """Read many exports in order; later duplicates of a conversation id are reported, not kept.
+
+    A file that cannot be opened is reported as `Malformed(name, 0, reason)`. With `strict`, the first
+    malformed record raises `ExportError`.
+    """
+    seen: dict[str, str] = {}
+    for export in files:
+        try:
+            data = export.open()
+        except Exception as exc:  # noqa: BLE001 - any failure to open is reported with its reason
+            bad = Malformed(export.name, 0, f"could not open the export: {exc}")
+            if strict:
+                raise ExportError(str(bad)) from exc
+            yield bad
+            continue
+        with data:
+            for item in read_export(export.name, data, export.format):
+                if isinstance(item, Conversation):
+                    first = seen.get(item.id)
+                    if first is None:
+                        seen[item.id] = item.source
+                        yield item
+                        continue
+                    file, _, line = item.source.rpartition(":")
+                    reason = f"duplicate conversation id {item.id}, first seen at {first}"
+                    item = Malformed(file, int(line), reason)
+                if strict:
+                    raise ExportError(str(item))
+                yield item
+
+
+# ------------------------------------------------------------------------------------------ byte handling
+
+
+def _maybe_gunzip(data: BinaryIO) -> IO[bytes]:
+    buffered: IO[bytes] = data if hasattr(data, "peek") else io.BufferedReader(cast(Any, data))
+    magic = cast(io.BufferedReader, buffered).peek(2)[:2]
+    if magic == _GZIP_MAGIC:
+        return cast(IO[bytes], gzip.GzipFile(fileobj=buffered, mode="rb"))
+    return buffered
+
+
+def _binary_lines(stream: IO[bytes]) -> Iterator[bytes]:
+    while True:
+        line = stream.readline()
+        if not line:
+            return
+        yield line
+
+
+def _is_jsonl_record(first_line: bytes) -> bool:
+    try:
+        obj = json.loads(first_line)
+    except ValueError:
+        return False  # a pretty-printed JSON document starts with a lone "{"
+    return isinstance(obj, dict) and not ("conversations" in obj and "messages" not in obj)
+
+
+# ------------------------------------------------------------------------------------------------- JSON
+
+
+def _stem(name: str) -> str:
+    """The export's name without directory-independent extensions: the prefix of generated ids.
+
+    The directory is kept so that two `a.jsonl` in different folders do not produce clashing ids.
+    """
+    path = name.split("?", 1)[0].split("#", 1)[0]
+    path = path.split("://", 1)[-1]
+    p = PurePosixPath(path)
+    while p.suffix.lower() in (".gz", ".gzip", ".jsonl", ".ndjson", ".json", ".csv"):
+        p = p.with_suffix("")
+    return str(p)
+
+
+def _read_jsonl(name: str, lines: Iterable[bytes], dialect: _Dialect) -> Iterator[Conversation | Malformed]:
+    for lineno, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        try:
+            text = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            yield Malformed(name, lineno, f"not valid UTF-8 (byte {exc.start})")
+            continue
+        try:
+            obj = json.loads(text)
+        except ValueError as exc:
+            yield Malformed(name, lineno, f"not valid JSON: {_json_reason(exc)}")
+            continue
+        yield _record(name, lineno, obj, dialect)
+
+
+def _read_json_document(name: str, blob: bytes, dialect: _Dialect) -> Iterator[Conversation | Malformed]:
+    try:
+        text = blob.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        yield Malformed(name, blob.count(b"\n", 0, exc.start) + 1, f"not valid UTF-8 (byte {exc.start})")
+        return
+    for item in _json_elements(text):
+        if isinstance(item, _JsonFailure):
+            yield Malformed(name, item.line, item.reason)
+            return
+        yield _record(name, item.line, item.value, dialect)
+
+
+@dataclass(frozen=True)
+class _JsonElement:
+    line: int
+    value: Any
+
+
+@dataclass(frozen=True)
+class _JsonFailure:
+    line: int
+    reason: str
+
+
+_DECODER = json.JSONDecoder()
+
+
+def _json_elements(text: str) -> Iterator[_JsonElement | _JsonFailure]:
+    """Walk a JSON list (or an object's `conversations` list) element by element, keeping line numbers."""
+
+    def line_at(pos: int) -> int:
+        return text.count("\n", 0, pos) + 1
+
+    def skip_ws(pos: int) -> int:
+        while pos < len(text) and text[pos] in " \t\r\n":
+            pos += 1
+        return pos
+
+    def failure(pos: int, reason: str) -> _JsonFailure:
+        return _JsonFailure(line_at(pos), reason)
+
+    def elements(pos: int) -> Iterator[_JsonElement | _JsonFailure | int]:
+        """Elements of the array whose `[` is at `pos`; finally the position after `]`."""
+        pos = skip_ws(pos + 1)
+        if pos < len(text) and text[pos] == "]":
+            yield pos + 1
+            return
+        while True:
+            pos = skip_ws(pos)
+            try:
+                value, end = _DECODER.raw_decode(text, pos)
+            except json.JSONDecodeError as exc:
+                yield failure(exc.pos, f"not valid JSON: {exc.msg}; the rest of the file was not read")
+                return
+            yield _JsonElement(line_at(pos), value)
+            pos = skip_ws(end)
+            if pos < len(text) and text[pos] == ",":
+                pos += 1
+                continue
+            if pos < len(text) and text[pos] == "]":
+                yield pos + 1
+                return
+            yield failure(pos, "not valid JSON: expected ',' or ']' after a conversation; rest not read")
+            return
+
+    pos = skip_ws(0)
+    if text.startswith("[", pos):
+        for item in elements(pos):
+            if not isinstance(item, int):
+                yield item
+        return
+    # An object: find its "conversations" list; a lone conversation object is read as one record.
+    try:
+        whole, _ = _DECODER.raw_decode(text, pos)
+    except json.JSONDecodeError as exc:
+        yield failure(exc.pos, f"not valid JSON: {exc.msg}")
+        return
+    if not isinstance(whole, dict) or "conversations" not in whole:
+        yield _JsonElement(line_at(pos), whole)
+        return
+    if not isinstance(whole["conversations"], list):
+        yield failure(pos, "'conversations' must be a list of conversations")
+        return
+    key_pos = pos + 1
+    while True:  # top-level keys, to find where the list starts and so the line of each element
+        key_pos = skip_ws(key_pos)
+        key, end = _DECODER.raw_decode(text, key_pos)
+        value_pos = skip_ws(skip_ws(end) + 1)  # past ':'
+        if key == "conversations" and text.startswith("[", value_pos):
+            for item in elements(value_pos):
+                if not isinstance(item, int):
+                    yield item
+            return
+        _, end = _DECODER.raw_decode(text, value_pos)
+        key_pos = skip_ws(end) + 1  # past ','
+
+
+def _json_reason(exc: ValueError) -> str:
+    return exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+
+
+# ----------------------------------------------------------------------------------------- JSON records
+
+
+@dataclass
+class _Dialect:
+    """The dialect of a JSON export: fixed up front, or by the first record that shows one."""
+
+    fixed: Dialect | None
+    seen_at: int | None = None
+
+    def observe(self, found: Dialect | None, line: int) -> None:
+        if found is None:
+            return
+        if self.fixed is None:
+            self.fixed, self.seen_at = found, line
+        elif found != self.fixed:
+            where = f" (detected from line {self.seen_at})" if self.seen_at else ""
+            raise RecordError(
+                f"record is {_DIALECT_NAMES[found]}-shaped but this export is "
+                f"{_DIALECT_NAMES[self.fixed]}{where}; "
+                "a file should hold one format (set 'format' on the export to force one)"
+            )
+
+
+_DIALECT_NAMES = {"openai": "OpenAI", "anthropic": "Anthropic"}
+
+
+def _dialect_of(obj: Mapping[str, Any]) -> Dialect | None:
+    if isinstance(obj.get("system"), str | list):
+        return "anthropic"
+    for msg in obj.get("messages") or ():
+        if not isinstance(msg, dict):
+            continue
+        if msg.get("role") in ("system", "tool", "developer", "function") or "tool_calls" in msg or (
+            "tool_call_id" in msg
+        ):
+            return "openai"
+        content = msg.get("content")
+        if isinstance(content, list) and any(
+            isinstance(b, dict) and b.get("type") in ("tool_use", "tool_result") for b in content
+        ):
+            return "anthropic"
+    return None
+
+
+def _record(name: str, line: int, obj: Any, dialect: _Dialect) -> Conversation | Malformed:
+    try:
+        if not isinstance(obj, dict):
+            raise RecordError(f"expected a JSON object (a conversation), got {_type_name(obj)}")
+        dialect.observe(_dialect_of(obj), line)
+        return _conversation(name, line, obj)
+    except RecordError as exc:
+        return Malformed(name, line, str(exc))
+
+
+def _conversation(name: str, line: int, obj: Mapping[str, Any]) -> Conversation:
+    messages = obj.get("messages")
+    if messages is None:
+        raise RecordError("no 'messages' list in this conversation")
+    if not isinstance(messages, list) or not messages:
+        raise RecordError("'messages' must be a non-empty list")
+    turns: list[Turn] = []
+    first_turn_of: list[int] = []  # message index -> index of its first turn
+    system = obj.get("system")
+    if system is not None:
+        turns.append(Turn(0, "system", _blocks_text(system, "system")))
+    for i, msg in enumerate(messages):
+        first_turn_of.append(len(turns))
+        turns.extend(_message_turns(msg, i, len(turns)))
+    raw_id = obj.get("id", obj.get("conversation_id"))
+    if raw_id is not None and not isinstance(raw_id, str | int):
+        raise RecordError(f"'id' must be a string or number, got {_type_name(raw_id)}")
+    metadata = obj.get("metadata", {})
+    if not isinstance(metadata, dict):
+        raise RecordError(f"'metadata' must be an object, got {_type_name(metadata)}")
+    extra = {k: v for k, v in obj.items() if k not in _CONVERSATION_KEYS and k not in metadata}
+    started_field = "started_at" if "started_at" in obj else "created_at"
+    started = _timestamp(obj.get(started_field), started_field)
+    if started is None:
+        started = next((t.timestamp for t in turns if t.timestamp), None)
+    user_id = obj.get("user_id")
+    return Conversation(
+        id=str(raw_id) if raw_id not in (None, "") else f"{_stem(name)}:{line}",
+        turns=tuple(turns),
+        source=f"{name}:{line}",
+        user_id=str(user_id) if user_id not in (None, "") else None,
+        started_at=started,
+        metadata={**metadata, **extra},
+        feedback=_feedback(obj.get("feedback"), first_turn_of, len(turns)),
+    )
+
+
+def _message_turns(msg: Any, i: int, next_index: int) -> list[Turn]:
+    where = f"message {i}"
+    if not isinstance(msg, dict):
+        raise RecordError(f"{where} is {_type_name(msg)}, expected an object with 'role' and 'content'")
+    role_name = msg.get("role")
+    role = _ROLE_ALIASES.get(str(role_name).lower()) if isinstance(role_name, str) else None
+    if role is None:
+        allowed = "system, user, assistant, tool"
+        raise RecordError(f"{where} has unknown role {role_name!r}; allowed: {allowed}")
+    ts_field = next((k for k in ("timestamp", "created_at", "created") if k in msg), None)
+    ts = _timestamp(msg.get(ts_field), f"{where}.{ts_field}") if ts_field else None
+    content = msg.get("content")
+    if content is not None and not isinstance(content, str | list):
+        raise RecordError(f"{where}.content must be a string or a list of blocks, got {_type_name(content)}")
+
+    turns: list[Turn] = []
+    text_parts: list[str] = []
+    calls: list[ToolCall] = []
+    for j, raw_call in enumerate(msg.get("tool_calls") or ()):
+        calls.append(_openai_call(raw_call, f"{where}.tool_calls[{j}]"))
+    for j, block in enumerate(content if isinstance(content, list) else ()):
+        bwhere = f"{where}.content[{j}]"
+        if isinstance(block, str):
+            text_parts.append(block)
+            continue
+        if not isinstance(block, dict):
+            raise RecordError(f"{bwhere} is {_type_name(block)}, expected a content block object")
+        kind = block.get("type")
+        if kind in ("text", "input_text", "output_text"):
+            text_parts.append(_str_field(block, "text", bwhere))
+        elif kind == "tool_use":
+            args = block.get("input", {})
+            arguments = args if isinstance(args, str) else json.dumps(args, sort_keys=True)
+            calls.append(ToolCall(str(block.get("id", "")), _str_field(block, "name", bwhere), arguments))
+        elif kind == "tool_result":
+            # An Anthropic tool result travels in a user message; it is a tool turn of its own here.
+            turns.append(Turn(
+                index=next_index + len(turns), role="tool",
+                text=_blocks_text(block.get("content", ""), bwhere + ".content"),
+                timestamp=ts,
+                tool_call_id=str(block["tool_use_id"]) if block.get("tool_use_id") else None,
+                is_error=_flag(block.get("is_error"), bwhere + ".is_error"),
+            ))
+        # images, documents, thinking and other non-text blocks carry no text the signals could read
+    text = content if isinstance(content, str) else "\n".join(p for p in text_parts if p)
+    if text or calls or not turns:
+        tool_call_id = msg.get("tool_call_id")
+        turns.append(Turn(
+            index=next_index + len(turns), role=role, text=text, timestamp=ts, tool_calls=tuple(calls),
+            tool_call_id=str(tool_call_id) if tool_call_id is not None else None,
+            is_error=_flag(msg.get("is_error"), f"{where}.is_error"),
+        ))
+    return turns
+
+
+def _openai_call(raw: Any, where: str) -> ToolCall:
+    if not isinstance(raw, dict):
+        raise RecordError(f"{where} is {_type_name(raw)}, expected an object with 'function'")
+    fn = raw.get("function", raw)
+    if not isinstance(fn, dict):
+        raise RecordError(f"{where}.function must be an object with 'name' and 'arguments'")
+    args = fn.get("arguments", "")
+    return ToolCall(id=str(raw.get("id", "")), name=_str_field(fn, "name", where + ".function"),
+                    arguments=args if isinstance(args, str) else json.dumps(args, sort_keys=True))
+
+
+def _blocks_text(content: Any, where: str) -> str:
+    if content is None:
+        return ""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        parts = []
+        for j, block in enumerate(content):
+            if isinstance(block, str):
+                parts.append(block)
+            elif isinstance(block, dict) and block.get("type") in ("text", None) and "text" in block:
+                parts.append(_str_field(block, "text", f"{where}[{j}]"))
+        return "\n".join(parts)
+    raise RecordError(f"{where} must be a string or a list of blocks, got {_type_name(content)}")
+
+
+def _str_field(obj: Mapping[str, Any], key: str, where: str) -> str:
+    value = obj.get(key)
+    if not isinstance(value, str):
+        raise RecordError(f"{where}.{key} must be a string, got {_type_name(value)}")
+    return value
+
+
+def _flag(value: Any, where: str) -> bool:
+    if value is None:
+        return False
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("true", "1", "yes"):
+        return True
+    if text in ("false", "0", "no", ""):
+        return False
+    raise RecordError(f"{where} must be true or false, got {value!r}")
+
+
+def _type_name(value: Any) -> str:
+    return {dict: "an object", list: "a list", str: "a string", bool: "a boolean", type(None): "null"}.get(
+        type(value), "a number" if isinstance(value, int | float) else type(value).__name__
+    )
+
+
+# ------------------------------------------------------------------------------ timestamps and feedback
+
+
+def _timestamp(value: Any, field_name: str) -> datetime | None:
+    """ISO 8601 (naive means UTC) or epoch seconds; epoch values past year 5138 are read as milliseconds."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise RecordError(f"'{field_name}' is not a timestamp: {value!r}")
+    number: float | None = None
+    if isinstance(value, int | float):
+        number = float(value)
+    elif isinstance(value, str):
+        stripped = value.strip()
+        try:
+            number = float(stripped)
+        except ValueError:
+            try:
+                parsed = datetime.fromisoformat(stripped)
+            except ValueError:
+                raise RecordError(
+                    f"'{field_name}' is not a timestamp: {value!r} (expected ISO 8601 or epoch seconds)"
+                ) from None
+            return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    else:
+        raise RecordError(f"'{field_name}' is not a timestamp: {_type_name(value)}")
+    if not math.isfinite(number) or number < 0:
+        raise RecordError(f"'{field_name}' is not a timestamp: {value!r}")
+    if number > 1e11:
+        number /= 1000.0
+    try:
+        return datetime.fromtimestamp(number, tz=UTC)
+    except (OverflowError, OSError, ValueError):
+        raise RecordError(f"'{field_name}' is not a timestamp: {value!r}") from None
+
+
+_THUMBS = {"thumbs_down": True, "down": True, "negative": True, "bad": True, "dislike": True, "-1": True,
+           "thumbs_up": False, "up": False, "positive": False, "good": False, "like": False, "+1": False,
+           "1": False}
+
+
+def _feedback(raw: Any, first_turn_of: list[int], n_turns: int) -> tuple[Feedback, ...]:
+    if raw is None:
+        return ()
+    items = raw if isinstance(raw, list) else [raw]
+    return tuple(_one_feedback(item, f"feedback[{i}]" if isinstance(raw, list) else "feedback", first_turn_of,
+                               n_turns) for i, item in enumerate(items))
+
+
+def _one_feedback(item: Any, where: str, first_turn_of: list[int], n_turns: int) -> Feedback:
+    """Normalise thumbs, ratings and CSAT scores (1-5, where 2 or less is negative)."""
+    if isinstance(item, str | bool | int | float) and not isinstance(item, dict):
+        item = {"rating": item}
+    if not isinstance(item, dict):
+        raise RecordError(f"{where} must be an object such as {{\"rating\": \"thumbs_down\"}}")
+    comment = item.get("comment")
+    turn_index = _feedback_turn(item, where, first_turn_of, n_turns)
+    for key in ("thumbs", "rating", "score", "csat", "value"):
+        if key not in item:
+            continue
+        value = item[key]
+        if isinstance(value, bool):
+            return Feedback("thumbs", "up" if value else "down", not value, comment, turn_index)
+        if isinstance(value, str) and value.strip().lower() in _THUMBS and not value.strip().isdigit():
+            label = value.strip().lower()
+            return Feedback("thumbs", label, _THUMBS[label], comment, turn_index)
+        try:
+            score = float(value)
+        except (TypeError, ValueError):
+            raise RecordError(
+                f"{where}.{key}: {value!r} is not feedback (expected thumbs_up/thumbs_down, up/down or 1-5)"
+            ) from None
+        if not 1 <= score <= 5:
+            raise RecordError(f"{where}.{key}: score {value!r} is outside 1-5")
+        kind = "csat" if key in ("score", "csat") else "rating"
+        return Feedback(kind, score, score <= 2, comment, turn_index)
+    raise RecordError(f"{where} has none of 'rating', 'thumbs', 'score' or 'csat'")
+
+
+def _feedback_turn(item: Mapping[str, Any], where: str, first_turn_of: list[int], n_turns: int) -> int | None:
+    if "message_index" in item:
+        idx = item["message_index"]
+        if not isinstance(idx, int) or isinstance(idx, bool) or not 0 <= idx < len(first_turn_of):
+            raise RecordError(f"{where}.message_index {idx!r} does not point at a message")
+        return first_turn_of[idx]
+    if "turn" in item:
+        idx = item["turn"]
+        if not isinstance(idx, int) or isinstance(idx, bool) or not 0 <= idx < n_turns:
+            raise RecordError(f"{where}.turn {idx!r} does not point at a turn")
+        return idx
+    return None
+
+
+# -------------------------------------------------------------------------------------------------- CSV
+
+
+@dataclass
+class _CsvConversation:
+    line: int
+    turns: list[Turn] = field(default_factory=list)
+    user_id: str | None = None
+    metadata: dict[str, str] = field(default_factory=dict)
+    feedback: list[Feedback] = field(default_factory=list)
+
+
+def _read_csv(name: str, lines: Iterator[bytes]) -> Iterator[Conversation | Malformed]:
+    """One row per turn; rows are grouped by `conversation_id` and keep their order in the file."""
+    bad_lines: dict[int, str] = {}
+    reader = csv.reader(_decoded(lines, bad_lines))
+    try:
+        header = [h.strip().lstrip("\ufeff").lower() for h in next(reader)]
+    except StopIteration:
+        return
+    except csv.Error as exc:
+        yield Malformed(name, 1, f"not valid CSV: {exc}")
+        return
+    missing = [c for c in _CSV_REQUIRED if c not in header]
+    if missing:
+        yield Malformed(name, 1, f"CSV header lacks required column(s) {', '.join(missing)}; "
+                                 f"expected at least {', '.join(_CSV_REQUIRED)} (got {', '.join(header)})")
+        return
+    groups: dict[str, _CsvConversation] = {}
+    row_start = reader.line_num + 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            yield Malformed(name, row_start, f"not valid CSV: {exc}")
+            row_start = reader.line_num + 1
+            continue
+        line, row_start = row_start, reader.line_num + 1
+        undecodable = [n for n in range(line, row_start) if n in bad_lines]
+        if undecodable:
+            yield Malformed(name, line, bad_lines[undecodable[0]])
+            continue
+        if not any(cell.strip() for cell in row):
+            continue
+        try:
+            _csv_row(line, header, row, groups)
+        except RecordError as exc:
+            yield Malformed(name, line, str(exc))
+    for conv_id, group in groups.items():
+        yield Conversation(
+            id=conv_id, turns=tuple(group.turns), source=f"{name}:{group.line}", user_id=group.user_id,
+            started_at=next((t.timestamp for t in group.turns if t.timestamp), None),
+            metadata=group.metadata, feedback=tuple(group.feedback),
+        )
+
+
+def _decoded(lines: Iterator[bytes], bad_lines: dict[int, str]) -> Iterator[str]:
+    """Decode line by line; an undecodable line is remembered so its row is reported, not mangled."""
+    for lineno, raw in enumerate(lines, start=1):
+        try:
+            yield raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            bad_lines[lineno] = f"not valid UTF-8 (byte {exc.start})"
+            yield raw.decode("utf-8", errors="replace")
+
+
+def _csv_row(line: int, header: list[str], row: list[str], groups: dict[str, _CsvConversation]) -> None:
+    if len(row) < len(header):
+        absent = header[len(row):]
+        needed = [c for c in absent if c in _CSV_REQUIRED or c == "timestamp"]
+        if needed:
+            raise RecordError(f"row has {len(row)} of {len(header)} columns; missing {', '.join(needed)}")
+    if len(row) > len(header):
+        raise RecordError(f"row has {len(row)} columns but the header has {len(header)}")
+    cells = dict(zip(header, row, strict=False))
+    conv_id = cells.get("conversation_id", "").strip()
+    if not conv_id:
+        raise RecordError("empty conversation_id")
+    role = _ROLE_ALIASES.get(cells.get("role", "").strip().lower())
+    if role is None:
+        raise RecordError(f"unknown role {cells.get('role')!r}; allowed: system, user, assistant, tool")
+    ts = _timestamp(cells.get("timestamp"), "timestamp")
+    group = groups.get(conv_id)
+    if group is None:
+        group = groups[conv_id] = _CsvConversation(line)
+    index = len(group.turns)
+    calls: tuple[ToolCall, ...] = ()
+    if role == "assistant" and cells.get("tool_name", "").strip():
+        calls = (ToolCall(id=cells.get("tool_call_id", "").strip(), name=cells["tool_name"].strip()),)
+    group.turns.append(Turn(
+        index=index, role=role, text=cells.get("content", ""), timestamp=ts, tool_calls=calls,
+        tool_call_id=(cells.get("tool_call_id") or None) if role == "tool" else None,
+        is_error=_flag(cells.get("is_error"), "is_error"),
+    ))
+    if cells.get("user_id", "").strip() and group.user_id is None:
+        group.user_id = cells["user_id"].strip()
+    if cells.get("feedback", "").strip():
+        raw = cells["feedback"].strip()
+        try:
+            parsed = json.loads(raw) if raw.startswith(("{", "[")) else raw
+        except ValueError:
+            raise RecordError(f"feedback {raw!r} is not valid JSON") from None
+        items = parsed if isinstance(parsed, list) else [parsed]
+        for item in items:
+            fb = _one_feedback(item, "feedback", [], 0)
+            group.feedback.append(Feedback(fb.kind, fb.value, fb.negative, fb.comment, index))
+    for key, value in cells.items():
+        if key not in _CSV_KNOWN and value.strip() and key not in group.metadata:
+            group.metadata[key] = value
