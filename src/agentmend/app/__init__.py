@@ -1,0 +1,1 @@
+"""The GitHub App: webhook server, event routing, background jobs and comment commands."""

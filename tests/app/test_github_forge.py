@@ -1,0 +1,151 @@
+"""GitHubForge against the stateful fake: reads via trees/blobs, one-commit proposals, rate limits."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from fake_github import FakeGitHub
+
+from agentmend.forges.github import GitHubError, GitHubForge
+
+PROMPT = "You are a support agent.\nBe brief.\n"
+
+
+def test_reads_files_at_the_default_branch_head_including_large_ones(
+    fake_github: FakeGitHub, make_forge: Callable[[str], GitHubForge]
+) -> None:
+    big = "x" * 2_000_000 + "\n"  # over the contents API's 1 MB limit
+    fake_github.add_repo("acme/bot", {"prompts/system.md": PROMPT, "exports/big.jsonl": big})
+    forge = make_forge("acme/bot")
+    assert forge.list_files() == ["exports/big.jsonl", "prompts/system.md"]
+    assert forge.read_file("exports/big.jsonl") == big.encode()
+    assert forge.read_file("missing.txt") is None
+    assert fake_github.tokens_issued == 1  # the installation token is minted once and reused
+    assert fake_github.count("GET", "/git/trees/") == 1
+
+
+def test_a_proposal_is_one_commit_over_the_default_head_and_a_labelled_pr(
+    fake_github: FakeGitHub, make_forge: Callable[[str], GitHubForge]
+) -> None:
+    repo = fake_github.add_repo("acme/bot", {"prompts/system.md": PROMPT, "README.md": "hi\n"})
+    forge = make_forge("acme/bot")
+    new = PROMPT + "Always confirm the order number.\n"
+    result = forge.open_or_update_change("agentmend/order-status", {"prompts/system.md": new}, "Fix", "body")
+    assert result.action == "created"
+    assert repo.files_at("agentmend/order-status") == {
+        "prompts/system.md": new.encode(),
+        "README.md": b"hi\n",
+    }
+    commits = repo.branch_commits("agentmend/order-status")
+    assert commits[1] == repo.refs["heads/main"]  # exactly one commit over main
+    (pr,) = repo.open_pulls()
+    assert pr["labels"] == ["agentmend"] and repo.labels["agentmend"]["color"]
+    assert result.change.number == pr["number"] and result.change.state == "open"
+
+
+def test_publishing_the_same_files_again_writes_nothing(
+    fake_github: FakeGitHub, make_forge: Callable[[str], GitHubForge]
+) -> None:
+    fake_github.add_repo("acme/bot", {"prompts/system.md": PROMPT})
+    files = {"prompts/system.md": PROMPT + "More.\n"}
+    body = "text\n<!-- agentmend:cause=c1;run=r1 -->"
+    make_forge("acme/bot").open_or_update_change("agentmend/c1", files, "Fix", body)
+    writes = len(fake_github.writes)
+    again = make_forge("acme/bot").open_or_update_change(
+        "agentmend/c1", files, "Fix", body.replace("run=r1", "run=r2")
+    )
+    assert again.action == "unchanged"
+    assert len(fake_github.writes) == writes
+
+
+def test_new_content_force_pushes_the_branch_and_edits_the_same_pr(
+    fake_github: FakeGitHub, make_forge: Callable[[str], GitHubForge]
+) -> None:
+    repo = fake_github.add_repo("acme/bot", {"prompts/system.md": PROMPT})
+    forge = make_forge("acme/bot")
+    first = forge.open_or_update_change("agentmend/c1", {"prompts/system.md": PROMPT + "A\n"}, "Fix", "one")
+    second = forge.open_or_update_change("agentmend/c1", {"prompts/system.md": PROMPT + "B\n"}, "Fix", "two")
+    assert second.action == "updated"
+    assert second.change.number == first.change.number and len(repo.pulls) == 1
+    assert repo.pulls[first.change.number or 0]["body"] == "two"
+    assert len(repo.branch_commits("agentmend/c1")) == 2  # still one commit over main: replaced, not stacked
+    assert fake_github.find("PATCH", "/git/refs/heads/agentmend/c1")[0].body["force"] is True
+
+
+def test_nothing_to_propose_when_files_equal_the_default_branch(
+    fake_github: FakeGitHub, make_forge: Callable[[str], GitHubForge]
+) -> None:
+    fake_github.add_repo("acme/bot", {"prompts/system.md": PROMPT})
+    with pytest.raises(ValueError, match="do not differ"):
+        make_forge("acme/bot").open_or_update_change("agentmend/c1", {"prompts/system.md": PROMPT}, "t", "b")
+    assert fake_github.writes == []
+
+
+def test_status_comment_is_edited_in_place(
+    fake_github: FakeGitHub, make_forge: Callable[[str], GitHubForge]
+) -> None:
+    repo = fake_github.add_repo("acme/bot", {"prompts/system.md": PROMPT})
+    forge = make_forge("acme/bot")
+    change = forge.open_or_update_change("agentmend/c1", {"prompts/system.md": "new\n"}, "t", "b").change
+    forge.upsert_comment(change, "status", "working on it")
+    forge.upsert_comment(change, "status", "done")
+    forge.upsert_comment(change, "status", "done")
+    (comment,) = repo.comments_on(change.number or 0)
+    assert "done" in comment["body"] and "<!-- agentmend:status -->" in comment["body"]
+    assert fake_github.count("PATCH", "/issues/comments/") == 1
+
+
+def test_secondary_rate_limit_is_waited_out(
+    fake_github: FakeGitHub, make_forge: Callable[[str], GitHubForge], sleeps: list[float]
+) -> None:
+    fake_github.add_repo("acme/bot", {"prompts/system.md": PROMPT})
+    fake_github.fail(
+        "POST",
+        "/pulls$",
+        403,
+        headers={"retry-after": "7"},
+        body={"message": "You have exceeded a secondary rate limit."},
+    )
+    result = make_forge("acme/bot").open_or_update_change(
+        "agentmend/c1", {"prompts/system.md": "x\n"}, "t", "b"
+    )
+    assert result.action == "created"
+    assert sleeps == [7.0]
+
+
+def test_primary_rate_limit_waits_until_reset_and_5xx_backs_off(
+    fake_github: FakeGitHub, make_forge: Callable[[str], GitHubForge], sleeps: list[float]
+) -> None:
+    import time
+
+    fake_github.add_repo("acme/bot", {"prompts/system.md": PROMPT})
+    reset = str(int(time.time()) + 120)
+    fake_github.fail(
+        "GET", r"/repos/acme/bot$", 403, headers={"x-ratelimit-remaining": "0", "x-ratelimit-reset": reset}
+    )
+    fake_github.fail("GET", "/git/ref/", 502, times=2)
+    assert make_forge("acme/bot").read_file("prompts/system.md") == PROMPT.encode()
+    assert 100 < sleeps[0] <= 120
+    assert sleeps[1:] == [2.0, 4.0]
+
+
+def test_a_permission_error_is_not_retried_and_names_the_call(
+    fake_github: FakeGitHub, make_forge: Callable[[str], GitHubForge], sleeps: list[float]
+) -> None:
+    fake_github.add_repo("acme/bot", {"prompts/system.md": PROMPT})
+    fake_github.fail("GET", "/git/ref/", 403, body={"message": "Resource not accessible by integration"})
+    with pytest.raises(GitHubError, match="git/ref/heads/main: 403: Resource not accessible"):
+        make_forge("acme/bot").read_file("prompts/system.md")
+    assert sleeps == []
+
+
+def test_permission_uses_role_name_and_strangers_have_none(
+    fake_github: FakeGitHub, make_forge: Callable[[str], GitHubForge]
+) -> None:
+    repo = fake_github.add_repo("acme/bot", {})
+    repo.permissions.update({"alice": "maintain", "bob": "triage"})
+    forge = make_forge("acme/bot")
+    assert forge.can_write("alice")
+    assert not forge.can_write("bob")
+    assert forge.permission("mallory") == "none"
