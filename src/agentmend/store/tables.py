@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, Float, Integer, LargeBinary, String, Text
+from sqlalchemy import BigInteger, DateTime, Float, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -105,4 +105,15 @@ class WatchRow(Base):
     comment_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     check_run_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     revert_branch: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class AppRepoRow(Base):
+    """A repository the GitHub App is installed on: the installation that reaches it, the head last analyzed."""
+
+    __tablename__ = "app_repos"
+    repo: Mapped[str] = mapped_column(String(300), primary_key=True)
+    installation_id: Mapped[int] = mapped_column(BigInteger)
+    active: Mapped[int] = mapped_column(Integer, default=1)
+    last_head_sha: Mapped[str | None] = mapped_column(String(64), nullable=True)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
