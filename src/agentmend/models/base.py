@@ -8,6 +8,10 @@ from typing import Protocol
 from agentmend.fixes.records import Draft
 
 
+class ModelError(RuntimeError):
+    """The model could not answer usefully (no key, bad key, malformed answer); nothing is applied."""
+
+
 @dataclass(frozen=True)
 class TargetFile:
     path: str

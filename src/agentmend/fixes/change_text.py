@@ -1,0 +1,198 @@
+"""The pull-request text of a proposal: what fails, the numbers, the fix, its risk, and what happens next.
+
+Deterministic: the same inputs give a byte-identical text (no timestamps), so re-publishing is a no-op.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from agentmend.analysis.records import AnalysisReport, FailureCluster
+from agentmend.fixes.records import Draft
+from agentmend.repo_config import RepoConfig, RiskClass
+
+COMMANDS = (
+    ("regenerate <guidance>", "write a new proposal for this cause, following your guidance"),
+    ("explain", "show the full evidence behind this change"),
+    ("ignore", "close this change and stop proposing fixes for this cause"),
+    ("watch", "show the status of the metric watch after merge"),
+    ("rollback", "open a revert of this change after merge"),
+    ("help", "list these commands"),
+)
+
+_SIGNAL_PHRASES = {
+    "non_answer": "a vague answer or none",
+    "rephrasing": "have to rephrase their request",
+    "frustration": "get frustrated",
+    "escalation": "ask for a human",
+    "tool_error": "hit tool errors",
+    "abandonment": "leave without a resolution",
+    "expectation_downgrade": "give up and do it themselves",
+    "negative_feedback": "leave negative feedback",
+    "long_unresolved": "end up in long conversations without resolution",
+}
+MARKER = re.compile(r"<!-- agentmend:cause=([^;]+);run=([^ ]+) -->")
+
+
+def marker(cause_id: str, run_id: str) -> str:
+    return f"<!-- agentmend:cause={cause_id};run={run_id} -->"
+
+
+def parse_marker(body: str) -> tuple[str, str] | None:
+    """(cause id, run id) from a change text, or None when it is not an agentmend text."""
+    m = MARKER.search(body)
+    return (m.group(1), m.group(2)) if m else None
+
+
+def label_of(cluster: FailureCluster) -> str:
+    return cluster.name or cluster.label
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.0f}%"
+
+
+def diagnosis(cluster: FailureCluster) -> str:
+    """One sentence with the numbers, e.g. 'Users asking about X get a vague answer; 63% drop off …'."""
+    size = cluster.size
+    if cluster.signals:
+        top, count = cluster.signals[0]
+        phrase = _SIGNAL_PHRASES.get(top, top.replace("_", " "))
+        verb = "get" if top == "non_answer" else ""
+        what = f"{verb} {phrase}".strip() + f" ({top} in {count} of {size} failed conversations)"
+    else:
+        what = f"fail ({size} failed conversations)"
+    return (
+        f"Users asking about {label_of(cluster)} {what}; "
+        f"their intent fails {_pct(cluster.intent_failure_rate)} of the time "
+        f"against {_pct(cluster.overall_failure_rate)} overall, "
+        f"and {_pct(cluster.drop_off)} drop off within two turns."
+    )
+
+
+def title(cluster: FailureCluster) -> str:
+    return f"agentmend: {label_of(cluster)} ({cluster.size} failed conversations)"
+
+
+def _mermaid(cluster: FailureCluster) -> str:
+    points = [p for p in cluster.daily if p.conversations]
+    if not points:
+        return "_No dated conversations: no daily chart._"
+    xs = ", ".join(f'"{p.day[5:]}"' for p in points)
+    ys = ", ".join(f"{100 * p.failure_rate:.1f}" for p in points)
+    top = max(100.0, max(100 * p.failure_rate for p in points))
+    return (
+        "```mermaid\nxychart-beta\n"
+        f'    title "Daily failure rate, {label_of(cluster)} (%)"\n'
+        f"    x-axis [{xs}]\n"
+        f'    y-axis "failure rate (%)" 0 --> {top:.0f}\n'
+        f"    line [{ys}]\n```"
+    )
+
+
+def _safe_example(text: str) -> str:
+    """Examples are data: no fences, no HTML comments that could fake a marker."""
+    return text.replace("```", "ʼʼʼ").replace("<!--", "&lt;!--").replace("-->", "--&gt;")
+
+
+@dataclass(frozen=True)
+class ChangeContext:
+    """Everything the text is written from."""
+
+    cluster: FailureCluster
+    report: AnalysisReport
+    config: RepoConfig
+    draft: Draft
+    diff: str
+    diff_stat: str
+    risk: RiskClass
+    risk_reasons: tuple[str, ...]
+    examples: tuple[str, ...]
+    withheld: tuple[str, ...] = ()  # why examples are missing or fewer
+    guidance: str | None = None
+    requested_by: str | None = None
+
+
+def _numbers(ctx: ChangeContext) -> str:
+    c = ctx.cluster
+    intent = ctx.report.intent(c.intent_id) if c.intent_id else None
+    signals = ", ".join(f"{name} ({n})" for name, n in c.signals[:4]) or "none"
+    rows = [
+        "| | this cause | overall |",
+        "|---|---:|---:|",
+        f"| failed conversations | {c.size} | {ctx.report.run.failed} of {ctx.report.run.conversations} |",
+        f"| failure rate of the intent{f' ({intent.label})' if intent else ''} | "
+        f"{_pct(c.intent_failure_rate)} | {_pct(c.overall_failure_rate)} |",
+        f"| lift | {c.lift:.2f}× | 1.00× |",
+        f"| drop-off within two turns | {_pct(c.drop_off)} | |",
+        f"| top signals | {signals} | |",
+        f"| distinct users | {c.unique_users} | |",
+    ]
+    return "\n".join(rows)
+
+
+def _model_line(draft: Draft) -> str:
+    if draft.model_path == "offline":
+        return "Written by the **offline model (no LLM)**: a deterministic template filled from the evidence."
+    u = draft.usage
+    return (
+        f"Written by **{draft.model_path}** (tokens: {u.input_tokens} in, {u.output_tokens} out, "
+        f"{u.cache_read_input_tokens} read from cache, {u.cache_creation_input_tokens} written to cache)."
+    )
+
+
+def body(ctx: ChangeContext) -> str:
+    c, cfg = ctx.cluster, ctx.config
+    parts: list[str] = [f"**{diagnosis(c)}**", ""]
+    if ctx.requested_by or ctx.guidance:
+        who = f"@{ctx.requested_by}" if ctx.requested_by else "a reviewer"
+        parts += [
+            f"> Regenerated at the request of {who}"
+            + (f" with guidance: “{ctx.guidance}”" if ctx.guidance else "."),
+            "",
+        ]
+    parts += ["### Numbers", "", _numbers(ctx), "", "### Daily failure rate", "", _mermaid(c), ""]
+    parts += ["### The change", "", f"`{ctx.diff_stat}`", "", ctx.draft.rationale.strip(), ""]
+    parts += [f"**Expected effect:** {ctx.draft.expected_effect.strip()}", "", _model_line(ctx.draft), ""]
+    parts += [f"### Risk: {ctx.risk}", ""] + [f"- {r}" for r in ctx.risk_reasons] + [""]
+    if ctx.risk == "high":
+        parts += ["High-risk changes are never merged automatically; a human decides.", ""]
+    parts += [
+        "### What happens after merge",
+        "",
+        f"agentmend watches the next {cfg.watch.min_conversations} conversations (or more, until the test "
+        f"has power {cfg.watch.power:.0%}) and compares them with the numbers above:",
+        f"- **target:** this cause's failure rate (intent now {_pct(c.intent_failure_rate)});",
+        "- **guards:** overall failure rate, escalation, abandonment, negative feedback, turns per "
+        "conversation, and the failure rate of every intent;",
+        f"- a verdict at α = {cfg.watch.alpha} with multiple-comparison correction; on regression it "
+        + ("opens a revert." if cfg.watch.on_regression == "revert_pr" else "comments here."),
+        "",
+    ]
+    parts += [
+        "<details><summary>The diff</summary>",
+        "",
+        "```diff",
+        ctx.diff.rstrip("\n"),
+        "```",
+        "",
+        "</details>",
+        "",
+    ]
+    parts += ["<details><summary>Examples (redacted)</summary>", ""]
+    for i, ex in enumerate(ctx.examples, 1):
+        parts += [f"Example {i}:", "", "```text", _safe_example(ex), "```", ""]
+    if not ctx.examples and not ctx.withheld:
+        parts += ["No examples available.", ""]
+    parts += [f"_{w}_" for w in ctx.withheld] + ([""] if ctx.withheld else [])
+    parts += ["</details>", ""]
+    parts += [
+        "### Commands",
+        "",
+        "Comment on this change with `@agentmend <command>` (write access needed):",
+        "",
+    ]
+    parts += [f"- `@agentmend {cmd}`: {what}" for cmd, what in COMMANDS]
+    parts += ["", f"Cause `{c.id}` · run `{ctx.report.run.id}`", "", marker(c.id, ctx.report.run.id), ""]
+    return "\n".join(parts)

@@ -1,0 +1,356 @@
+"""The loop both faces run (CLI and GitHub App): analyze a repository through its Forge, then propose.
+
+Everything here talks to a Forge and a Model through their protocols; it knows nothing about GitHub.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Literal
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from agentmend.analysis.records import AnalysisReport, FailureCluster
+from agentmend.fixes import change_text
+from agentmend.fixes.guard import classify, injection_suspects
+from agentmend.fixes.patch import EditRejected, apply_edits
+from agentmend.fixes.records import Draft, TokenUsage
+from agentmend.fixes.select import branch_for, select_causes
+from agentmend.forges.base import Forge
+from agentmend.models.base import Model, ModelError, ProposalRequest, TargetFile
+from agentmend.repo_config import RepoConfig, RiskClass
+from agentmend.store.tables import ChangeRow
+
+if TYPE_CHECKING:
+    from agentmend.analysis.embed import Embedder
+    from agentmend.analysis.pipeline import Progress
+    from agentmend.conversations.sources import ExportFile
+
+Action = Literal["created", "updated", "unchanged", "skipped", "failed"]
+MAX_EXAMPLES = 3
+EVIDENCE = "<!-- agentmend:evidence={} -->"
+
+
+@dataclass(frozen=True)
+class ProposalOutcome:
+    """What happened to one cause in one `propose` run."""
+
+    cause_id: str
+    label: str
+    branch: str
+    action: Action
+    reason: str | None = None  # why skipped or failed
+    risk: RiskClass | None = None
+    risk_reasons: tuple[str, ...] = ()
+    diff_stat: str = ""
+    change_url: str | None = None
+    head_sha: str | None = None
+    model_path: str | None = None
+    usage: TokenUsage = field(default_factory=TokenUsage)
+
+
+def export_files(forge: Forge, config: RepoConfig) -> list[ExportFile]:
+    """The repo's exports read through the forge, plus the linked (URL) exports."""
+    from agentmend.conversations.sources import files_from_listing, linked_files
+
+    def read(path: str) -> bytes:
+        data = forge.read_file(path)
+        if data is None:
+            raise FileNotFoundError(path)
+        return data
+
+    return [*files_from_listing(forge.list_files(), read, config), *linked_files(config)]
+
+
+def analyze_forge(
+    forge: Forge,
+    config: RepoConfig,
+    *,
+    engine: Engine,
+    embedder: Embedder,
+    model: Model | None,
+    strict: bool = False,
+    progress: Progress | None = None,
+) -> AnalysisReport:
+    from agentmend.analysis.pipeline import analyze
+
+    return analyze(
+        export_files(forge, config),
+        config,
+        engine=engine,
+        repo_key=forge.repo_key,
+        embedder=embedder,
+        model=model,
+        strict=strict,
+        progress=progress,
+    )
+
+
+def user_texts(files: list[ExportFile]) -> Callable[[str], list[str]]:
+    """conversation id → its user messages, for the copied-text check of the guard."""
+    from agentmend.conversations.model import Conversation
+    from agentmend.conversations.readers import read_all
+
+    index: dict[str, list[str]] = {}
+    for item in read_all(files):
+        if isinstance(item, Conversation):
+            index.setdefault(item.id, [t.text for t in item.user_turns])
+    return lambda cid: index.get(cid, [])
+
+
+def _redactor(config: RepoConfig) -> Callable[[str], str]:
+    if not config.privacy.redact:
+        return lambda s: s
+    from agentmend.conversations.redact import redact
+
+    return redact
+
+
+def _examples(cluster: FailureCluster, config: RepoConfig) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Redacted, injection-free examples, and notes on what was withheld and why."""
+    min_users = config.privacy.min_unique_users
+    if cluster.unique_users < min_users:
+        return (), (
+            f"Examples withheld: this cause was seen from {cluster.unique_users} distinct users, fewer than "
+            f"privacy.min_unique_users = {min_users}.",
+        )
+    redact = _redactor(config)
+    kept: list[str] = []
+    dropped = 0
+    for ex in cluster.examples:
+        clean = redact(ex)
+        if injection_suspects(clean):
+            dropped += 1
+        else:
+            kept.append(clean)
+    notes = (
+        (
+            f"{dropped} example(s) left out: they read like prompt-injection attempts and are never shown "
+            "to a model.",
+        )
+        if dropped
+        else ()
+    )
+    return tuple(kept[:MAX_EXAMPLES]), notes
+
+
+def _targets(forge: Forge, config: RepoConfig) -> tuple[TargetFile, ...]:
+    found = []
+    for t in config.targets:
+        data = forge.read_file(t.path)
+        if data is not None:
+            found.append(TargetFile(path=t.path, kind=t.kind, text=data.decode("utf-8")))
+    return tuple(found)
+
+
+def _evidence_key(
+    cluster: FailureCluster, targets: tuple[TargetFile, ...], model: Model, guidance: str | None, base: str
+) -> str:
+    """Fingerprint of everything a proposal is made from: equal means the open change is still right."""
+    payload = {
+        "cause": [
+            cluster.id,
+            cluster.size,
+            cluster.member_ids,
+            cluster.signals,
+            cluster.lift,
+            cluster.drop_off,
+        ],
+        "targets": [(t.path, t.text) for t in targets],
+        "model": model.path,
+        "guidance": guidance,
+        "base": base,
+    }
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
+def _record(
+    engine: Engine,
+    repo: str,
+    cluster: FailureCluster,
+    outcome: ProposalOutcome,
+    run_id: str,
+    number: int | None,
+) -> None:
+    with Session(engine) as s, s.begin():
+        row = s.get(ChangeRow, (repo, outcome.branch))
+        if row is None:
+            row = ChangeRow(repo=repo, branch=outcome.branch)
+            s.add(row)
+        row.cause_id = cluster.id
+        row.number = number
+        row.state = "open"
+        row.risk = outcome.risk or "high"
+        row.head_sha = outcome.head_sha
+        row.run_id = run_id
+        row.updated_at = datetime.now(UTC)
+
+
+def propose_one(
+    forge: Forge,
+    report: AnalysisReport,
+    cluster: FailureCluster,
+    config: RepoConfig,
+    *,
+    engine: Engine,
+    model: Model,
+    guidance: str | None = None,
+    requested_by: str | None = None,
+    texts_for: Callable[[str], list[str]] | None = None,
+) -> ProposalOutcome:
+    """One cause from evidence to a published change; raises EditRejected/ModelError on a bad proposal."""
+    branch = branch_for(cluster)
+    label = change_text.label_of(cluster)
+    targets = _targets(forge, config)
+    if not targets:
+        return ProposalOutcome(
+            cluster.id, label, branch, "skipped", "no declared target exists in the repository"
+        )
+    base = forge.head_sha()
+    evidence = _evidence_key(cluster, targets, model, guidance, base)
+    existing = forge.get_change(branch)
+    if existing is not None and existing.state == "open" and EVIDENCE.format(evidence) in existing.body:
+        return ProposalOutcome(
+            cluster.id,
+            label,
+            branch,
+            "unchanged",
+            "same evidence as the open change",
+            change_url=existing.url,
+            head_sha=existing.head_sha,
+            model_path=model.path,
+        )
+    examples, withheld = _examples(cluster, config)
+    request = ProposalRequest(
+        cause_id=cluster.id,
+        diagnosis=change_text.diagnosis(cluster),
+        keywords=cluster.keywords,
+        signals=tuple(name for name, _ in cluster.signals),
+        examples=examples,
+        targets=targets,
+        guidance=guidance,
+    )
+    draft: Draft = model.propose(request)
+    allowed = {t.path for t in targets}
+    old = {t.path: t.text for t in targets}
+    patch = apply_edits(old, draft.edits, allowed)
+    if not patch.new_texts:
+        return ProposalOutcome(
+            cluster.id,
+            label,
+            branch,
+            "skipped",
+            f"the model proposed no change: {draft.rationale}",
+            model_path=draft.model_path,
+            usage=draft.usage,
+        )
+    conversation_texts: list[str] = [*cluster.examples]
+    if texts_for is not None:
+        for cid in cluster.member_ids:
+            conversation_texts.extend(texts_for(cid))
+    risk, reasons = classify(
+        draft.edits,
+        patch.diff,
+        {t.path: t.kind for t in targets},
+        conversation_texts,
+        old_texts=old,
+        new_texts=patch.new_texts,
+    )
+    ctx = change_text.ChangeContext(
+        cluster=cluster,
+        report=report,
+        config=config,
+        draft=draft,
+        diff=patch.diff,
+        diff_stat=patch.stat,
+        risk=risk,
+        risk_reasons=reasons,
+        examples=examples,
+        withheld=withheld,
+        guidance=guidance,
+        requested_by=requested_by,
+    )
+    body = change_text.body(ctx) + EVIDENCE.format(evidence) + "\n"
+    result = forge.open_or_update_change(branch, patch.new_texts, change_text.title(cluster), body)
+    outcome = ProposalOutcome(
+        cluster.id,
+        label,
+        branch,
+        result.action,
+        None,
+        risk,
+        reasons,
+        patch.stat,
+        result.change.url,
+        result.change.head_sha,
+        draft.model_path,
+        draft.usage,
+    )
+    _record(engine, forge.repo_key, cluster, outcome, report.run.id, result.change.number)
+    return outcome
+
+
+def propose_changes(
+    forge: Forge,
+    report: AnalysisReport,
+    config: RepoConfig,
+    *,
+    engine: Engine,
+    model: Model,
+    only_cause: str | None = None,
+    guidance: str | None = None,
+    requested_by: str | None = None,
+    texts_for: Callable[[str], list[str]] | None = None,
+) -> list[ProposalOutcome]:
+    """Select causes, then propose each; a bad proposal for one cause is reported and the others go on."""
+    open_branches = [c.branch for c in forge.find_changes("open")]
+    outcomes: list[ProposalOutcome] = []
+    selections = select_causes(
+        report,
+        config,
+        engine=engine,
+        repo_key=forge.repo_key,
+        open_branches=open_branches,
+        only_cause=only_cause,
+    )
+    for sel in selections:
+        c = sel.cluster
+        if not sel.selected:
+            outcomes.append(
+                ProposalOutcome(c.id, change_text.label_of(c), branch_for(c), "skipped", sel.skip_reason)
+            )
+            continue
+        try:
+            outcomes.append(
+                propose_one(
+                    forge,
+                    report,
+                    c,
+                    config,
+                    engine=engine,
+                    model=model,
+                    guidance=guidance,
+                    requested_by=requested_by,
+                    texts_for=texts_for,
+                )
+            )
+        except (EditRejected, ModelError) as exc:
+            outcomes.append(
+                ProposalOutcome(
+                    c.id,
+                    change_text.label_of(c),
+                    branch_for(c),
+                    "failed",
+                    f"{type(exc).__name__}: {exc}",
+                    model_path=model.path,
+                )
+            )
+    return outcomes
+
+
+__all__ = ["ProposalOutcome", "analyze_forge", "export_files", "propose_changes", "propose_one", "user_texts"]

@@ -1,0 +1,215 @@
+"""The honest stand-in for an LLM: deterministic template edits built from the diagnosis, no network.
+
+It writes a short guidance section into the system prompt for the cause, or, when tool errors dominate,
+a sharper description of the tool that fails. Everything it writes says that no LLM wrote it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import yaml
+
+from agentmend.fixes.guard import INJECTION_WORDS, injection_suspects
+from agentmend.fixes.records import Draft, Edit
+from agentmend.models.base import ProposalRequest, TargetFile
+
+PATH = "offline"
+NO_LLM = "written by the offline model (no LLM)"
+
+_SIGNAL_GUIDANCE: dict[str, str] = {
+    "non_answer": "Give the concrete steps for this request instead of a general answer; "
+    "if a detail is missing, ask one precise question.",
+    "rephrasing": "Check that you understood the request before answering; "
+    "users here have to repeat themselves.",
+    "frustration": "Acknowledge the problem in one sentence, then move straight to the fix.",
+    "escalation": "If you cannot complete the request yourself, offer a handoff to a human agent "
+    "right away instead of a vague answer.",
+    "tool_error": "If a tool call fails, tell the user what failed and what happens next; "
+    "do not retry silently or pretend it worked.",
+    "abandonment": "Answer in the first reply; users leave within two turns when they do not get an answer.",
+    "expectation_downgrade": "Finish the task for the user; do not leave them to do it themselves.",
+    "negative_feedback": "Confirm at the end that the answer solved the problem.",
+    "long_unresolved": "If it is not resolved after a few turns, summarise what was tried "
+    "and offer a handoff.",
+}
+_DEFAULT_GUIDANCE = "Give a specific answer, and offer a handoff when you cannot help."
+_WORD = re.compile(r"[a-z][a-z0-9_-]+")
+
+
+def topic_words(keywords: tuple[str, ...], limit: int = 4) -> list[str]:
+    """The cause's keywords minus words that only come from injection attempts."""
+    words = [k for k in keywords if k.lower() not in INJECTION_WORDS and not injection_suspects(k)]
+    return words[:limit]
+
+
+def _section(request: ProposalRequest, topic: str) -> str:
+    lines = [f"## Requests about {topic}", ""]
+    lines.append(f"When users ask about {topic}:")
+    seen: set[str] = set()
+    for signal in request.signals[:3]:
+        advice = _SIGNAL_GUIDANCE.get(signal)
+        if advice and advice not in seen:
+            seen.add(advice)
+            lines.append(f"- {advice}")
+    if not seen:
+        lines.append(f"- {_DEFAULT_GUIDANCE}")
+    if request.guidance:
+        lines.append(f"- Reviewer guidance: {' '.join(request.guidance.split())}")
+    return "\n".join(lines) + "\n"
+
+
+def _prompt_edit(target: TargetFile, section: str) -> Edit:
+    """Insert before the last top-level section (usually escalation or style), else append at the end."""
+    text = target.text
+    headings = [m for m in re.finditer(r"(?m)^#{1,3} .*\n", text)]
+    if len(headings) >= 2:
+        last = headings[-1].group(0)
+        if text.count(last) == 1:
+            return Edit(target.path, last, f"{section}\n{last}")
+    lines = text.splitlines(keepends=True)
+    if not lines:
+        return Edit(target.path, text, section)  # pragma: no cover - an empty prompt has no anchor
+    k = 1
+    while k < len(lines) and text.count("".join(lines[-k:])) != 1:
+        k += 1
+    tail = "".join(lines[-k:])
+    sep = "" if tail.endswith("\n") else "\n"
+    return Edit(target.path, tail, f"{tail}{sep}\n{section}")
+
+
+def _tool_entries(target: TargetFile) -> list[tuple[str, str]]:
+    """(name, description) of every tool in a YAML/JSON tool file, wherever the list sits."""
+    try:
+        data = json.loads(target.text) if target.path.endswith(".json") else yaml.safe_load(target.text)
+    except (ValueError, yaml.YAMLError):
+        return []
+    found: list[tuple[str, str]] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            name, desc = node.get("name"), node.get("description")
+            if isinstance(name, str) and isinstance(desc, str):
+                found.append((name, desc))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(data)
+    return found
+
+
+def _best_tool(target: TargetFile, request: ProposalRequest) -> str | None:
+    evidence = " ".join((*request.keywords, *request.examples, request.diagnosis)).lower()
+    words = set(_WORD.findall(evidence))
+    best: tuple[int, str] | None = None
+    for name, _desc in _tool_entries(target):
+        parts = set(re.split(r"[_\-\s]+", name.lower())) - {"get", "set", "the", "a", "to"}
+        score = 5 * (name.lower() in evidence) + len(parts & words)
+        if score and (best is None or score > best[0]):
+            best = (score, name)
+    return best[1] if best else None
+
+
+def _description_edit(target: TargetFile, tool: str, addition: str) -> Edit | None:
+    """Append a sentence to the tool's description, keeping the file's own quoting and layout."""
+    lines = target.text.splitlines(keepends=True)
+    name_re = re.compile(rf"""^\s*(?:-\s+)?["']?name["']?\s*:\s*["']?{re.escape(tool)}["']?\s*,?\s*(#.*)?$""")
+    start = next((i for i, line in enumerate(lines) if name_re.match(line.rstrip("\n"))), None)
+    if start is None:
+        return None
+    for i in range(max(0, start - 3), min(len(lines), start + 12)):
+        line = lines[i]
+        m = re.match(r"""^(\s*(?:-\s+)?["']?description["']?\s*:\s*)(.*?)(,?)(\s*)$""", line)
+        if not m:
+            continue
+        head, value, comma, _ = m.groups()
+        if target.path.endswith(".json") and value.startswith('"') and value.endswith('"'):
+            new_value = value[:-1] + " " + json.dumps(addition)[1:-1] + '"'
+        elif value in ("|", ">", "|-", ">-"):
+            nxt = lines[i + 1] if i + 1 < len(lines) else ""
+            indent = nxt[: len(nxt) - len(nxt.lstrip())] or "  "
+            block_end = i + 1
+            while block_end < len(lines) and (
+                not lines[block_end].strip() or lines[block_end].startswith(indent)
+            ):
+                block_end += 1
+            anchor = "".join(lines[i:block_end])
+            return Edit(target.path, anchor, anchor.rstrip("\n") + f"\n{indent}{addition}\n")
+        elif value.startswith(("'", '"')):
+            quote = value[0]
+            escaped = addition.replace("'", "''") if quote == "'" else json.dumps(addition)[1:-1]
+            new_value = value[:-1] + " " + escaped + quote
+        else:
+            new_value = f"{value} {addition}".strip()
+        newline = "\n" if line.endswith("\n") else ""
+        anchor = line if target.text.count(line) == 1 else "".join(lines[max(0, i - 1) : i + 1])
+        replaced = f"{head}{new_value}{comma}{newline}"
+        return Edit(target.path, anchor, anchor.replace(line, replaced))
+    return None
+
+
+class OfflineModel:
+    """Deterministic proposals without an LLM; `path` is "offline" in every output."""
+
+    @property
+    def path(self) -> str:
+        return PATH
+
+    def name_cluster(self, keywords: tuple[str, ...], examples: tuple[str, ...]) -> str | None:
+        return None
+
+    def propose(self, request: ProposalRequest) -> Draft:
+        words = topic_words(request.keywords) or ["this request"]
+        topic = " / ".join(words)
+        signals = ", ".join(request.signals[:3]) or "failure signals"
+        tools = [t for t in request.targets if t.kind == "tool_descriptions"]
+        if request.signals[:1] == ("tool_error",) and tools:
+            for target in tools:
+                tool = _best_tool(target, request)
+                if tool is None:
+                    continue
+                addition = (
+                    f"Known failure case ({' '.join(words)}) - check the required arguments with the user "
+                    "before calling, and if the call fails, say what failed instead of retrying silently."
+                )
+                edit = _description_edit(target, tool, addition)
+                if edit is not None:
+                    return Draft(
+                        edits=(edit,),
+                        rationale=(
+                            f"This cause is dominated by tool errors ({signals}); "
+                            f"the description of `{tool}` now names the failing case ({topic}) "
+                            "so the agent checks its arguments first. "
+                            f"This change was {NO_LLM}: a template filled from the cause's keywords and "
+                            "signals; review the wording."
+                        ),
+                        expected_effect=f"Fewer tool errors from `{tool}` in conversations about {topic}.",
+                        model_path=PATH,
+                    )
+        prompts = [t for t in request.targets if t.kind == "system_prompt"]
+        if not prompts:
+            return Draft(
+                edits=(),
+                rationale=f"No system prompt target and no matching tool; {NO_LLM} has nothing safe to edit.",
+                expected_effect="None.",
+                model_path=PATH,
+            )
+        section = _section(request, topic)
+        return Draft(
+            edits=(_prompt_edit(prompts[0], section),),
+            rationale=(
+                f"Conversations about {topic} fail with {signals}. "
+                "The new section tells the agent what to do for exactly these requests. "
+                f"This change was {NO_LLM}: a template filled from the cause's keywords and signals; "
+                "an LLM would write a more specific fix, so review the wording."
+            ),
+            expected_effect=(
+                f"A lower failure rate for requests about {topic}, "
+                f"with fewer {signals} in those conversations."
+            ),
+            model_path=PATH,
+        )

@@ -1,0 +1,121 @@
+"""propose_changes: one branch per cause, idempotent, and a bad proposal never stops the others."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from proposal_factories import cluster, config, git, make_repo, report
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from agentmend.fixes.records import Draft, Edit
+from agentmend.forges.local_git import LocalGitForge
+from agentmend.loop import propose_changes
+from agentmend.models.base import ProposalRequest
+from agentmend.models.offline import OfflineModel
+from agentmend.store.db import open_engine
+from agentmend.store.tables import ChangeRow
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    return make_repo(tmp_path / "agent")
+
+
+@pytest.fixture
+def engine(tmp_path: Path):  # type: ignore[no-untyped-def]
+    return open_engine(f"sqlite:///{tmp_path / 'state.db'}")
+
+
+def test_each_cause_gets_one_branch_and_a_change_text(repo: Path, engine) -> None:  # type: ignore[no-untyped-def]
+    forge = LocalGitForge(repo)
+    tool_cause = cluster("cause-mfa", keywords=("reset", "mfa", "phone"), signals=(("tool_error", 12),))
+    rep = report(cluster(), tool_cause, cluster("cause-tiny", size=2))
+    outcomes = {
+        o.cause_id: o for o in propose_changes(forge, rep, config(), engine=engine, model=OfflineModel())
+    }
+
+    assert outcomes["cause-sso"].action == "created" and outcomes["cause-sso"].risk == "medium"
+    assert outcomes["cause-mfa"].action == "created" and outcomes["cause-mfa"].risk == "low"
+    assert outcomes["cause-tiny"].action == "skipped" and "min_cluster_size" in (
+        outcomes["cause-tiny"].reason or ""
+    )
+    assert git(repo, "diff", "--name-only", "main", "agentmend/mfa") == "agent/tools.yaml"
+    assert "reset_mfa" in git(repo, "diff", "main", "agentmend/mfa")
+    text = Path(outcomes["cause-sso"].change_url or "").read_text()
+    assert "<!-- agentmend:cause=cause-sso;run=run-abc -->" in text
+    assert "offline model (no LLM)" in text
+    with Session(engine) as s:
+        rows = s.scalars(select(ChangeRow)).all()
+    assert sorted(r.branch for r in rows) == ["agentmend/mfa", "agentmend/sso"]
+
+
+def test_proposing_twice_on_the_same_evidence_changes_nothing(repo: Path, engine) -> None:  # type: ignore[no-untyped-def]
+    forge = LocalGitForge(repo)
+    rep = report(cluster())
+    first = propose_changes(forge, rep, config(), engine=engine, model=OfflineModel())
+    second = propose_changes(forge, rep, config(), engine=engine, model=OfflineModel())
+    assert [o.action for o in second] == ["unchanged"]
+    assert second[0].head_sha == first[0].head_sha
+
+
+def test_a_cause_with_new_data_rewrites_its_branch_as_one_commit(repo: Path, engine) -> None:  # type: ignore[no-untyped-def]
+    forge = LocalGitForge(repo)
+    propose_changes(forge, report(cluster()), config(), engine=engine, model=OfflineModel())
+    grown = cluster(
+        size=31, signals=(("escalation", 20), ("non_answer", 11)), members=("c1", "c2", "c3", "c4")
+    )
+    [outcome] = propose_changes(
+        forge, report(grown, run_id="run-def"), config(), engine=engine, model=OfflineModel()
+    )
+    assert outcome.action == "updated"
+    assert git(repo, "rev-list", "--count", "main..agentmend/sso") == "1"
+    assert "31 failed conversations" in Path(outcome.change_url or "").read_text()
+
+
+class _Recording(OfflineModel):
+    def __init__(self) -> None:
+        self.requests: list[ProposalRequest] = []
+
+    def propose(self, request: ProposalRequest) -> Draft:
+        self.requests.append(request)
+        return super().propose(request)
+
+
+def test_guidance_regenerates_one_cause_and_reaches_model_and_text(repo: Path, engine) -> None:  # type: ignore[no-untyped-def]
+    forge = LocalGitForge(repo)
+    rep = report(cluster(), cluster("cause-billing", keywords=("invoice", "vat")))
+    propose_changes(forge, rep, config(), engine=engine, model=OfflineModel())
+    model = _Recording()
+    outcomes = propose_changes(
+        forge,
+        rep,
+        config(),
+        engine=engine,
+        model=model,
+        only_cause="cause-sso",
+        guidance="Link the SSO setup guide",
+        requested_by="maria",
+    )
+    assert [o.action for o in outcomes if o.cause_id == "cause-sso"] == ["updated"]
+    assert [o.action for o in outcomes if o.cause_id == "cause-billing"] == ["skipped"]
+    assert [r.guidance for r in model.requests] == ["Link the SSO setup guide"]
+    text = Path(outcomes[0].change_url or "").read_text()
+    assert "@maria" in text and "Link the SSO setup guide" in text
+
+
+class _Broken(OfflineModel):
+    def propose(self, request: ProposalRequest) -> Draft:
+        if request.cause_id == "cause-sso":
+            return Draft((Edit("prompts/system.md", "not in the file", "x"),), "r", "e", "broken")
+        return super().propose(request)
+
+
+def test_a_rejected_edit_is_reported_and_the_other_causes_go_on(repo: Path, engine) -> None:  # type: ignore[no-untyped-def]
+    forge = LocalGitForge(repo)
+    rep = report(cluster(), cluster("cause-billing", keywords=("invoice", "vat")))
+    outcomes = {o.cause_id: o for o in propose_changes(forge, rep, config(), engine=engine, model=_Broken())}
+    assert outcomes["cause-sso"].action == "failed"
+    assert "anchor not found" in (outcomes["cause-sso"].reason or "")
+    assert outcomes["cause-billing"].action == "created"
