@@ -1,0 +1,58 @@
+"""Which conversations ran on the merged change ("after") and which did not.
+
+The version the export records wins over the clock: rollouts lag, and a conversation served by an older
+prompt after the merge says nothing about the change. The clock (merge time + grace period) only
+decides for conversations without a version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from datetime import UTC, datetime, timedelta
+from typing import Literal
+
+from agentmend.watch.metrics import Observation
+
+Arm = Literal["before", "after", "unattributed"]
+
+
+def _aware(ts: datetime) -> datetime:
+    return ts if ts.tzinfo is not None else ts.replace(tzinfo=UTC)
+
+
+def attribute(
+    obs: Observation,
+    *,
+    version: str | None,
+    merged_at: datetime,
+    grace: timedelta,
+    baseline_ids: Collection[str] = (),
+) -> Arm:
+    """`before`, `after`, or `unattributed` (no version and no start time, or inside the grace period)."""
+    if obs.id in baseline_ids:
+        return "before"
+    if version is not None and obs.version is not None:
+        return "after" if obs.version == version else "before"
+    if obs.started_at is None:
+        return "unattributed"
+    started = _aware(obs.started_at)
+    merged = _aware(merged_at)
+    if started < merged:
+        return "before"
+    return "after" if started >= merged + grace else "unattributed"
+
+
+def split(
+    observations: Sequence[Observation],
+    *,
+    version: str | None,
+    merged_at: datetime,
+    grace: timedelta,
+    baseline_ids: Collection[str] = (),
+) -> dict[Arm, list[Observation]]:
+    """Group observations by arm, every one of them accounted for."""
+    arms: dict[Arm, list[Observation]] = {"before": [], "after": [], "unattributed": []}
+    for o in observations:
+        arm = attribute(o, version=version, merged_at=merged_at, grace=grace, baseline_ids=baseline_ids)
+        arms[arm].append(o)
+    return arms
