@@ -99,6 +99,9 @@ class ClusteringConfig(_Strict):
     umap_neighbors: int = Field(15, ge=2)
     id_match_similarity: float = Field(0.80, ge=0.0, le=1.0)
     noise_similarity_floor: float = Field(0.0, ge=0.0, le=1.0)
+    cluster_selection: Literal["eom", "leaf"] = Field(
+        "eom", description="HDBSCAN cluster selection: 'eom' favours fewer, larger clusters; 'leaf' finer ones."
+    )
 
 
 class ProposalsConfig(_Strict):

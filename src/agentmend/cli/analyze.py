@@ -1,9 +1,102 @@
-"""`agentmend analyze`: placeholder until the analysis pipeline lands."""
+"""`agentmend analyze PATH`: read every export, find failure causes and intents, write the reports."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Annotated
+
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+
+MALFORMED_SHOWN = 5
+
+
+def _progress_sink(progress: Progress) -> object:
+    tasks: dict[str, TaskID] = {}
+
+    def sink(step: str, done: int, total: int | None) -> None:
+        if step not in tasks:
+            tasks[step] = progress.add_task(step, total=total)
+        progress.update(tasks[step], completed=done, total=total)
+
+    return sink
+
+
+def analyze_command(
+    path: Annotated[Path, typer.Argument(help="A repository or folder with .github/agentmend.yml.")],
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the JSON report here.")] = None,
+    markdown_out: Annotated[
+        Path | None, typer.Option("--markdown", help="Write the Markdown report here.")
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on the first malformed record.")] = False,
+    db: Annotated[
+        str | None, typer.Option("--db", help="State database URL (default: PATH/.agentmend).")
+    ] = None,
+    offline_links: Annotated[
+        bool, typer.Option("--no-links", help="Skip `url:` exports (no network).")
+    ] = False,
+) -> None:
+    """Find what users come for and why conversations fail."""
+    from agentmend.analysis.embed import SentenceEmbedder
+    from agentmend.analysis.pipeline import analyze_dir
+    from agentmend.analysis.report import summary_table, to_json, to_markdown
+    from agentmend.repo_config import ConfigError, load_config
+    from agentmend.store.db import default_url, open_engine
+
+    console = Console(stderr=True)
+    out = Console()
+    try:
+        config = load_config(path)
+    except ConfigError as exc:
+        console.print(f"[red]config error[/red]\n{exc}", markup=True, highlight=False)
+        raise typer.Exit(2) from exc
+    engine = open_engine(db or default_url(path))
+    with console.status("loading the embedding model"):
+        embedder = SentenceEmbedder()
+    columns = (TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    try:
+        with Progress(*columns, console=console, transient=False) as progress:
+            report = analyze_dir(
+                path,
+                config,
+                engine=engine,
+                embedder=embedder,
+                strict=strict,
+                progress=_progress_sink(progress),  # type: ignore[arg-type]
+                include_linked=not offline_links,
+            )
+    except ValueError as exc:  # strict mode and reader errors name file:line
+        console.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(1) from exc
+
+    run = report.run
+    rate = run.failed / run.conversations if run.conversations else 0.0
+    out.print(
+        f"{run.conversations} conversations, {run.failed} failed ({rate:.1%}), "
+        f"{len(report.intents)} intents, {len(report.clusters)} failure causes, "
+        f"{len(report.noise_ids)} failed conversations in no cause",
+        highlight=False,
+    )
+    out.print(summary_table(report))
+    if run.malformed:
+        out.print(f"{len(run.malformed)} malformed record(s) skipped:", highlight=False)
+        for m in run.malformed[:MALFORMED_SHOWN]:
+            out.print(f"  {m}", highlight=False, markup=False)
+        if len(run.malformed) > MALFORMED_SHOWN:
+            out.print(
+                f"  … and {len(run.malformed) - MALFORMED_SHOWN} more (see the JSON report)", highlight=False
+            )
+    if json_out is not None:
+        json_out.write_text(
+            json.dumps(to_json(report), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
+        out.print(f"wrote {json_out}", highlight=False)
+    if markdown_out is not None:
+        markdown_out.write_text(to_markdown(report), encoding="utf-8")
+        out.print(f"wrote {markdown_out}", highlight=False)
 
 
 def register(app: typer.Typer) -> None:
-    return None
+    app.command("analyze")(analyze_command)

@@ -1,0 +1,131 @@
+"""Seeded UMAP + HDBSCAN, BERTopic-style: small swappable steps with plain-data config.
+
+Labels follow the HDBSCAN convention: -1 is noise, 0..k-1 are clusters. Label numbers are ordered by
+cluster size (then by first member) so they do not depend on HDBSCAN's internal tree order.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from agentmend.repo_config import ClusteringConfig
+
+NOISE = -1
+# Below this many points UMAP's graph is too thin to help; cluster the raw embeddings instead.
+MIN_POINTS_TO_REDUCE = 20
+
+Reducer = Callable[[np.ndarray, ClusteringConfig], np.ndarray]
+Clusterer = Callable[[np.ndarray, ClusteringConfig], np.ndarray]
+
+
+def reduce(vectors: np.ndarray, cfg: ClusteringConfig) -> np.ndarray:
+    """UMAP to `cfg.umap_components` dims with the cosine metric, seeded; clamped for small inputs."""
+    n = len(vectors)
+    if n < MIN_POINTS_TO_REDUCE or n <= cfg.umap_components + 2:
+        return np.asarray(vectors, dtype=np.float32)
+    os.environ.setdefault("NUMBA_CACHE_DIR", os.path.join(os.getcwd(), ".cache", "numba"))
+    import umap
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "n_jobs overridden by random_state": wanted, for determinism
+        model = umap.UMAP(
+            n_components=min(cfg.umap_components, n - 2),
+            n_neighbors=max(2, min(cfg.umap_neighbors, n - 1)),
+            min_dist=0.0,
+            metric="cosine",
+            random_state=cfg.seed,
+            low_memory=True,
+        )
+        out = model.fit_transform(np.asarray(vectors, dtype=np.float32))
+    return np.asarray(out, dtype=np.float32)
+
+
+def cluster(reduced: np.ndarray, cfg: ClusteringConfig) -> np.ndarray:
+    """HDBSCAN with `min_cluster_size` / `min_samples`; too few points for one cluster gives all noise."""
+    n = len(reduced)
+    if n < max(2, cfg.min_cluster_size):
+        return np.full(n, NOISE, dtype=int)
+    import hdbscan
+
+    model = hdbscan.HDBSCAN(
+        min_cluster_size=cfg.min_cluster_size,
+        min_samples=cfg.min_samples,
+        cluster_selection_method=cfg.cluster_selection,
+        metric="euclidean",
+    )
+    labels = np.asarray(model.fit_predict(np.asarray(reduced, dtype=np.float64)), dtype=int)
+    return canonical(labels)
+
+
+def canonical(labels: np.ndarray) -> np.ndarray:
+    """Renumber clusters by size (largest first), ties by first member, so numbering is reproducible."""
+    ids = [int(x) for x in np.unique(labels) if x != NOISE]
+    order = sorted(ids, key=lambda c: (-int(np.sum(labels == c)), int(np.argmax(labels == c))))
+    mapping = {old: new for new, old in enumerate(order)}
+    return np.array([mapping.get(int(x), NOISE) for x in labels], dtype=int)
+
+
+def centroids(vectors: np.ndarray, labels: np.ndarray) -> dict[int, np.ndarray]:
+    """Mean embedding per cluster, L2-normalised (cosine space, comparable across runs)."""
+    out: dict[int, np.ndarray] = {}
+    for c in sorted({int(x) for x in labels if x != NOISE}):
+        mean = vectors[labels == c].mean(axis=0)
+        out[c] = (mean / (np.linalg.norm(mean) or 1.0)).astype(np.float32)
+    return out
+
+
+def medoids(vectors: np.ndarray, labels: np.ndarray, label: int, k: int = 3) -> list[int]:
+    """Indices of the k members closest to the cluster centroid (most representative first)."""
+    idx = np.flatnonzero(labels == label)
+    mean = vectors[idx].mean(axis=0)
+    mean = mean / (np.linalg.norm(mean) or 1.0)
+    sims = vectors[idx] @ mean
+    order = sorted(range(len(idx)), key=lambda i: (-float(sims[i]), int(idx[i])))
+    return [int(idx[i]) for i in order[:k]]
+
+
+def assign_noise(vectors: np.ndarray, labels: np.ndarray, floor: float) -> np.ndarray:
+    """Give noise points to the most similar centroid when that similarity is ≥ `floor`; 0 keeps noise."""
+    if floor <= 0 or not np.any(labels == NOISE) or not np.any(labels != NOISE):
+        return labels
+    cents = centroids(vectors, labels)
+    keys = list(cents)
+    matrix = np.stack([cents[k] for k in keys])
+    out = labels.copy()
+    for i in np.flatnonzero(labels == NOISE):
+        sims = matrix @ vectors[i]
+        best = int(np.argmax(sims))
+        if sims[best] >= floor:
+            out[i] = keys[best]
+    return out
+
+
+@dataclass(frozen=True)
+class Clustering:
+    """The outcome of one clustering step, in the embedding space (not the reduced one)."""
+
+    labels: np.ndarray
+    centroids: dict[int, np.ndarray]
+
+    @property
+    def noise(self) -> np.ndarray:
+        return np.flatnonzero(self.labels == NOISE)
+
+
+def run(
+    vectors: np.ndarray,
+    cfg: ClusteringConfig,
+    reducer: Reducer = reduce,
+    clusterer: Clusterer = cluster,
+) -> Clustering:
+    """Reduce, cluster, then handle noise as `cfg.noise_similarity_floor` says; parts are swappable."""
+    if len(vectors) == 0:
+        return Clustering(labels=np.zeros(0, dtype=int), centroids={})
+    labels = clusterer(reducer(vectors, cfg), cfg)
+    labels = assign_noise(vectors, labels, cfg.noise_similarity_floor)
+    return Clustering(labels=labels, centroids=centroids(vectors, labels))

@@ -1,0 +1,526 @@
+"""The analysis loop: read → embed (cached) → signals → intents → failure causes → report.
+
+Knows nothing about GitHub: it takes export files, a config and a state database, and returns records.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+import numpy as np
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from agentmend.analysis import cluster as clustering
+from agentmend.analysis import diagnose, labels, stable_ids
+from agentmend.analysis.embed import CachedEmbedder, Embedder
+from agentmend.analysis.records import (
+    AnalysisReport,
+    ConversationResult,
+    FailureCluster,
+    Intent,
+    Outcome,
+    RunInfo,
+)
+from agentmend.conversations.model import Conversation, Malformed
+from agentmend.repo_config import RepoConfig
+from agentmend.store.tables import RunRow
+
+if TYPE_CHECKING:
+    from agentmend.conversations.sources import ExportFile
+    from agentmend.models.base import Model
+
+
+class Progress(Protocol):
+    """Progress sink: `step` is "reading", "embedding" or "clustering"; `total` is None when unknown."""
+
+    def __call__(self, step: str, done: int, total: int | None) -> None: ...
+
+
+def _no_progress(step: str, done: int, total: int | None) -> None:
+    return None
+
+
+@dataclass
+class _Timer:
+    timings: dict[str, float]
+
+    def step(self, name: str, start: float) -> float:
+        now = time.perf_counter()
+        self.timings[name] = round(now - start, 3)
+        return now
+
+
+def run_id(conversations: Sequence[Conversation], config: RepoConfig) -> str:
+    """Same conversations + same config → same run id, so a re-run is recognisable."""
+    h = hashlib.sha256(config.model_dump_json().encode())
+    for c in sorted(conversations, key=lambda c: c.id):
+        h.update(f"\x00{c.id}\x01{len(c.turns)}".encode())
+    return f"run-{h.hexdigest()[:12]}"
+
+
+def read(
+    files: Sequence[ExportFile], strict: bool, progress: Progress
+) -> tuple[list[Conversation], list[Malformed]]:
+    """Read every file; a second conversation with an id already seen is reported, not merged."""
+    from agentmend.conversations.readers import read_all
+
+    convs: list[Conversation] = []
+    malformed: list[Malformed] = []
+    seen: dict[str, str] = {}
+    for item in read_all(files, strict=strict):
+        if isinstance(item, Malformed):
+            malformed.append(item)
+            continue
+        if item.id in seen:
+            file, _, line = item.source.rpartition(":")
+            malformed.append(
+                Malformed(
+                    file or item.source,
+                    int(line) if line.isdigit() else 0,
+                    f"duplicate conversation id {item.id!r} (first seen at {seen[item.id]}); skipped",
+                )
+            )
+            continue
+        seen[item.id] = item.source
+        convs.append(item)
+        if len(convs) % 100 == 0:
+            progress("reading", len(convs), None)
+    progress("reading", len(convs), len(convs))
+    return convs, malformed
+
+
+def _redactor(config: RepoConfig) -> Callable[[str], str]:
+    if not config.privacy.redact:
+        return lambda s: s
+    from agentmend.conversations.redact import redact
+
+    return redact
+
+
+def analyze(
+    files: Sequence[ExportFile],
+    config: RepoConfig,
+    *,
+    engine: Engine,
+    repo_key: str,
+    embedder: Embedder,
+    model: Model | None = None,
+    strict: bool = False,
+    progress: Progress | None = None,
+    now: datetime | None = None,
+) -> AnalysisReport:
+    """Run the whole analysis on `files` and remember cluster ids and the run in `engine`."""
+    progress = progress or _no_progress
+    started = now or datetime.now(UTC)
+    timer = _Timer({})
+    t = time.perf_counter()
+
+    conversations, malformed = read(files, strict, progress)
+    t = timer.step("read", t)
+    return analyze_conversations(
+        conversations,
+        config,
+        engine=engine,
+        repo_key=repo_key,
+        embedder=embedder,
+        model=model,
+        malformed=malformed,
+        files=tuple(f.name for f in files),
+        progress=progress,
+        started=started,
+        timings=timer.timings,
+    )
+
+
+def analyze_conversations(
+    conversations: Sequence[Conversation],
+    config: RepoConfig,
+    *,
+    engine: Engine,
+    repo_key: str,
+    embedder: Embedder,
+    model: Model | None = None,
+    malformed: Sequence[Malformed] = (),
+    files: tuple[str, ...] = (),
+    progress: Progress | None = None,
+    started: datetime | None = None,
+    timings: dict[str, float] | None = None,
+) -> AnalysisReport:
+    """The loop after reading, for callers that already hold Conversation records."""
+    from agentmend.analysis.signals import detect, failing_request
+
+    progress = progress or _no_progress
+    started = started or datetime.now(UTC)
+    timer = _Timer(dict(timings or {}))
+    t = time.perf_counter()
+    redact = _redactor(config)
+
+    # Embed every user turn once, in one batch, through the cache.
+    cached = embedder if isinstance(embedder, CachedEmbedder) else CachedEmbedder(embedder, engine)
+    new0, cached0 = cached.new, cached.cached
+    texts = list(
+        dict.fromkeys(tt.text for c in conversations for tt in c.turns if tt.role == "user" and tt.text)
+    )
+    done = 0
+
+    def on_batch(n: int) -> None:
+        nonlocal done
+        done += n
+        progress("embedding", done, len(texts))
+
+    previous_hook, cached.on_batch = cached.on_batch, on_batch
+    progress("embedding", 0, len(texts))
+    matrix = cached.encode(texts) if texts else np.zeros((0, 0), dtype=np.float32)
+    cached.on_batch = previous_hook
+    progress("embedding", len(texts), len(texts))
+    vectors: dict[str, np.ndarray] = {text: matrix[i] for i, text in enumerate(texts)}
+
+    def vector_of(text: str) -> np.ndarray:
+        if text not in vectors:
+            vectors[text] = cached.encode([text])[0]
+        return vectors[text]
+
+    t = timer.step("embed", t)
+
+    outcomes = [detect(c, config.signals, vector_of) for c in conversations]
+    t = timer.step("signals", t)
+    rid = run_id(conversations, config)
+    failed_total = sum(o.failed for o in outcomes)
+    overall_rate = failed_total / len(conversations) if conversations else 0.0
+
+    progress("clustering", 0, 2)
+    intents, intent_of = _intents(
+        conversations, outcomes, vector_of, config, engine, repo_key, rid, model, redact
+    )
+    progress("clustering", 1, 2)
+    t = timer.step("intents", t)
+    causes, cause_of, noise_ids = _causes(
+        conversations,
+        outcomes,
+        failing_request,
+        vector_of,
+        intents,
+        intent_of,
+        overall_rate,
+        config,
+        engine,
+        repo_key,
+        rid,
+        model,
+        redact,
+    )
+    progress("clustering", 2, 2)
+    t = timer.step("causes", t)
+
+    results = tuple(
+        ConversationResult(
+            id=c.id,
+            failed=o.failed,
+            signals=o.signal_names,
+            failing_turn=o.failing_turn,
+            intent_id=intent_of.get(c.id),
+            cluster_id=cause_of.get(c.id),
+            day=c.day,
+            started_at=c.started_at,
+            user_id=c.user_id,
+            turns=len(c.turns),
+            source=c.source,
+            metadata=c.metadata,
+        )
+        for c, o in zip(conversations, outcomes, strict=True)
+    )
+    run = RunInfo(
+        id=rid,
+        started_at=started,
+        files=files,
+        conversations=len(conversations),
+        failed=failed_total,
+        malformed=tuple(malformed),
+        embedded_new=cached.new - new0,
+        embedded_cached=cached.cached - cached0,
+        timings=timer.timings,
+        model_path=getattr(model, "path", "offline") if model is not None else "offline",
+    )
+    report = AnalysisReport(
+        run=run, conversations=results, intents=intents, clusters=causes, noise_ids=noise_ids
+    )
+    _record_run(engine, repo_key, report)
+    return report
+
+
+def _name(model: Model | None, keywords: tuple[str, ...], examples: tuple[str, ...]) -> str | None:
+    if model is None:
+        return None
+    name = model.name_cluster(keywords, examples)
+    return name.strip() if name and name.strip() else None
+
+
+def _intents(
+    conversations: Sequence[Conversation],
+    outcomes: Sequence[Outcome],
+    vector_of: Callable[[str], np.ndarray],
+    config: RepoConfig,
+    engine: Engine,
+    repo_key: str,
+    rid: str,
+    model: Model | None,
+    redact: Callable[[str], str],
+) -> tuple[tuple[Intent, ...], dict[str, str]]:
+    """Cluster the opening requests of all conversations: what users come for."""
+    idx = [i for i, c in enumerate(conversations) if c.opening_request.strip()]
+    if not idx:
+        return (), {}
+    texts = [conversations[i].opening_request for i in idx]
+    vecs = np.stack([vector_of(tx) for tx in texts])
+    result = clustering.run(vecs, config.clustering)
+    members = _members(result.labels)
+    keywords = labels.ctfidf_keywords({k: [texts[j] for j in m] for k, m in members.items()})
+    candidates = []
+    for k, m in members.items():
+        med = clustering.medoids(vecs, result.labels, k, k=1)[0]
+        fails = sum(outcomes[idx[j]].failed for j in m)
+        candidates.append(
+            stable_ids.Candidate(
+                key=k,
+                centroid=result.centroids[k],
+                medoid_text=texts[med],
+                slug=labels.slugify(keywords[k]),
+                label=labels.label_from(keywords[k]),
+                size=len(m),
+                failure_rate=fails / len(m),
+            )
+        )
+    ids = stable_ids.assign(
+        "intent",
+        candidates,
+        stable_ids.load_known(engine, repo_key, "intent"),
+        config.clustering.id_match_similarity,
+    )
+    stable_ids.remember(engine, repo_key, "intent", rid, candidates, ids)
+
+    intents: list[Intent] = []
+    intent_of: dict[str, str] = {}
+    for k, m in members.items():
+        convs = [conversations[idx[j]] for j in m]
+        outs = [outcomes[idx[j]] for j in m]
+        kw = keywords[k]
+        examples = tuple(_clip_redacted(texts[j], redact) for j in clustering.medoids(vecs, result.labels, k))
+        name = _name(model, kw, examples)
+        intents.append(
+            Intent(
+                id=ids[k].id,
+                label=name or labels.label_from(kw),
+                keywords=kw,
+                category=labels.category(kw, [texts[j] for j in m], outs),
+                size=len(m),
+                failed=sum(o.failed for o in outs),
+                daily=diagnose.daily([c.day for c in convs], [o.failed for o in outs]),
+                centroid=tuple(float(x) for x in result.centroids[k]),
+                name=name,
+            )
+        )
+        for c in convs:
+            intent_of[c.id] = ids[k].id
+    intents.sort(key=lambda i: (-i.size, i.id))
+    return tuple(intents), intent_of
+
+
+def _causes(
+    conversations: Sequence[Conversation],
+    outcomes: Sequence[Outcome],
+    failing_request: Callable[[Conversation, Outcome], str],
+    vector_of: Callable[[str], np.ndarray],
+    intents: Sequence[Intent],
+    intent_of: dict[str, str],
+    overall_rate: float,
+    config: RepoConfig,
+    engine: Engine,
+    repo_key: str,
+    rid: str,
+    model: Model | None,
+    redact: Callable[[str], str],
+) -> tuple[tuple[FailureCluster, ...], dict[str, str], tuple[str, ...]]:
+    """Cluster the failed conversations by the request the assistant failed to serve."""
+    failed = [i for i, o in enumerate(outcomes) if o.failed]
+    requests = [
+        failing_request(conversations[i], outcomes[i]) or conversations[i].opening_request for i in failed
+    ]
+    keep = [j for j, r in enumerate(requests) if r.strip()]
+    failed = [failed[j] for j in keep]
+    requests = [requests[j] for j in keep]
+    no_text = [conversations[i].id for i, o in enumerate(outcomes) if o.failed and i not in set(failed)]
+    if not failed:
+        return (), {}, tuple(no_text)
+    vecs = np.stack([vector_of(r) for r in requests])
+    result = clustering.run(vecs, config.clustering)
+    members = _members(result.labels)
+    keywords = labels.ctfidf_keywords({k: [requests[j] for j in m] for k, m in members.items()})
+    by_intent = {i.id: i for i in intents}
+    population_of: dict[str, list[Conversation]] = {}
+    for c in conversations:
+        if c.id in intent_of:
+            population_of.setdefault(intent_of[c.id], []).append(c)
+
+    candidates = []
+    for k, m in members.items():
+        med = clustering.medoids(vecs, result.labels, k, k=1)[0]
+        candidates.append(
+            stable_ids.Candidate(
+                key=k,
+                centroid=result.centroids[k],
+                medoid_text=requests[med],
+                slug=labels.slugify(keywords[k]),
+                label=labels.label_from(keywords[k]),
+                size=len(m),
+            )
+        )
+    ids = stable_ids.assign(
+        "cause",
+        candidates,
+        stable_ids.load_known(engine, repo_key, "cause"),
+        config.clustering.id_match_similarity,
+    )
+
+    causes: list[FailureCluster] = []
+    cause_of: dict[str, str] = {}
+    final_candidates = []
+    for cand in candidates:
+        k, m = cand.key, members[cand.key]
+        convs = [conversations[failed[j]] for j in m]
+        outs = [outcomes[failed[j]] for j in m]
+        intent_id = diagnose.majority([intent_of.get(c.id) for c in convs])
+        intent = by_intent.get(intent_id) if intent_id else None
+        intent_rate = intent.failure_rate if intent else overall_rate
+        reps = clustering.medoids(vecs, result.labels, k)
+        examples = tuple(diagnose.example(conversations[failed[j]], requests[j], redact) for j in reps)
+        kw = keywords[k]
+        name = _name(model, kw, examples)
+        population = population_of.get(intent_id, []) if intent_id else list(conversations)
+        causes.append(
+            FailureCluster(
+                id=ids[k].id,
+                slug=ids[k].slug,
+                label=name or labels.label_from(kw),
+                keywords=kw,
+                size=len(m),
+                intent_id=intent_id,
+                intent_failure_rate=intent_rate,
+                overall_failure_rate=overall_rate,
+                lift=diagnose.lift(intent_rate, overall_rate),
+                drop_off=sum(diagnose.dropped_off(c, o) for c, o in zip(convs, outs, strict=True)) / len(m),
+                signals=diagnose.signal_counts(outs),
+                conversation_ids=tuple(conversations[failed[j]].id for j in reps),
+                member_ids=tuple(sorted(c.id for c in convs)),
+                examples=examples,
+                unique_users=diagnose.unique_users(convs),
+                daily=diagnose.cause_daily(convs, population),
+                centroid=tuple(float(x) for x in result.centroids[k]),
+                name=name,
+            )
+        )
+        final_candidates.append(
+            stable_ids.Candidate(
+                key=k,
+                centroid=cand.centroid,
+                medoid_text=cand.medoid_text,
+                slug=cand.slug,
+                label=causes[-1].label,
+                size=len(m),
+                failure_rate=intent_rate,
+            )
+        )
+        for c in convs:
+            cause_of[c.id] = ids[k].id
+    stable_ids.remember(engine, repo_key, "cause", rid, final_candidates, ids)
+    noise = sorted(
+        [conversations[failed[j]].id for j in np.flatnonzero(result.labels == clustering.NOISE)] + no_text
+    )
+    causes.sort(key=lambda c: (-c.size, c.id))
+    return tuple(causes), cause_of, tuple(noise)
+
+
+def _members(labels_: np.ndarray) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = {}
+    for j, label in enumerate(labels_):
+        if label != clustering.NOISE:
+            out.setdefault(int(label), []).append(j)
+    return out
+
+
+def _clip_redacted(text: str, redact: Callable[[str], str]) -> str:
+    text = " ".join(redact(text).split())
+    return text if len(text) <= diagnose.EXAMPLE_CHARS else text[: diagnose.EXAMPLE_CHARS - 1] + "…"
+
+
+def summary(report: AnalysisReport) -> dict[str, Any]:
+    """The small summary kept in the `runs` table (the full report is the JSON file)."""
+    return {
+        "conversations": report.run.conversations,
+        "failed": report.run.failed,
+        "malformed": len(report.run.malformed),
+        "intents": [{"id": i.id, "size": i.size, "failed": i.failed} for i in report.intents],
+        "causes": [
+            {
+                "id": c.id,
+                "slug": c.slug,
+                "size": c.size,
+                "lift": round(c.lift, 4),
+                "members": list(c.member_ids),
+            }
+            for c in report.clusters
+        ],
+        "noise": len(report.noise_ids),
+    }
+
+
+def _record_run(engine: Engine, repo_key: str, report: AnalysisReport) -> None:
+    with Session(engine) as session, session.begin():
+        session.merge(
+            RunRow(
+                id=report.run.id,
+                repo=repo_key,
+                started_at=report.run.started_at,
+                head_sha=None,
+                summary_json=json.dumps(summary(report), sort_keys=True),
+            )
+        )
+
+
+def analyze_dir(
+    root: Path,
+    config: RepoConfig,
+    *,
+    engine: Engine,
+    embedder: Embedder,
+    repo_key: str | None = None,
+    model: Model | None = None,
+    strict: bool = False,
+    progress: Progress | None = None,
+    now: datetime | None = None,
+    include_linked: bool = True,
+) -> AnalysisReport:
+    """Analyse a working copy: every export its config names (globs, and linked URLs when allowed)."""
+    from agentmend.conversations.sources import files_in_dir, linked_files
+
+    files: list[ExportFile] = list(files_in_dir(root, config))
+    if include_linked:
+        files.extend(linked_files(config))
+    return analyze(
+        files,
+        config,
+        engine=engine,
+        repo_key=repo_key or str(root.resolve()),
+        embedder=embedder,
+        model=model,
+        strict=strict,
+        progress=progress,
+        now=now,
+    )
