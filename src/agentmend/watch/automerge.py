@@ -1,0 +1,29 @@
+"""Maturity level 3: may agentmend merge its own change? Only a low-risk class a repo allowed, under a watch.
+
+Merging without a human is only defensible when a wrong merge is caught and undone automatically, so the
+answer is no unless a metric watch that opens a revert will be active on the merge.
+"""
+
+from __future__ import annotations
+
+from agentmend.repo_config import RepoConfig, RiskClass
+
+
+def may_automerge(config: RepoConfig, proposal_risk: RiskClass, watch_active: bool) -> tuple[bool, str]:
+    """(allowed, the reason a reviewer reads). Anything not explicitly allowed waits for a human."""
+    policy = config.automerge
+    if not policy.enabled:
+        return False, "automerge is off (`automerge.enabled: false`): a human reviews and merges"
+    if proposal_risk == "high":
+        return False, "high-risk changes (policy, routing, removals) always wait for a human"
+    if proposal_risk not in policy.change_classes:
+        allowed = ", ".join(policy.change_classes) or "none"
+        return False, f"risk class '{proposal_risk}' is not in `automerge.change_classes` ({allowed})"
+    if config.watch.on_regression != "revert_pr":
+        return False, "automerge needs `watch.on_regression: revert_pr` so a regression is rolled back"
+    if not watch_active:
+        return False, "no metric watch with rollback would be active on this merge"
+    return True, (
+        f"risk class '{proposal_risk}' is allowed by `automerge.change_classes`, and a metric watch "
+        "with rollback starts on merge"
+    )

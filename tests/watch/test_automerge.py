@@ -1,0 +1,46 @@
+"""Automerge only for allowed low-risk classes, only with a watch that rolls back; everything else waits."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from agentmend.repo_config import ConfigError, RepoConfig, parse_config
+from agentmend.watch.automerge import may_automerge
+
+
+def config(**extra: Any) -> RepoConfig:
+    return RepoConfig.model_validate({"version": 1, "exports": [{"path": "exports/*.jsonl"}], **extra})
+
+
+def test_off_by_default() -> None:
+    ok, reason = may_automerge(config(), "low", watch_active=True)
+    assert not ok and "automerge.enabled" in reason
+
+
+def test_an_allowed_low_risk_change_under_a_watch_may_merge() -> None:
+    ok, reason = may_automerge(config(automerge={"enabled": True, "change_classes": ["low"]}), "low", True)
+    assert ok and "rollback" in reason
+
+
+@pytest.mark.parametrize(
+    ("risk", "why"), [("medium", "not in `automerge.change_classes`"), ("high", "human")]
+)
+def test_classes_not_listed_wait_for_a_human(risk: Any, why: str) -> None:
+    ok, reason = may_automerge(config(automerge={"enabled": True, "change_classes": ["low"]}), risk, True)
+    assert not ok
+    assert why in reason
+
+
+def test_no_watch_means_no_automerge() -> None:
+    cfg = config(automerge={"enabled": True, "change_classes": ["low", "medium"]})
+    assert may_automerge(cfg, "medium", watch_active=False)[0] is False
+    cfg = config(automerge={"enabled": True, "change_classes": ["low"]}, watch={"on_regression": "comment"})
+    ok, reason = may_automerge(cfg, "low", watch_active=True)
+    assert not ok and "revert_pr" in reason
+
+
+def test_high_risk_cannot_even_be_configured() -> None:
+    with pytest.raises(ConfigError, match="automerge.change_classes"):
+        parse_config("version: 1\nexports: [{path: x}]\nautomerge: {enabled: true, change_classes: [high]}\n")
