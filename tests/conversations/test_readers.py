@@ -26,11 +26,14 @@ OPENAI_CONV = {
             "role": "assistant",
             "content": None,
             "tool_calls": [
-                {"id": "call_1", "type": "function",
-                 "function": {"name": "lookup_order", "arguments": "{\"order_id\": \"48213\"}"}}
+                {
+                    "id": "call_1",
+                    "type": "function",
+                    "function": {"name": "lookup_order", "arguments": '{"order_id": "48213"}'},
+                }
             ],
         },
-        {"role": "tool", "tool_call_id": "call_1", "content": "{\"status\": \"shipped\"}"},
+        {"role": "tool", "tool_call_id": "call_1", "content": '{"status": "shipped"}'},
         {"role": "assistant", "content": [{"type": "text", "text": "It shipped yesterday."}]},
     ],
 }
@@ -52,8 +55,12 @@ ANTHROPIC_CONV = {
         {
             "role": "user",
             "content": [
-                {"type": "tool_result", "tool_use_id": "tu_1", "is_error": True,
-                 "content": [{"type": "text", "text": "503 Service Unavailable"}]}
+                {
+                    "type": "tool_result",
+                    "tool_use_id": "tu_1",
+                    "is_error": True,
+                    "content": [{"type": "text", "text": "503 Service Unavailable"}],
+                }
             ],
         },
         {"role": "assistant", "content": "Sorry, I can't reach the billing system right now."},
@@ -129,9 +136,9 @@ def test_json_object_with_conversations_list() -> None:
 def test_csv_rows_group_into_conversations_in_row_order() -> None:
     payload = (
         b"conversation_id,role,content,timestamp,user_id,channel\n"
-        b"c1,user,\"My invoice, the one from May, is wrong\",2026-11-05T10:00:00Z,u1,email\n"
+        b'c1,user,"My invoice, the one from May, is wrong",2026-11-05T10:00:00Z,u1,email\n'
         b"c2,user,How do I reset my password?,2026-11-05T10:01:00Z,u2,web\n"
-        b"c1,assistant,\"Which amount looks wrong?\nThe total or the tax?\",2026-11-05T10:00:05Z,u1,email\n"
+        b'c1,assistant,"Which amount looks wrong?\nThe total or the tax?",2026-11-05T10:00:05Z,u1,email\n'
         b"c2,assistant,Use the reset link on the login page.,1762336865,u2,web\n"
     )
     convs = read("turns.csv", payload)
@@ -150,7 +157,7 @@ def test_csv_malformed_rows_are_reported_with_their_line_and_skipped() -> None:
         b"conversation_id,role,content,timestamp\n"
         b"c1,user,hello,2026-11-05T10:00:00Z\n"
         b"c1,wizard,abracadabra,2026-11-05T10:00:01Z\n"
-        b"c1,assistant,\"two\nlines\",2026-11-05T10:00:02Z\n"
+        b'c1,assistant,"two\nlines",2026-11-05T10:00:02Z\n'
         b"c1,assistant,hi\n"
         b"c1,assistant,hi,yesterday-ish\n"
     )

@@ -45,11 +45,29 @@ _ROLE_ALIASES: Mapping[str, Role] = {
     "tool": "tool",
     "function": "tool",  # OpenAI's legacy tool-result role
 }
-_CONVERSATION_KEYS = ("id", "conversation_id", "user_id", "started_at", "created_at", "metadata", "feedback",
-                      "messages", "system")
+_CONVERSATION_KEYS = (
+    "id",
+    "conversation_id",
+    "user_id",
+    "started_at",
+    "created_at",
+    "metadata",
+    "feedback",
+    "messages",
+    "system",
+)
 _CSV_REQUIRED = ("conversation_id", "role", "content")
-_CSV_KNOWN = ("conversation_id", "role", "content", "timestamp", "user_id", "feedback", "is_error",
-              "tool_call_id", "tool_name")
+_CSV_KNOWN = (
+    "conversation_id",
+    "role",
+    "content",
+    "timestamp",
+    "user_id",
+    "feedback",
+    "is_error",
+    "tool_call_id",
+    "tool_name",
+)
 
 
 class ExportError(ValueError):
@@ -324,8 +342,10 @@ def _dialect_of(obj: Mapping[str, Any]) -> Dialect | None:
     for msg in obj.get("messages") or ():
         if not isinstance(msg, dict):
             continue
-        if msg.get("role") in ("system", "tool", "developer", "function") or "tool_calls" in msg or (
-            "tool_call_id" in msg
+        if (
+            msg.get("role") in ("system", "tool", "developer", "function")
+            or "tool_calls" in msg
+            or ("tool_call_id" in msg)
         ):
             return "openai"
         content = msg.get("content")
@@ -419,22 +439,31 @@ def _message_turns(msg: Any, i: int, next_index: int) -> list[Turn]:
             calls.append(ToolCall(str(block.get("id", "")), _str_field(block, "name", bwhere), arguments))
         elif kind == "tool_result":
             # An Anthropic tool result travels in a user message; it is a tool turn of its own here.
-            turns.append(Turn(
-                index=next_index + len(turns), role="tool",
-                text=_blocks_text(block.get("content", ""), bwhere + ".content"),
-                timestamp=ts,
-                tool_call_id=str(block["tool_use_id"]) if block.get("tool_use_id") else None,
-                is_error=_flag(block.get("is_error"), bwhere + ".is_error"),
-            ))
+            turns.append(
+                Turn(
+                    index=next_index + len(turns),
+                    role="tool",
+                    text=_blocks_text(block.get("content", ""), bwhere + ".content"),
+                    timestamp=ts,
+                    tool_call_id=str(block["tool_use_id"]) if block.get("tool_use_id") else None,
+                    is_error=_flag(block.get("is_error"), bwhere + ".is_error"),
+                )
+            )
         # images, documents, thinking and other non-text blocks carry no text the signals could read
     text = content if isinstance(content, str) else "\n".join(p for p in text_parts if p)
     if text or calls or not turns:
         tool_call_id = msg.get("tool_call_id")
-        turns.append(Turn(
-            index=next_index + len(turns), role=role, text=text, timestamp=ts, tool_calls=tuple(calls),
-            tool_call_id=str(tool_call_id) if tool_call_id is not None else None,
-            is_error=_flag(msg.get("is_error"), f"{where}.is_error"),
-        ))
+        turns.append(
+            Turn(
+                index=next_index + len(turns),
+                role=role,
+                text=text,
+                timestamp=ts,
+                tool_calls=tuple(calls),
+                tool_call_id=str(tool_call_id) if tool_call_id is not None else None,
+                is_error=_flag(msg.get("is_error"), f"{where}.is_error"),
+            )
+        )
     return turns
 
 
@@ -445,8 +474,11 @@ def _openai_call(raw: Any, where: str) -> ToolCall:
     if not isinstance(fn, dict):
         raise RecordError(f"{where}.function must be an object with 'name' and 'arguments'")
     args = fn.get("arguments", "")
-    return ToolCall(id=str(raw.get("id", "")), name=_str_field(fn, "name", where + ".function"),
-                    arguments=args if isinstance(args, str) else json.dumps(args, sort_keys=True))
+    return ToolCall(
+        id=str(raw.get("id", "")),
+        name=_str_field(fn, "name", where + ".function"),
+        arguments=args if isinstance(args, str) else json.dumps(args, sort_keys=True),
+    )
 
 
 def _blocks_text(content: Any, where: str) -> str:
@@ -527,17 +559,31 @@ def _timestamp(value: Any, field_name: str) -> datetime | None:
         raise RecordError(f"'{field_name}' is not a timestamp: {value!r}") from None
 
 
-_THUMBS = {"thumbs_down": True, "down": True, "negative": True, "bad": True, "dislike": True, "-1": True,
-           "thumbs_up": False, "up": False, "positive": False, "good": False, "like": False, "+1": False,
-           "1": False}
+_THUMBS = {
+    "thumbs_down": True,
+    "down": True,
+    "negative": True,
+    "bad": True,
+    "dislike": True,
+    "-1": True,
+    "thumbs_up": False,
+    "up": False,
+    "positive": False,
+    "good": False,
+    "like": False,
+    "+1": False,
+    "1": False,
+}
 
 
 def _feedback(raw: Any, first_turn_of: list[int], n_turns: int) -> tuple[Feedback, ...]:
     if raw is None:
         return ()
     items = raw if isinstance(raw, list) else [raw]
-    return tuple(_one_feedback(item, f"feedback[{i}]" if isinstance(raw, list) else "feedback", first_turn_of,
-                               n_turns) for i, item in enumerate(items))
+    return tuple(
+        _one_feedback(item, f"feedback[{i}]" if isinstance(raw, list) else "feedback", first_turn_of, n_turns)
+        for i, item in enumerate(items)
+    )
 
 
 def _one_feedback(item: Any, where: str, first_turn_of: list[int], n_turns: int) -> Feedback:
@@ -545,7 +591,7 @@ def _one_feedback(item: Any, where: str, first_turn_of: list[int], n_turns: int)
     if isinstance(item, str | bool | int | float) and not isinstance(item, dict):
         item = {"rating": item}
     if not isinstance(item, dict):
-        raise RecordError(f"{where} must be an object such as {{\"rating\": \"thumbs_down\"}}")
+        raise RecordError(f'{where} must be an object such as {{"rating": "thumbs_down"}}')
     comment = item.get("comment")
     turn_index = _feedback_turn(item, where, first_turn_of, n_turns)
     for key in ("thumbs", "rating", "score", "csat", "value"):
@@ -609,8 +655,12 @@ def _read_csv(name: str, lines: Iterator[bytes]) -> Iterator[Conversation | Malf
         return
     missing = [c for c in _CSV_REQUIRED if c not in header]
     if missing:
-        yield Malformed(name, 1, f"CSV header lacks required column(s) {', '.join(missing)}; "
-                                 f"expected at least {', '.join(_CSV_REQUIRED)} (got {', '.join(header)})")
+        yield Malformed(
+            name,
+            1,
+            f"CSV header lacks required column(s) {', '.join(missing)}; "
+            f"expected at least {', '.join(_CSV_REQUIRED)} (got {', '.join(header)})",
+        )
         return
     groups: dict[str, _CsvConversation] = {}
     row_start = reader.line_num + 1
@@ -636,9 +686,13 @@ def _read_csv(name: str, lines: Iterator[bytes]) -> Iterator[Conversation | Malf
             yield Malformed(name, line, str(exc))
     for conv_id, group in groups.items():
         yield Conversation(
-            id=conv_id, turns=tuple(group.turns), source=f"{name}:{group.line}", user_id=group.user_id,
+            id=conv_id,
+            turns=tuple(group.turns),
+            source=f"{name}:{group.line}",
+            user_id=group.user_id,
             started_at=next((t.timestamp for t in group.turns if t.timestamp), None),
-            metadata=group.metadata, feedback=tuple(group.feedback),
+            metadata=group.metadata,
+            feedback=tuple(group.feedback),
         )
 
 
@@ -654,7 +708,7 @@ def _decoded(lines: Iterator[bytes], bad_lines: dict[int, str]) -> Iterator[str]
 
 def _csv_row(line: int, header: list[str], row: list[str], groups: dict[str, _CsvConversation]) -> None:
     if len(row) < len(header):
-        absent = header[len(row):]
+        absent = header[len(row) :]
         needed = [c for c in absent if c in _CSV_REQUIRED or c == "timestamp"]
         if needed:
             raise RecordError(f"row has {len(row)} of {len(header)} columns; missing {', '.join(needed)}")
@@ -675,11 +729,17 @@ def _csv_row(line: int, header: list[str], row: list[str], groups: dict[str, _Cs
     calls: tuple[ToolCall, ...] = ()
     if role == "assistant" and cells.get("tool_name", "").strip():
         calls = (ToolCall(id=cells.get("tool_call_id", "").strip(), name=cells["tool_name"].strip()),)
-    group.turns.append(Turn(
-        index=index, role=role, text=cells.get("content", ""), timestamp=ts, tool_calls=calls,
-        tool_call_id=(cells.get("tool_call_id") or None) if role == "tool" else None,
-        is_error=_flag(cells.get("is_error"), "is_error"),
-    ))
+    group.turns.append(
+        Turn(
+            index=index,
+            role=role,
+            text=cells.get("content", ""),
+            timestamp=ts,
+            tool_calls=calls,
+            tool_call_id=(cells.get("tool_call_id") or None) if role == "tool" else None,
+            is_error=_flag(cells.get("is_error"), "is_error"),
+        )
+    )
     if cells.get("user_id", "").strip() and group.user_id is None:
         group.user_id = cells["user_id"].strip()
     if cells.get("feedback", "").strip():

@@ -1,0 +1,503 @@
+"""Failure signals: explainable reasons to believe a conversation went wrong, and where.
+
+Each signal is a `SignalHit` with the turn it fired on and the words that made it fire. Phrases match
+case-insensitively on word boundaries (never inside another word; curly apostrophes count as straight ones,
+and the apostrophe itself is optional, so "dont" matches "don't").
+
+A conversation **failed** when any of these fired: negative_feedback, escalation, expectation_downgrade,
+abandonment, or a tool_error the conversation did not recover from (no later successful call of the same
+tool); or when at least two distinct weaker signals fired (frustration, rephrasing, non_answer,
+long_unresolved, a recovered tool_error).
+
+The **failing turn** is the assistant (or tool) turn where it went wrong: the turn that itself fired
+(non_answer, tool_error, abandonment after an assistant turn), or the assistant turn right before the user
+turn that showed a signal; the earliest such turn wins. Long conversations and recovered tool errors only
+decide it when nothing else fired.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
+
+import numpy as np
+
+from agentmend.analysis.records import Outcome, SignalHit
+from agentmend.conversations.model import Conversation, Turn
+from agentmend.repo_config import SignalName, SignalsConfig
+
+VectorOf = Callable[[str], np.ndarray]
+
+# Phrases are plain text (see `phrase_pattern`); a few need context and are written as regexes.
+ESCALATION_PHRASES: tuple[str, ...] = (
+    "real person",
+    "real human",
+    "actual person",
+    "actual human",
+    "human agent",
+    "live agent",
+    "live person",
+    "live chat with a person",
+    "a human please",
+    "human please",
+    "get me a human",
+    "is there a human",
+    "are you a human",
+    "are you a bot",
+    "support ticket",
+    "open a ticket",
+    "file a ticket",
+    "raise a ticket",
+    "escalate this",
+    "escalate it",
+    "escalate my",
+    "your manager",
+    "a manager",
+    "a supervisor",
+    "a representative",
+    "customer service rep",
+    "call me back",
+    "phone support",
+)
+_ESCALATION_REGEXES: tuple[str, ...] = (
+    r"\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:a|an|the|your|some|any)?\s*(?:real\s+|actual\s+|live\s+)?"
+    r"(?:human|person|agent|manager|supervisor|representative|rep|someone|somebody|anyone|employee|staff)\b",
+    r"\b(?:connect|transfer|put)\s+me\s+(?:to|with|through\s+to)\b",
+)
+FRUSTRATION_PHRASES: tuple[str, ...] = (
+    "this is useless",
+    "you are useless",
+    "you're useless",
+    "so useless",
+    "useless bot",
+    "ridiculous",
+    "are you even listening",
+    "you're not listening",
+    "you are not listening",
+    "not listening to me",
+    "not helpful",
+    "unhelpful",
+    "waste of time",
+    "wasting my time",
+    "frustrating",
+    "frustrated",
+    "annoying",
+    "this is stupid",
+    "stupid bot",
+    "terrible",
+    "awful",
+    "pathetic",
+    "i already told you",
+    "i already said",
+    "as i said",
+    "like i said",
+    "for the second time",
+    "for the third time",
+    "for the last time",
+    "what the hell",
+    "wtf",
+    "are you kidding",
+    "you don't understand",
+    "not what i asked",
+    "that's not what i",
+    "still not working",
+    "still doesn't work",
+    "still does not work",
+    "this is a joke",
+    "fed up",
+    "sick of",
+    "seriously?",
+    "come on",
+)
+_FRUSTRATION_REGEXES: tuple[str, ...] = (r"[!?]*(?:!{3,}|\?{3,}|(?:\?!|!\?){2,})[!?]*",)
+NON_ANSWER_PHRASES: tuple[str, ...] = (
+    "i'm not able to",
+    "i am not able to",
+    "i'm unable to",
+    "i am unable to",
+    "i can't help with",
+    "i cannot help with",
+    "i can't help you with",
+    "i cannot help you with",
+    "i can't assist with",
+    "i cannot assist with",
+    "i don't have information",
+    "i do not have information",
+    "i don't have any information",
+    "i do not have any information",
+    "i don't have that information",
+    "i don't have details",
+    "i don't have access to",
+    "i do not have access to",
+    "i don't have the ability",
+    "i can't provide",
+    "i cannot provide",
+    "i can't do that",
+    "i cannot do that",
+    "i'm afraid i can't",
+    "i'm afraid i cannot",
+    "unfortunately, i can't",
+    "unfortunately i can't",
+    "unfortunately, i cannot",
+    "unfortunately i cannot",
+    "i'm sorry, but i can't",
+    "i'm sorry, but i cannot",
+    "please refer to our documentation",
+    "please refer to the documentation",
+    "please refer to our help center",
+    "please check our help center",
+    "please check the documentation",
+    "please contact support",
+    "please contact our support team",
+    "please reach out to support",
+    "i'm not sure",
+    "i am not sure",
+    "i don't know",
+    "i do not know",
+    "outside the scope",
+    "outside of my scope",
+    "beyond my capabilities",
+    "something went wrong",
+    "an error occurred",
+    "i encountered an error",
+    "technical difficulties",
+    "please try again later",
+)
+DOWNGRADE_PHRASES: tuple[str, ...] = (
+    "nevermind",
+    "nvm",
+    "i'll do it myself",
+    "i will do it myself",
+    "i'll just do it myself",
+    "i'll do it manually",
+    "i'll just do it manually",
+    "forget about it",
+    "i'll figure it out",
+    "i will figure it out",
+    "i'll figure it out myself",
+    "doesn't matter anymore",
+    "does not matter anymore",
+    "doesn't matter any more",
+    "i give up",
+    "i'll look elsewhere",
+    "i'll go elsewhere",
+    "i'll ask someone else",
+    "i'll find another way",
+    "don't bother",
+    "not worth it",
+    "thanks anyway",
+    "thanks anyways",
+    "thank you anyway",
+    "i'll just google it",
+    "i'll google it",
+)
+_DOWNGRADE_REGEXES: tuple[str, ...] = (
+    # "never mind" as an interjection, not "I never mind waiting"
+    r"(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bthey )(?<!\bhe )(?<!\bshe )(?<!'d )(?<!\bwould )\bnever\s*mind\b",
+    r"(?<!don't )(?<!dont )(?<!do not )(?<!won't )(?<!not )(?<!never )\bforget\s+it\b",
+)
+
+GRATITUDE = re.compile(
+    r"(?<!\w)(?:thanks|thank\s+(?:you|u)|thx|ty|tysm|cheers|much\s+appreciated|appreciate\s+(?:it|that|the\s+help)"
+    r"|that\s+(?:worked|works|did\s+it|did\s+the\s+trick|fixed\s+it|helps|helped|solved\s+it)|it\s+works\s+now"
+    r"|works\s+now|it\s+worked|problem\s+solved|all\s+(?:good|set|sorted)|perfect|awesome|brilliant"
+    r"|great,?\s+(?:thanks|thank\s+you)|got\s+it)(?!\w)",
+    re.IGNORECASE,
+)
+"""Thanks or a report that the problem is solved: what a resolved conversation's user says."""
+
+_NOT_RESOLVED = re.compile(
+    r"(?<!\w)(?:but|still|not|no|never|anyway|anyways|for\s+nothing)(?!\w)|n't\b|n't\s", re.IGNORECASE
+)
+_CLOSING = re.compile(
+    r"^\W*(?:ok(?:ay)?|k|cool|great|fine|bye|goodbye|good\s*bye|sounds\s+good|will\s+do|understood|alright|right)"
+    r"\W*$",
+    re.IGNORECASE,
+)
+_CHECK_IN = re.compile(
+    r"(?<!\w)(?:anything\s+else|any\s+other\s+questions|does\s+(?:that|this)\s+(?:help|answer)|hope\s+(?:that|this)"
+    r"\s+helps|let\s+me\s+know\s+if|further\s+questions|help\s+you\s+with\s+today)(?!\w)",
+    re.IGNORECASE,
+)
+TOOL_ERROR = re.compile(
+    r"Traceback \(most recent call last\)"
+    r"|\b(?:[A-Z][a-zA-Z]*)?(?:Error|Exception)\b\s*[:(]"
+    r"|^\s*(?:error|fatal|exception)\b"
+    r"|[\"']?\b(?:error|error_message|errors)\b[\"']?\s*[:=]\s*+(?!null\b|none\b|false\b|\"\"|''|\[\]|\{\}|0\b)"
+    r"|\bstatus(?:_?code)?[\"']?\s*[:=]\s*[\"']?[45]\d\d\b"
+    r"|\bHTTP(?:/\d(?:\.\d)?)?\s+[45]\d\d\b"
+    r"|\b[45]\d\d\s+(?:Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed|Conflict|Gone"
+    r"|Unprocessable Entity|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable"
+    r"|Gateway Timeout)\b"
+    r"|\btimed\s+out\b|\bconnection\s+(?:refused|reset)\b|\bpermission\s+denied\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+"""Tool output that reads like a failure: exceptions, error fields, HTTP 4xx/5xx, timeouts."""
+
+_STRONG: frozenset[str] = frozenset(
+    {"negative_feedback", "escalation", "expectation_downgrade", "abandonment"}
+)
+_STOPWORD_TEXT = """
+a an the i me my we our you your it its is are was were be been am do does did to of in on for at by with
+and or but so if then than that this these those there here what which who how why when where can could
+would should will shall may might must please help want need just also get got have has had not no yes
+hi hello hey again still any some
+"""
+_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+
+# --------------------------------------------------------------------------------------------- phrases
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A plain phrase as a regex: whitespace flexible, apostrophe optional, word boundaries at word edges."""
+    text = phrase.strip().replace("\u2019", "'").lower()
+    body = r"\s+".join(re.escape(word).replace("'", "'?") for word in text.split())
+    left = r"(?<!\w)" if text[:1].isalnum() else ""
+    right = r"(?!\w)" if text[-1:].isalnum() else ""
+    return f"{left}{body}{right}"
+
+
+@lru_cache(maxsize=64)
+def _compile(phrases: tuple[str, ...], regexes: tuple[str, ...]) -> re.Pattern[str]:
+    parts = [phrase_pattern(p) for p in sorted(set(phrases), key=len, reverse=True) if p.strip()]
+    return re.compile("|".join([*regexes, *parts]) or r"(?!x)x", re.IGNORECASE)
+
+
+def _normal(text: str) -> str:
+    return text.replace("\u2019", "'").replace("\u2018", "'")
+
+
+def _excerpt(text: str, start: int = 0, end: int | None = None, width: int = 50) -> str:
+    end = len(text) if end is None else end
+    lo, hi = max(0, start - width), min(len(text), end + width)
+    snippet = " ".join(text[lo:hi].split())
+    return ("…" if lo > 0 else "") + snippet + ("…" if hi < len(text) else "")
+
+
+def is_resolution(text: str) -> bool:
+    """The user says thanks or that it worked, without a "but", "still" or "anyway" taking it back."""
+    text = _normal(text)
+    return bool(GRATITUDE.search(text)) and not _NOT_RESOLVED.search(text)
+
+
+def _is_shouting(text: str) -> re.Match[str] | None:
+    words = re.findall(r"[A-Za-z]{2,}", text)
+    caps = [w for w in words if w.isupper()]
+    if len(caps) >= 3 and len(caps) >= 0.6 * len(words) and sum(map(len, caps)) >= 10:
+        return re.search(re.escape(caps[0]), text)
+    return None
+
+
+# ----------------------------------------------------------------------------------------- similarity
+
+
+def _content_words(text: str) -> set[str]:
+    words = re.findall(r"[a-z0-9']+", _normal(text).lower())
+    return {w[:-1] if len(w) > 4 and w.endswith("s") else w for w in words if w not in _STOPWORDS}
+
+
+def token_similarity(a: str, b: str) -> float:
+    """Dice overlap of content words: the fallback for rephrasing when no embeddings are at hand."""
+    wa, wb = _content_words(a), _content_words(b)
+    if not wa or not wb:
+        return 0.0
+    return 2 * len(wa & wb) / (len(wa) + len(wb))
+
+
+# ------------------------------------------------------------------------------------------- detection
+
+
+def detect(conv: Conversation, cfg: SignalsConfig, vector_of: VectorOf | None = None) -> Outcome:
+    """Run every enabled signal on one conversation and decide whether it failed, and where."""
+    enabled = set(cfg.enabled)
+    hits: list[SignalHit] = []
+    recovered: set[int] = set()
+    if "negative_feedback" in enabled:
+        hits += _negative_feedback(conv)
+    user_checks: list[tuple[SignalName, re.Pattern[str]]] = [
+        ("escalation", _compile((*ESCALATION_PHRASES, *cfg.extra_escalation_phrases), _ESCALATION_REGEXES)),
+        (
+            "frustration",
+            _compile((*FRUSTRATION_PHRASES, *cfg.extra_frustration_phrases), _FRUSTRATION_REGEXES),
+        ),
+        (
+            "expectation_downgrade",
+            _compile((*DOWNGRADE_PHRASES, *cfg.extra_downgrade_phrases), _DOWNGRADE_REGEXES),
+        ),
+    ]
+    non_answer = _compile((*NON_ANSWER_PHRASES, *cfg.extra_non_answer_phrases), ())
+    for turn in conv.turns:
+        text = _normal(turn.text)
+        if turn.role == "user":
+            for name, pattern in user_checks:
+                if name not in enabled:
+                    continue
+                m = pattern.search(text)
+                if m and not (name == "frustration" and is_resolution(text)):
+                    hits.append(SignalHit(name, turn.index, _excerpt(text, m.start(), m.end())))
+                elif m is None and name == "frustration" and (shout := _is_shouting(text)):
+                    hits.append(SignalHit(name, turn.index, _excerpt(text, shout.start(), shout.end())))
+        elif turn.role == "assistant" and "non_answer" in enabled and (m := non_answer.search(text)):
+            hits.append(SignalHit("non_answer", turn.index, _excerpt(text, m.start(), m.end())))
+        elif turn.role == "tool" and "tool_error" in enabled and (evidence := _tool_error(turn)):
+            hits.append(SignalHit("tool_error", turn.index, evidence))
+            if _recovered(conv, turn):
+                recovered.add(turn.index)
+    if "rephrasing" in enabled:
+        hits += _rephrasing(conv, cfg.rephrase_similarity, vector_of)
+    if "abandonment" in enabled:
+        hits += _abandonment(conv, non_answer)
+    if "long_unresolved" in enabled:
+        hits += _long_unresolved(conv, cfg.long_conversation_turns)
+    hits.sort(key=lambda h: (h.turn_index, h.name))
+
+    strong = [
+        h for h in hits if h.name in _STRONG or (h.name == "tool_error" and h.turn_index not in recovered)
+    ]
+    weak_names = {h.name for h in hits if h not in strong}
+    failed = bool(strong) or len(weak_names) >= 2
+    return Outcome(
+        conversation_id=conv.id,
+        failed=failed,
+        signals=tuple(hits),
+        failing_turn=_failing_turn(conv, hits, recovered) if failed else None,
+    )
+
+
+def failing_request(conv: Conversation, outcome: Outcome) -> str:
+    """The user message the assistant failed to serve: what failure causes are clustered on."""
+    if outcome.failing_turn is None:
+        return conv.opening_request
+    before = [
+        t for t in conv.turns if t.role == "user" and t.text.strip() and t.index <= outcome.failing_turn
+    ]
+    return before[-1].text if before else conv.opening_request
+
+
+def _negative_feedback(conv: Conversation) -> list[SignalHit]:
+    hits = []
+    last_assistant = next(
+        (t.index for t in reversed(conv.turns) if t.role == "assistant"), len(conv.turns) - 1
+    )
+    for fb in conv.feedback:
+        if fb.negative:
+            evidence = f"{fb.kind}: {fb.value}" + (f" — {_excerpt(fb.comment)}" if fb.comment else "")
+            turn = fb.turn_index if fb.turn_index is not None else last_assistant
+            hits.append(SignalHit("negative_feedback", max(turn, 0), evidence))
+    return hits
+
+
+def _tool_error(turn: Turn) -> str | None:
+    if turn.is_error:
+        return _excerpt(turn.text, 0, 0, 80) or "tool reported is_error"
+    m = TOOL_ERROR.search(turn.text)
+    return _excerpt(turn.text, m.start(), m.end()) if m else None
+
+
+def _tool_name(conv: Conversation, turn: Turn) -> str | None:
+    if turn.tool_call_id is None:
+        return None
+    for t in conv.turns[: turn.index]:
+        for call in t.tool_calls:
+            if call.id == turn.tool_call_id:
+                return call.name
+    return None
+
+
+def _recovered(conv: Conversation, failed: Turn) -> bool:
+    """A later call of the same tool (any tool when names are unknown) succeeded."""
+    name = _tool_name(conv, failed)
+    for later in conv.turns[failed.index + 1 :]:
+        if later.role != "tool" or _tool_error(later):
+            continue
+        later_name = _tool_name(conv, later)
+        if name is None or later_name is None or later_name == name:
+            return True
+    return False
+
+
+def _rephrasing(conv: Conversation, threshold: float, vector_of: VectorOf | None) -> list[SignalHit]:
+    asks = [
+        t for t in conv.turns if t.role == "user" and len(t.text.split()) >= 3 and not is_resolution(t.text)
+    ]
+    users = [t for t in conv.turns if t.role == "user" and t.text.strip()]
+    hits = []
+    for prev, cur in zip(users, users[1:], strict=False):
+        if prev not in asks or cur not in asks:
+            continue
+        if vector_of is not None:
+            similarity = float(np.dot(vector_of(prev.text), vector_of(cur.text)))
+        else:
+            similarity = token_similarity(prev.text, cur.text)
+        if similarity >= threshold:
+            hits.append(
+                SignalHit("rephrasing", cur.index, f"{_excerpt(cur.text, 0, 0, 60)} ({similarity:.2f})")
+            )
+    return hits
+
+
+def _abandonment(conv: Conversation, non_answer: re.Pattern[str]) -> list[SignalHit]:
+    """The conversation ends on an unresolved note: see the module docstring."""
+    turns = [t for t in conv.turns if t.role != "system"]
+    if not any(t.role == "user" for t in turns):
+        return []
+    last = turns[-1]
+    if last.role == "user":
+        if is_resolution(last.text):
+            return []
+        if not _CLOSING.match(last.text):
+            return [SignalHit("abandonment", last.index, "unanswered: " + _excerpt(last.text, 0, 0, 60))]
+        earlier = [t for t in turns[:-1] if t.role in ("assistant", "tool")]
+        if not earlier:
+            return []
+        last = earlier[-1]  # "ok" / "bye" after an answer: judge the answer
+    if last.role == "tool":
+        return [
+            SignalHit("abandonment", last.index, "ended on a tool result: " + _excerpt(last.text, 0, 0, 60))
+        ]
+    prior_user = [t for t in turns if t.role == "user" and t.index < last.index]
+    if prior_user and is_resolution(prior_user[-1].text):
+        return []
+    text = _normal(last.text)
+    if m := non_answer.search(text):
+        return [SignalHit("abandonment", last.index, "left after: " + _excerpt(text, m.start(), m.end()))]
+    stripped = text.rstrip()
+    if stripped.endswith("?") and not _CHECK_IN.search(stripped[-120:]):
+        return [
+            SignalHit("abandonment", last.index, "left after a question: " + _excerpt(text, len(text), None))
+        ]
+    return []
+
+
+def _long_unresolved(conv: Conversation, limit: int) -> list[SignalHit]:
+    talk = [t for t in conv.turns if t.role in ("user", "assistant")]
+    if len(talk) < limit or any(t.role == "user" and is_resolution(t.text) for t in talk):
+        return []
+    return [SignalHit("long_unresolved", talk[limit - 1].index, f"{len(talk)} turns without a resolution")]
+
+
+def _blame(conv: Conversation, index: int) -> int:
+    """The assistant (or tool) turn answerable for a signal at `index`."""
+    turn = conv.turns[index] if 0 <= index < len(conv.turns) else None
+    if turn is None or turn.role in ("assistant", "tool"):
+        return index
+    before = [t for t in conv.turns[:index] if t.role == "assistant"] or [
+        t for t in conv.turns[:index] if t.role == "tool"
+    ]
+    if before:
+        return before[-1].index
+    after = next((t.index for t in conv.turns[index + 1 :] if t.role == "assistant"), None)
+    return after if after is not None else index
+
+
+def _failing_turn(conv: Conversation, hits: Sequence[SignalHit], recovered: Iterable[int]) -> int | None:
+    recovered = set(recovered)
+    decisive = [
+        h
+        for h in hits
+        if h.name != "long_unresolved" and not (h.name == "tool_error" and h.turn_index in recovered)
+    ]
+    chosen = decisive or list(hits)
+    return min((_blame(conv, h.turn_index) for h in chosen), default=None)
