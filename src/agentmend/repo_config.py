@@ -125,6 +125,12 @@ class WatchConfig(_Strict):
     version_key: str = "prompt_version"
     grace_period_hours: float = Field(1.0, ge=0.0)
     window_days: int = Field(14, ge=1)
+    expected_reduction: float = Field(
+        0.5,
+        gt=0.0,
+        le=1.0,
+        description="Share of the cause's failure rate a change is expected to remove; sizes the watch.",
+    )
 
 
 class AutomergeConfig(_Strict):
