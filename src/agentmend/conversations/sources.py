@@ -10,7 +10,7 @@ import io
 import os
 import re
 from collections.abc import Callable, Iterable
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import BinaryIO
 
@@ -89,6 +89,10 @@ def _walk(root: Path, start: str) -> Iterable[str]:
             yield (Path(dirpath) / name).relative_to(root).as_posix()
 
 
+def _open_binary(path: Path) -> BinaryIO:
+    return path.open("rb")
+
+
 def files_in_dir(root: Path, config: RepoConfig) -> list[ExportFile]:
     """The exports a working copy holds for the config's `path:` globs, as repo-relative names."""
     paths: set[str] = set()
@@ -96,7 +100,7 @@ def files_in_dir(root: Path, config: RepoConfig) -> list[ExportFile]:
         if export.path is not None:
             paths.update(_walk(root, _literal_prefix(export.path.removeprefix("./"))))
     return [
-        ExportFile(name=path, open=lambda p=root / path: p.open("rb"), format=fmt)
+        ExportFile(name=path, open=partial(_open_binary, root / path), format=fmt)
         for path, fmt in _select(paths, config)
     ]
 
