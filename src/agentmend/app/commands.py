@@ -1,0 +1,363 @@
+"""Comment commands on agentmend PRs: `@agentmend <cmd>` or `/agentmend <cmd>`.
+
+Parsing is a pure function; the handler acknowledges with 👀, checks the commenter's permission, and answers
+by editing one status comment on the PR instead of adding new ones.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from agentmend.app import state
+from agentmend.app.proposals import _watch_service, load_repo_config
+from agentmend.app.routing import Router
+from agentmend.app.webhooks import Event
+from agentmend.forges.base import BRANCH_PREFIX, Change
+from agentmend.forges.github import GitHubForge
+from agentmend.repo_config import RepoConfig
+from agentmend.store.tables import WatchRow
+
+if TYPE_CHECKING:
+    from agentmend.analysis.records import FailureCluster
+    from agentmend.app.jobs import AppContext
+
+log = logging.getLogger(__name__)
+router = Router()
+STATUS_KEY = "status"
+COMMANDS = ("regenerate", "explain", "ignore", "watch", "rollback", "help")
+_INVOKE = re.compile(r"^\s*(?:@agentmend\b|/agentmend\b)\s*(?P<rest>.*)$", re.IGNORECASE)
+
+HELP = """\
+**agentmend commands** (people with write access; one command per comment):
+
+| Command | What it does |
+|---|---|
+| `@agentmend regenerate [guidance…]` | force-push a new proposal for this cause that follows your guidance |
+| `@agentmend explain` | show the full evidence behind this PR in this comment |
+| `@agentmend ignore` | close this PR and never propose a fix for this cause again |
+| `@agentmend watch` | show the metric watch of this change after merge |
+| `@agentmend rollback` | open a revert PR for this merged change |
+| `@agentmend help` | show this table |
+
+`/agentmend <command>` works too."""
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str  # one of COMMANDS
+    args: str = ""
+    unknown: str | None = None  # what was typed when it is not a command (answered with help)
+
+
+def parse_command(body: str) -> Command | None:
+    """The first `@agentmend`/`/agentmend` line outside quotes and code blocks; None when there is none."""
+    in_code = False
+    for line in body.splitlines():
+        stripped = line.strip()
+        if stripped.startswith(("```", "~~~")):
+            in_code = not in_code
+            continue
+        if in_code or stripped.startswith(">"):
+            continue
+        m = _INVOKE.match(stripped)
+        if m is None:
+            continue
+        rest = m.group("rest").strip()
+        word, _, args = rest.partition(" ")
+        name = word.lower().rstrip(".:,!")
+        if name in COMMANDS:
+            return Command(name=name, args=" ".join(args.split()))
+        return Command(name="help", unknown=word or None)
+    return None
+
+
+def is_bot(user: Mapping[str, Any], bot_login: str | None = None) -> bool:
+    login = str(user.get("login") or "")
+    return (
+        user.get("type") == "Bot" or login.endswith("[bot]") or (bot_login is not None and login == bot_login)
+    )
+
+
+def status_text(command: str, login: str, text: str) -> str:
+    return f"**agentmend** · `{command}` asked by @{login}\n\n{text}"
+
+
+@router.register("issue_comment", action="created")
+def on_comment(event: Event, ctx: AppContext) -> None:
+    p = event.payload
+    issue = p.get("issue") or {}
+    comment = p.get("comment") or {}
+    user = comment.get("user") or {}
+    if not issue.get("pull_request") or event.installation_id is None or not event.repo_full_name:
+        return
+    if is_bot(user, ctx.settings.bot_login):
+        return
+    command = parse_command(str(comment.get("body") or ""))
+    if command is None:
+        return
+    forge = ctx.forge(event.installation_id, event.repo_full_name)
+    change = forge.get_change_by_number(int(issue["number"]))
+    if change is None or not change.branch.startswith(BRANCH_PREFIX):
+        return  # a command on someone else's PR: not ours to answer
+    login = str(user.get("login") or "someone")
+    if comment.get("id") is not None:
+        forge.react(int(comment["id"]), "eyes")
+    if not forge.can_write(login):
+        _answer(
+            ctx,
+            forge,
+            change,
+            command.name,
+            login,
+            f"Sorry @{login}, only people with write access to this repository can run agentmend commands. "
+            "A maintainer can run it for you.",
+        )
+        return
+    handler = HANDLERS[command.name]
+    handler(ctx, forge, change, command, login)
+
+
+def _answer(ctx: AppContext, forge: GitHubForge, change: Change, command: str, login: str, text: str) -> None:
+    comment_id = forge.upsert_comment_on(_number(change), STATUS_KEY, status_text(command, login, text))
+    state.set_status_comment(ctx.engine, forge.repo_key, change.branch, comment_id)
+
+
+def _number(change: Change) -> int:
+    assert change.number is not None
+    return change.number
+
+
+def _cause(ctx: AppContext, forge: GitHubForge, change: Change) -> str | None:
+    row = state.change_row(ctx.engine, forge.repo_key, branch=change.branch)
+    if row is not None:
+        return row.cause_id
+    from agentmend.fixes.change_text import parse_marker
+
+    found = parse_marker(change.body)
+    return found[0] if found else None
+
+
+def _config_or_answer(
+    ctx: AppContext, forge: GitHubForge, change: Change, command: Command, login: str
+) -> RepoConfig | None:
+    config = load_repo_config(forge)
+    if config is None:
+        _answer(
+            ctx,
+            forge,
+            change,
+            command.name,
+            login,
+            "I could not read a valid `.github/agentmend.yml` on the default branch; see its check run.",
+        )
+    return config
+
+
+def _help(ctx: AppContext, forge: GitHubForge, change: Change, command: Command, login: str) -> None:
+    intro = f"`{command.unknown}` is not a command I know.\n\n" if command.unknown else ""
+    _answer(ctx, forge, change, command.name, login, intro + HELP)
+
+
+def _analyze(ctx: AppContext, forge: GitHubForge, config: RepoConfig) -> Any:
+    from agentmend.loop import analyze_forge
+
+    return analyze_forge(forge, config, engine=ctx.engine, embedder=ctx.embedder, model=ctx.model(config))
+
+
+def _regenerate(ctx: AppContext, forge: GitHubForge, change: Change, command: Command, login: str) -> None:
+    from agentmend.loop import propose_changes
+
+    if change.state != "open":
+        _answer(
+            ctx, forge, change, command.name, login, "This PR is not open; there is nothing to regenerate."
+        )
+        return
+    cause = _cause(ctx, forge, change)
+    config = _config_or_answer(ctx, forge, change, command, login)
+    if config is None or cause is None:
+        return
+    _answer(ctx, forge, change, command.name, login, "⏳ Writing a new proposal for this cause…")
+    report = _analyze(ctx, forge, config)
+    if report.cluster(cause) is None:
+        _answer(
+            ctx,
+            forge,
+            change,
+            command.name,
+            login,
+            "The latest analysis no longer finds this failure cause, so there is nothing to regenerate.",
+        )
+        return
+    outcomes = propose_changes(
+        forge,
+        report,
+        config,
+        engine=ctx.engine,
+        model=ctx.model(config),
+        only_cause=cause,
+        guidance=command.args or None,
+        requested_by=login,
+    )
+    mine = [o for o in outcomes if o.cause_id == cause]
+    if not mine or mine[0].action in ("skipped", "failed"):
+        reason = mine[0].reason if mine else "the cause was not selected"
+        _answer(ctx, forge, change, command.name, login, f"I could not write a new proposal: {reason}")
+        return
+    o = mine[0]
+    guided = f" following “{command.args}”" if command.args else ""
+    what = {
+        "unchanged": "came out identical to the current one",
+        "updated": "is pushed",
+        "created": "is pushed",
+    }
+    sha = f" (`{o.head_sha[:7]}`)" if o.head_sha else ""
+    _answer(
+        ctx,
+        forge,
+        change,
+        command.name,
+        login,
+        f"✅ A new proposal{guided} {what.get(o.action, o.action)}{sha}. Risk: **{o.risk}**. {o.diff_stat}",
+    )
+
+
+def explain_cluster(cluster: FailureCluster) -> str:
+    """The full evidence for a cause as Markdown: numbers, signals, keywords, representative examples."""
+    lines = [
+        f"### Evidence for `{cluster.slug}`",
+        "",
+        f"**{cluster.name or cluster.label}**",
+        "",
+        "| | |",
+        "|---|---|",
+        f"| Failed conversations in this cause | {cluster.size} |",
+        f"| Failure rate of its intent | {cluster.intent_failure_rate:.1%} |",
+        f"| Overall failure rate | {cluster.overall_failure_rate:.1%} |",
+        f"| Lift | {cluster.lift:.2f}× |",
+        f"| Ended within 2 turns of the failing turn | {cluster.drop_off:.0%} |",
+        f"| Distinct users | {cluster.unique_users} |",
+        "",
+        "**Signals:** " + ", ".join(f"{name} ({n})" for name, n in cluster.signals),
+        "",
+        "**Keywords:** " + ", ".join(f"`{k}`" for k in cluster.keywords),
+        "",
+        "**Representative conversations:** " + ", ".join(f"`{c}`" for c in cluster.conversation_ids),
+    ]
+    if cluster.daily:
+        lines += ["", "| Day | Conversations | Failed |", "|---|---|---|"]
+        lines += [f"| {d.day} | {d.conversations} | {d.failed} |" for d in cluster.daily]
+    for i, example in enumerate(cluster.examples, 1):
+        quoted = example.replace("```", "ʼʼʼ")
+        lines += [
+            "",
+            f"<details><summary>Example {i} (redacted)</summary>",
+            "",
+            "```text",
+            quoted,
+            "```",
+            "",
+            "</details>",
+        ]
+    return "\n".join(lines)
+
+
+def _explain(ctx: AppContext, forge: GitHubForge, change: Change, command: Command, login: str) -> None:
+    cause = _cause(ctx, forge, change)
+    config = _config_or_answer(ctx, forge, change, command, login)
+    if config is None or cause is None:
+        return
+    report = _analyze(ctx, forge, config)
+    cluster = report.cluster(cause)
+    if cluster is None:
+        _answer(
+            ctx, forge, change, command.name, login, "The latest analysis no longer finds this failure cause."
+        )
+        return
+    _answer(ctx, forge, change, command.name, login, explain_cluster(cluster))
+
+
+def _ignore(ctx: AppContext, forge: GitHubForge, change: Change, command: Command, login: str) -> None:
+    cause = _cause(ctx, forge, change)
+    if cause is None:
+        return
+    state.cool_down(ctx.engine, forge.repo_key, cause, permanent=True)
+    state.save_change(
+        ctx.engine, forge.repo_key, change.branch, cause_id=cause, number=change.number, state="ignored"
+    )
+    if change.state == "open":
+        forge.close(change)
+    _answer(
+        ctx,
+        forge,
+        change,
+        command.name,
+        login,
+        "Closed. agentmend will not propose a fix for this failure cause again.",
+    )
+
+
+def _watch(ctx: AppContext, forge: GitHubForge, change: Change, command: Command, login: str) -> None:
+    with Session(ctx.engine) as s:
+        row = s.scalars(
+            select(WatchRow)
+            .where(WatchRow.repo == forge.repo_key, WatchRow.branch == change.branch)
+            .order_by(WatchRow.id.desc())
+        ).first()
+    if row is None:
+        text = (
+            "No metric watch yet: it starts when this PR is merged."
+            if change.state == "open"
+            else "This change has no metric watch."
+        )
+    else:
+        text = f"Watch status: **{row.status}** since {row.merged_at:%Y-%m-%d} (merge `{row.merge_sha[:7]}`)."
+        if row.verdict_json:
+            verdict = json.loads(row.verdict_json)
+            summary = verdict.get("summary") if isinstance(verdict, dict) else None
+            text += (
+                f"\n\n{summary}" if summary else f"\n\n```json\n{json.dumps(verdict, indent=2)[:5000]}\n```"
+            )
+    _answer(ctx, forge, change, command.name, login, text)
+
+
+def _rollback(ctx: AppContext, forge: GitHubForge, change: Change, command: Command, login: str) -> None:
+    if change.state != "merged":
+        _answer(ctx, forge, change, command.name, login, "Only a merged change can be rolled back.")
+        return
+    service = _watch_service()
+    rollback = getattr(service, "rollback", None)
+    if rollback is None:
+        _answer(
+            ctx,
+            forge,
+            change,
+            command.name,
+            login,
+            "Rollback is not available in this installation; revert the merge commit with GitHub's "
+            "“Revert” button.",
+        )
+        return
+    config = _config_or_answer(ctx, forge, change, command, login)
+    if config is None:
+        return
+    result = rollback(forge, change, config, engine=ctx.engine, requested_by=login)
+    url = getattr(getattr(result, "change", result), "url", None)
+    _answer(ctx, forge, change, command.name, login, f"Opened a revert PR{f': {url}' if url else '.'}")
+
+
+HANDLERS = {
+    "help": _help,
+    "regenerate": _regenerate,
+    "explain": _explain,
+    "ignore": _ignore,
+    "watch": _watch,
+    "rollback": _rollback,
+}

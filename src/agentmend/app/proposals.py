@@ -1,0 +1,291 @@
+"""Handlers that analyze a repository and publish proposals: installs, pushes, and closed agentmend PRs."""
+
+from __future__ import annotations
+
+import fnmatch
+import logging
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from agentmend.app import state
+from agentmend.app.routing import Router
+from agentmend.app.webhooks import Event
+from agentmend.forges.base import BRANCH_PREFIX, Change
+from agentmend.forges.github import GitHubForge
+from agentmend.repo_config import CONFIG_PATH, ConfigError, RepoConfig, parse_config
+
+if TYPE_CHECKING:
+    from agentmend.app.jobs import AppContext
+    from agentmend.loop import ProposalOutcome
+
+log = logging.getLogger(__name__)
+router = Router()
+CONFIG_ERROR_CHECK = "agentmend config"
+
+
+def load_repo_config(forge: GitHubForge) -> RepoConfig | None:
+    """The repo's config at the default head; None (quietly) when the repo has none.
+
+    An invalid config is reported as a failed check run on the head commit, where the maintainer sees it.
+    """
+    data = forge.read_file(CONFIG_PATH)
+    if data is None:
+        return None
+    try:
+        return parse_config(data.decode("utf-8"), source=f"{forge.repo_key}:{CONFIG_PATH}")
+    except (ConfigError, UnicodeDecodeError) as exc:
+        forge.set_check(
+            forge.head_sha(), CONFIG_ERROR_CHECK, "Invalid .github/agentmend.yml", str(exc), "failure"
+        )
+        log.warning("%s: %s", forge.repo_key, exc)
+        return None
+
+
+def _glob_match(path: str, pattern: str) -> bool:
+    """Git-style globs: `**/` spans directories, and a pattern also matches files under a directory."""
+    if fnmatch.fnmatchcase(path, pattern) or fnmatch.fnmatchcase(path, pattern.replace("**/", "")):
+        return True
+    return path.startswith(pattern.rstrip("/") + "/")
+
+
+def touched_paths(payload: Mapping[str, Any]) -> set[str] | None:
+    """Paths a push changed per its `commits` list; None when GitHub left them out (then assume all)."""
+    commits = payload.get("commits")
+    if not isinstance(commits, list) or not commits or len(commits) >= 20:
+        return None  # GitHub lists at most 20 commits per push event; a longer push may hide paths
+    paths: set[str] = set()
+    for commit in commits:
+        if not isinstance(commit, Mapping):
+            return None
+        for key in ("added", "modified", "removed"):
+            files = commit.get(key)
+            if not isinstance(files, list):
+                return None
+            paths.update(str(p) for p in files)
+    return paths
+
+
+def push_touches(payload: Mapping[str, Any], config_globs: Iterable[str]) -> bool:
+    paths = touched_paths(payload)
+    if paths is None:
+        return True
+    patterns = [CONFIG_PATH, *config_globs]
+    return any(_glob_match(p, pat) for p in paths for pat in patterns)
+
+
+def analyze_and_propose(
+    ctx: AppContext,
+    forge: GitHubForge,
+    config: RepoConfig,
+    *,
+    force: bool = False,
+) -> list[ProposalOutcome] | None:
+    """Analyze the default head and open/update PRs; None when this head was already done (idempotent)."""
+    from agentmend.loop import analyze_forge, propose_changes
+
+    head = forge.head_sha()
+    if not force and state.last_analyzed(ctx.engine, forge.repo_key) == head:
+        log.info("%s: head %s already analyzed; nothing to do", forge.repo_key, head[:7])
+        return None
+    model = ctx.model(config)
+    report = analyze_forge(forge, config, engine=ctx.engine, embedder=ctx.embedder, model=model)
+    outcomes = propose_changes(forge, report, config, engine=ctx.engine, model=model)
+    for o in outcomes:
+        log.info("%s: %s %s (%s)", forge.repo_key, o.action, o.branch, o.reason or o.change_url)
+    _close_superseded(forge, {c.id for c in report.clusters}, ctx)
+    _evaluate_watches(ctx, forge, config)
+    state.mark_analyzed(ctx.engine, forge.repo_key, forge.installation_id, head)
+    return outcomes
+
+
+def _cause_of(ctx: AppContext, repo: str, change: Change) -> str | None:
+    row = state.change_row(ctx.engine, repo, branch=change.branch)
+    if row is not None:
+        return row.cause_id
+    from agentmend.fixes.change_text import parse_marker
+
+    found = parse_marker(change.body)
+    return found[0] if found else None
+
+
+def _close_superseded(forge: GitHubForge, live_causes: set[str], ctx: AppContext) -> None:
+    """Close open agentmend PRs whose cause the latest analysis no longer finds."""
+    for change in forge.find_changes("open"):
+        cause = _cause_of(ctx, forge.repo_key, change)
+        if cause is None or cause in live_causes:
+            continue
+        forge.close(
+            change,
+            "Closing: the latest analysis of the exports no longer finds this failure cause "
+            "(it was fixed, merged into another cause, or fell below the thresholds). "
+            "agentmend will open a new PR if it comes back.",
+        )
+        state.save_change(
+            ctx.engine, forge.repo_key, change.branch, cause_id=cause, number=change.number, state="closed"
+        )
+
+
+def _watch_service() -> Any | None:
+    try:
+        from agentmend.watch import service
+    except ImportError:  # the metric watch lands separately; the merge is recorded either way
+        return None
+    return service
+
+
+def _evaluate_watches(ctx: AppContext, forge: GitHubForge, config: RepoConfig) -> None:
+    service = _watch_service()
+    if service is not None:
+        service.evaluate_watches(forge, config, engine=ctx.engine, embedder=ctx.embedder)
+
+
+def evaluate_all_watches(ctx: AppContext) -> int:
+    """Periodic: evaluate the watches of every installed repo that has merged changes."""
+    service = _watch_service()
+    if service is None:
+        return 0
+    done = 0
+    for repo, installation_id in state.active_repos(ctx.engine):
+        forge = ctx.forge(installation_id, repo)
+        config = load_repo_config(forge)
+        if config is not None:
+            service.evaluate_watches(forge, config, engine=ctx.engine, embedder=ctx.embedder)
+            done += 1
+    return done
+
+
+def _repos(payload: Mapping[str, Any], key: str) -> list[str]:
+    return [
+        str(r["full_name"]) for r in payload.get(key) or [] if isinstance(r, Mapping) and r.get("full_name")
+    ]
+
+
+def _first_analysis(ctx: AppContext, installation_id: int, repos: list[str]) -> None:
+    for full_name in repos:
+        state.remember_repo(ctx.engine, full_name, installation_id)
+        forge = ctx.forge(installation_id, full_name)
+        config = load_repo_config(forge)
+        if config is None:
+            log.info("%s: no %s; nothing to do until one is added", full_name, CONFIG_PATH)
+            continue
+        analyze_and_propose(ctx, forge, config)
+
+
+@router.register("installation", action="created")
+@router.register("installation", action="unsuspend")
+def on_installation(event: Event, ctx: AppContext) -> None:
+    if event.installation_id is not None:
+        _first_analysis(ctx, event.installation_id, _repos(event.payload, "repositories"))
+
+
+@router.register("installation", action="deleted")
+@router.register("installation", action="suspend")
+def on_uninstall(event: Event, ctx: AppContext) -> None:
+    if event.installation_id is not None:
+        state.forget_installation(ctx.engine, event.installation_id)
+
+
+@router.register("installation_repositories", action="added")
+def on_repositories_added(event: Event, ctx: AppContext) -> None:
+    if event.installation_id is not None:
+        _first_analysis(ctx, event.installation_id, _repos(event.payload, "repositories_added"))
+
+
+@router.register("installation_repositories", action="removed")
+def on_repositories_removed(event: Event, ctx: AppContext) -> None:
+    if event.installation_id is None:
+        return
+    for full_name in _repos(event.payload, "repositories_removed"):
+        state.remember_repo(ctx.engine, full_name, event.installation_id, active=False)
+
+
+@router.register("push")
+def on_push(event: Event, ctx: AppContext) -> None:
+    """A push to the default branch that touches the exports or the config triggers an analysis."""
+    p = event.payload
+    repo = p.get("repository") or {}
+    default = repo.get("default_branch") or repo.get("master_branch")
+    if event.installation_id is None or not event.repo_full_name or p.get("deleted"):
+        return
+    if default and p.get("ref") != f"refs/heads/{default}":
+        return
+    forge = ctx.forge(event.installation_id, event.repo_full_name)
+    if not default and p.get("ref") != f"refs/heads/{forge.default_branch}":
+        return
+    state.remember_repo(ctx.engine, event.repo_full_name, event.installation_id)
+    config = load_repo_config(forge)
+    if config is None:
+        return
+    globs = [e.path for e in config.exports if e.path]
+    if not push_touches(p, globs):
+        log.info("%s: push %s touches no export or config; skipped", forge.repo_key, str(p.get("after"))[:7])
+        return
+    analyze_and_propose(ctx, forge, config)
+
+
+@router.register("pull_request", action="closed")
+def on_pull_request_closed(event: Event, ctx: AppContext) -> None:
+    """Merged: record it and start the metric watch. Closed unmerged: cool the cause down."""
+    pr = event.payload.get("pull_request") or {}
+    branch = str((pr.get("head") or {}).get("ref") or "")
+    if not branch.startswith(BRANCH_PREFIX) or event.installation_id is None or not event.repo_full_name:
+        return
+    repo = event.repo_full_name
+    forge = ctx.forge(event.installation_id, repo)
+    merged = bool(pr.get("merged") or pr.get("merged_at"))
+    change = Change(
+        branch=branch,
+        number=pr.get("number"),
+        url=str(pr.get("html_url") or ""),
+        state="merged" if merged else "closed",
+        head_sha=str((pr.get("head") or {}).get("sha") or ""),
+        body=str(pr.get("body") or ""),
+        title=str(pr.get("title") or ""),
+        merge_sha=pr.get("merge_commit_sha") if merged else None,
+        merged_by=((pr.get("merged_by") or {}).get("login")) if merged else None,
+    )
+    cause = _cause_of(ctx, repo, change)
+    if cause is None:
+        log.warning("%s#%s: agentmend branch without a known cause; ignored", repo, change.number)
+        return
+    row = state.change_row(ctx.engine, repo, branch=branch)
+    if not merged:
+        if row is not None and row.state == "ignored":
+            return  # closed by `ignore`, already suppressed for good
+        state.cool_down(ctx.engine, repo, cause)
+        state.save_change(ctx.engine, repo, branch, cause_id=cause, number=change.number, state="closed")
+        return
+    merged_at = _parse_time(pr.get("merged_at")) or datetime.now(UTC)
+    state.save_change(
+        ctx.engine,
+        repo,
+        branch,
+        cause_id=cause,
+        number=change.number,
+        state="merged",
+        merge_sha=change.merge_sha,
+        merged_by=change.merged_by,
+        merged_at=merged_at,
+    )
+    service = _watch_service()
+    config = load_repo_config(forge) if service is not None else None
+    if service is not None and config is not None:
+        service.start_watch(
+            forge,
+            change,
+            config,
+            engine=ctx.engine,
+            embedder=ctx.embedder,
+            merged_at=merged_at,
+            merged_by=change.merged_by,
+        )
+
+
+def _parse_time(value: Any) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None

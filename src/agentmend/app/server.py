@@ -1,0 +1,78 @@
+"""The webhook server: verify, deduplicate, enqueue, answer. No GitHub call happens inside a request."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
+from sqlalchemy import Engine
+
+from agentmend.app import state
+from agentmend.app.jobs import JobQueue, build_queue
+from agentmend.app.webhooks import WebhookError, parse_event
+from agentmend.settings import Settings
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
+
+
+@lru_cache(maxsize=4)
+def _engine(url: str) -> Engine:
+    from agentmend.store.db import open_engine
+
+    return open_engine(url)
+
+
+def get_engine(settings: Annotated[Settings, Depends(get_settings)]) -> Engine:
+    return _engine(settings.resolved_database_url())
+
+
+@lru_cache(maxsize=1)
+def _queue(settings: Settings) -> JobQueue:
+    return build_queue(settings)
+
+
+def get_queue(settings: Annotated[Settings, Depends(get_settings)]) -> JobQueue:
+    return _queue(settings)
+
+
+def create_app() -> FastAPI:
+    app = FastAPI(title="agentmend", summary="GitHub App webhook receiver", docs_url=None, redoc_url=None)
+
+    @app.get("/healthz")
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.post("/webhooks")
+    async def webhooks(
+        request: Request,
+        settings: Annotated[Settings, Depends(get_settings)],
+        engine: Annotated[Engine, Depends(get_engine)],
+        queue: Annotated[JobQueue, Depends(get_queue)],
+    ) -> JSONResponse:
+        body = await request.body()
+        try:
+            event = parse_event(request.headers, body, settings.secret())
+        except WebhookError as exc:
+            return JSONResponse({"error": str(exc)}, status_code=exc.status)
+        except ValueError as exc:  # the server is missing its secret: say so, do not accept anything
+            return JSONResponse({"error": str(exc)}, status_code=500)
+        if event.name == "ping":
+            return JSONResponse({"status": "pong", "zen": event.payload.get("zen")}, status_code=200)
+        if not await run_in_threadpool(state.record_delivery, engine, event.delivery_id, event.name):
+            return JSONResponse({"status": "duplicate", "delivery": event.delivery_id}, status_code=200)
+        if not queue.wants(event):
+            return JSONResponse({"status": "ignored", "event": event.name, "action": event.action}, 202)
+        await run_in_threadpool(queue.enqueue, event)
+        reply: dict[str, Any] = {"status": "queued", "delivery": event.delivery_id, "event": event.name}
+        return JSONResponse(reply, status_code=202)
+
+    return app
+
+
+app = create_app()
