@@ -22,7 +22,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 # --------------------------------------------------------------------------------------------------
 # Ground truth
@@ -89,7 +91,7 @@ class Voice:
             pool = list(options)
         return self.rng.choice(pool)
 
-    def any(self, options: Sequence[str]) -> str:
+    def any(self, options: Sequence[T]) -> T:
         """For assistant text and glue, which need no hold-back."""
         return self.rng.choice(list(options))
 
@@ -310,7 +312,7 @@ def anthropic_record(c: Conv, system: str) -> dict[str, Any]:
     for m in c.script.msgs:
         assert m.ts is not None
         if m.role == "tool":
-            block = {"type": "tool_result", "tool_use_id": m.call_id, "content": m.text}
+            block: dict[str, Any] = {"type": "tool_result", "tool_use_id": m.call_id, "content": m.text}
             if m.is_error:
                 block["is_error"] = True
             messages.append({"role": "user", "content": [block], "timestamp": _iso(m.ts)})
@@ -704,7 +706,7 @@ def maybe_feedback(s: Script, *, good: bool, p: float = 0.35) -> None:
         else:
             s.csat(s.v.rng.choice([4, 5, 5]))
     elif s.v.chance(0.6):
-        s.thumbs(False, s.v.any([None, None, "didn't help", "useless bot", "wrong answer", "not helpful"]))  # type: ignore[list-item]
+        s.thumbs(False, s.v.any([None, None, "didn't help", "useless bot", "wrong answer", "not helpful"]))
     else:
         s.csat(s.v.rng.choice([1, 1, 2]))
 
@@ -745,7 +747,7 @@ def lumen_escalate_tail(s: Script) -> None:
         {"queue": "billing", "reason": "refund request could not be processed"},
         {"ticket": f"SUP-{s.v.rng.randrange(10000, 99999)}", "eta_hours": 24},
         preface=s.v.any(["I'll connect you with our team.", None]),
-    )  # type: ignore[list-item]
+    )
     s.bot(
         s.v.any(
             [
@@ -914,7 +916,7 @@ def refund_fail(s: Script) -> None:
         {"workspace": ws},
         {"workspace": ws, "plan": "business_annual", "renewed_at": "2026-09-14", "amount_usd": 1440},
         preface=s.v.any(["Let me look up your subscription.", None]),
-    )  # type: ignore[list-item]
+    )
     s.tool(
         "issue_refund",
         {"workspace": ws, "kind": "full", "reason": "customer request"},
@@ -1095,6 +1097,12 @@ RESET_AGAIN = [
     "that doesn't help, the fresh link is expired as well",
     "Tried it again. Expired. Again.",
 ]
+RESET_LAST = [
+    "I'm not sure why the link expires so quickly. Please request a new one and use it right away.",
+    "Reset links expire after 30 minutes. Please request a new link from the login page.",
+    "I'm sorry, I'm unable to fix this from here. Please try again later.",
+    "I don't know why that happens. Could you try a different browser?",
+]
 RESET_FRUSTRATED = [
     "this is so frustrating",
     "This is ridiculous, I can't work.",
@@ -1115,10 +1123,10 @@ def reset_fail(s: Script) -> None:
             {"email_hint": "on file"},
             {"sent": True, "expires_in_minutes": 30},
             preface=s.v.any(["I'll send a new link now.", None]),
-        )  # type: ignore[list-item]
+        )
     s.bot(s.v.any(RESET_SAME))
-    s.user(s.v.pick(RESET_AGAIN) + (" " + s.v.any(RESET_FRUSTRATED) if s.v.chance(0.5) else ""))
-    s.bot(s.v.any(RESET_SAME))
+    s.user(s.v.pick(RESET_AGAIN) + (" " + s.v.any(RESET_FRUSTRATED) if s.v.chance(0.7) else ""))
+    s.bot(s.v.any(RESET_LAST))
     # the user gives up: no reply after the bot's third identical suggestion
     maybe_feedback(s, good=False, p=0.2)
 
@@ -1198,11 +1206,12 @@ def slack_fail(s: Script) -> None:
             {
                 "integration": "slack",
                 "state": "degraded",
-                "last_delivery": "410 Gone",
+                "webhook": "revoked_by_slack",
+                "last_success": "2026-10-0" + str(s.v.rng.randrange(1, 9)),
                 "channel": "#" + s.v.rng.choice(["eng", "eng-updates", "marketing", "ops", "design"]),
             },
             preface=s.v.any(["Let me check the integration.", None]),
-        )  # type: ignore[list-item]
+        )
     s.bot(s.v.any(SLACK_GENERIC))
     s.user(s.v.pick(SLACK_STILL))
     s.bot(s.v.any(SLACK_GENERIC))
@@ -1210,7 +1219,7 @@ def slack_fail(s: Script) -> None:
     if s.v.chance(0.5):
         s.bot("I'm sorry for the trouble. Is there anything else I can help with?")
     if s.v.chance(0.6):
-        s.thumbs(False, s.v.any([None, "slack still broken", "generic answers"]))  # type: ignore[list-item]
+        s.thumbs(False, s.v.any([None, "slack still broken", "generic answers"]))
     else:
         s.csat(s.v.rng.choice([1, 1, 2]))
 
@@ -1220,10 +1229,16 @@ def slack_ok(s: Script) -> None:
     s.tool(
         "check_integration_status",
         {"integration": "slack"},
-        {"integration": "slack", "state": "degraded", "last_delivery": "410 Gone", "channel": "#eng"},
+        {
+            "integration": "slack",
+            "state": "degraded",
+            "webhook": "revoked_by_slack",
+            "last_success": "2026-10-0" + str(s.v.rng.randrange(1, 9)),
+            "channel": "#eng",
+        },
     )
     s.bot(
-        "The Slack webhook for your channel was revoked on Slack's side (410 Gone), usually after the channel "
+        "The Slack webhook for your channel was revoked on Slack's side, usually after the channel "
         "was renamed or archived. Go to Settings → Integrations → Slack → Reconnect channel and pick the "
         "channel again; a test message is sent right away."
     )
