@@ -35,7 +35,7 @@ class Baseline(_Frozen):
     merged_by: str | None
     version: str | None
     version_key: str
-    expected_rate: float  # the target rate the change is expected to reach (default: half the baseline)
+    expected_rate: float  # the target rate the change is sized for (default: `watch.expected_reduction`)
     arm: ArmSummary
     intents: tuple[Anchor, ...]
     causes: tuple[Anchor, ...]
@@ -137,7 +137,7 @@ def freeze(
         raise WatchError(
             f"failure cause {cause_id!r} has no conversations before the merge: nothing to watch"
         )
-    expected = rate / 2 if expected_rate is None else expected_rate
+    expected = rate * (1 - config.expected_reduction) if expected_rate is None else expected_rate
     if not 0 <= expected < rate:
         raise WatchError(f"expected rate {expected:.3f} must be below the baseline rate {rate:.3f}")
     return Baseline(

@@ -1,0 +1,470 @@
+"""The watch as actions on a Forge: start at merge, evaluate on new exports, revert on regression.
+
+Every entry point is idempotent: evaluating twice with no new conversations writes nothing, and a
+regression opens one revert change, not one per evaluation.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Literal
+
+import numpy as np
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from agentmend.analysis.embed import CachedEmbedder, Embedder
+from agentmend.analysis.records import AnalysisReport, Outcome
+from agentmend.conversations.model import Conversation
+from agentmend.forges.base import BRANCH_PREFIX, Change, Forge
+from agentmend.repo_config import RepoConfig
+from agentmend.store.tables import ChangeRow, WatchRow
+from agentmend.watch import present
+from agentmend.watch.attribution import split
+from agentmend.watch.baseline import Baseline, WatchError, anchors_from_report, freeze
+from agentmend.watch.metrics import Observation, observe, summarize
+from agentmend.watch.verdict import Verdict, judge
+
+Status = Literal["watching", "improved", "inconclusive", "regressed"]
+COMMENT_KEY = "watch"
+REVERT_PREFIX = f"{BRANCH_PREFIX}revert-"
+
+
+@dataclass(frozen=True)
+class WatchStatus:
+    """One watch after an action: what the reviewer now sees, and whether this call changed anything."""
+
+    branch: str
+    number: int | None
+    merge_sha: str
+    status: Status
+    baseline: Baseline
+    verdict: Verdict | None
+    comment: str
+    changed: bool
+    revert: Change | None = None
+
+
+# -- reading conversations through the forge ---------------------------------------------------------
+
+
+def _request_of(conv: Conversation, outcome: Outcome) -> str:
+    from agentmend.analysis.signals import failing_request
+
+    return failing_request(conv, outcome) or conv.opening_request
+
+
+def conversations_at(forge: Forge, config: RepoConfig, ref: str) -> list[Conversation]:
+    """Every conversation in the repo's exports at `ref` (malformed records are skipped, as in analysis)."""
+    from agentmend.conversations.readers import read_all
+    from agentmend.conversations.sources import files_from_listing
+
+    files = files_from_listing(forge.list_files(ref), lambda path: forge.read_file(path, ref), config)
+    return [c for c in read_all(files) if isinstance(c, Conversation)]
+
+
+def outcomes_of(
+    conversations: Sequence[Conversation], config: RepoConfig, embedder: Embedder
+) -> list[tuple[Conversation, Outcome]]:
+    """Signals per conversation, with user turns embedded in one batch for the rephrasing signal."""
+    from agentmend.analysis.signals import detect
+
+    texts = list(dict.fromkeys(t.text for c in conversations for t in c.user_turns if t.text))
+    matrix = embedder.encode(texts) if texts else np.zeros((0, 0), dtype=np.float32)
+    vectors: dict[str, np.ndarray] = {text: matrix[i] for i, text in enumerate(texts)}
+
+    def vector_of(text: str) -> np.ndarray:
+        if text not in vectors:
+            vectors[text] = embedder.encode([text])[0]
+        return vectors[text]
+
+    return [(c, detect(c, config.signals, vector_of)) for c in conversations]
+
+
+def _cached(embedder: Embedder, engine: Engine) -> Embedder:
+    return embedder if isinstance(embedder, CachedEmbedder) else CachedEmbedder(embedder, engine)
+
+
+# -- what the change is -------------------------------------------------------------------------------
+
+
+def cause_of(change: Change, engine: Engine, repo: str) -> str:
+    from agentmend.fixes.change_text import parse_marker
+
+    marker = parse_marker(change.body)
+    if marker is not None:
+        return marker[0]
+    with Session(engine) as s:
+        row = s.get(ChangeRow, (repo, change.branch))
+    if row is not None:
+        return row.cause_id
+    raise WatchError(
+        f"{change.branch}: no failure cause recorded (no `agentmend:cause=` marker in the change text, "
+        "no row in the state database); only changes agentmend opened can be watched"
+    )
+
+
+def _version_in(text: str, key: str) -> str | None:
+    m = re.search(rf"\b{re.escape(key)}\b\s*[:=]\s*[\"']?([\w.\-]+)", text)
+    return m.group(1) if m else None
+
+
+def version_of(forge: Forge, config: RepoConfig, merge_sha: str, parent: str) -> str | None:
+    """The `watch.version_key` value the merge introduced in a target file, or None when it did not change."""
+    for target in config.targets:
+        after = forge.read_file(target.path, merge_sha)
+        if after is None:
+            continue
+        new = _version_in(after.decode("utf-8", errors="replace"), config.watch.version_key)
+        before = forge.read_file(target.path, parent)
+        old = (
+            _version_in(before.decode("utf-8", errors="replace"), config.watch.version_key)
+            if before
+            else None
+        )
+        if new is not None and new != old:
+            return new
+    return None
+
+
+def _cause_in_report(report: AnalysisReport, cause_id: str, branch: str) -> str:
+    if report.cluster(cause_id) is not None:
+        return cause_id
+    slug = branch.removeprefix(BRANCH_PREFIX)
+    match = next((c for c in report.clusters if c.slug == slug), None)
+    if match is None:
+        raise WatchError(
+            f"{branch}: failure cause {cause_id!r} is not found in the analysis before the merge "
+            "(neither by id nor by branch slug); the watch cannot measure it"
+        )
+    return match.id
+
+
+# -- state --------------------------------------------------------------------------------------------
+
+
+def _row(s: Session, repo: str, branch: str, merge_sha: str | None = None) -> WatchRow | None:
+    q = select(WatchRow).where(WatchRow.repo == repo, WatchRow.branch == branch)
+    if merge_sha is not None:
+        q = q.where(WatchRow.merge_sha == merge_sha)
+    return s.scalars(q.order_by(WatchRow.id.desc())).first()
+
+
+def _stored_verdict(row: WatchRow) -> tuple[Verdict | None, str]:
+    """(latest verdict, latest comment); `verdict_json` holds both so `@agentmend watch` can answer."""
+    if not row.verdict_json:
+        return None, ""
+    data = json.loads(row.verdict_json)
+    verdict = Verdict.model_validate(data["verdict"]) if data.get("verdict") else None
+    return verdict, str(data.get("summary", ""))
+
+
+def _verdict_json(comment: str, verdict: Verdict | None) -> str:
+    return json.dumps({"summary": comment, "verdict": verdict.model_dump(mode="json") if verdict else None})
+
+
+def _same(a: Verdict | None, b: Verdict) -> bool:
+    if a is None:
+        return False
+    keep = {"evaluated_at"}
+    return a.model_dump(exclude=keep) == b.model_dump(exclude=keep)
+
+
+def _status(verdict: Verdict) -> Status:
+    return verdict.outcome if verdict.final else "watching"
+
+
+def _status_of(row: WatchRow, baseline: Baseline, verdict: Verdict | None, comment: str, changed: bool,
+               revert: Change | None = None) -> WatchStatus:  # fmt: skip
+    return WatchStatus(
+        branch=row.branch,
+        number=row.pr_number,
+        merge_sha=row.merge_sha,
+        status=row.status,  # type: ignore[arg-type]
+        baseline=baseline,
+        verdict=verdict,
+        comment=comment,
+        changed=changed,
+        revert=revert,
+    )
+
+
+# -- entry points ---------------------------------------------------------------------------------------
+
+
+def start_watch(
+    forge: Forge,
+    change: Change,
+    config: RepoConfig,
+    *,
+    engine: Engine,
+    embedder: Embedder,
+    merged_at: datetime,
+    merged_by: str | None,
+    version: str | None = None,
+    report: AnalysisReport | None = None,
+) -> WatchStatus:
+    """Freeze the baseline from the exports at the merge's first parent, comment, open the check."""
+    if not change.merge_sha:
+        raise WatchError(f"{change.branch}: not merged (no merge commit); a watch starts at merge")
+    repo = forge.repo_key
+    with Session(engine) as s:
+        existing = _row(s, repo, change.branch, change.merge_sha)
+    if existing is not None:
+        b = Baseline.model_validate_json(existing.baseline_json)
+        verdict, summary = _stored_verdict(existing)
+        return _status_of(existing, b, verdict, summary or present.start_comment(b, config.watch), False)
+
+    cached = _cached(embedder, engine)
+    cause_id = cause_of(change, engine, repo)
+    parent = forge.parent_sha(change.merge_sha)
+    pairs = outcomes_of(conversations_at(forge, config, parent), config, cached)
+    if report is None:
+        from agentmend.analysis.pipeline import analyze_conversations
+
+        report = analyze_conversations([c for c, _ in pairs], config, engine=engine, repo_key=repo,
+                                       embedder=cached)  # fmt: skip
+    cause_id = _cause_in_report(report, cause_id, change.branch)
+    intents, causes = anchors_from_report(report, pairs, embedder=cached, request_of=_request_of)
+    if version is None:
+        version = version_of(forge, config, change.merge_sha, parent)
+    baseline = freeze(
+        pairs,
+        cause_id=cause_id,
+        intents=intents,
+        causes=causes,
+        embedder=cached,
+        request_of=_request_of,
+        config=config.watch,
+        branch=change.branch,
+        merge_sha=change.merge_sha,
+        parent_sha=parent,
+        merged_at=merged_at,
+        merged_by=merged_by,
+        version=version,
+    )
+    comment = present.start_comment(baseline, config.watch)
+    forge.upsert_comment(change, COMMENT_KEY, comment)
+    title, summary = present.check_output(baseline, None, config.watch)
+    forge.set_check(change.merge_sha, present.CHECK_NAME, title, summary, None)
+    now = datetime.now(UTC)
+    with Session(engine) as s, s.begin():
+        row = WatchRow(
+            repo=repo, branch=change.branch, cause_id=cause_id, pr_number=change.number,
+            merge_sha=change.merge_sha, merged_at=baseline.merged_at, merged_by=merged_by,
+            baseline_json=baseline.model_dump_json(), status="watching",
+            verdict_json=_verdict_json(comment, None), updated_at=now,
+        )  # fmt: skip
+        s.add(row)
+        s.flush()
+        s.expunge(row)
+    return _status_of(row, baseline, None, comment, True)
+
+
+def _after_arm(
+    baseline: Baseline,
+    pairs: Sequence[tuple[Conversation, Outcome]],
+    config: RepoConfig,
+    embedder: Embedder,
+) -> tuple[list[Observation], int]:
+    observations = observe(
+        pairs, intents=baseline.intents, causes=baseline.causes, embedder=embedder, request_of=_request_of,
+        version_key=baseline.version_key,
+    )  # fmt: skip
+    arms = split(
+        observations,
+        version=baseline.version,
+        merged_at=baseline.merged_at,
+        grace=timedelta(hours=config.watch.grace_period_hours),
+        baseline_ids=set(baseline.conversation_ids),
+    )
+    return arms["after"], len(arms["unattributed"])
+
+
+def evaluate_watches(
+    forge: Forge,
+    config: RepoConfig,
+    *,
+    engine: Engine,
+    embedder: Embedder,
+    now: datetime | None = None,
+) -> list[WatchStatus]:
+    """Re-read the exports at the default-branch head and update every open watch of this repo."""
+    now = now or datetime.now(UTC)
+    repo = forge.repo_key
+    with Session(engine) as s:
+        rows = list(s.scalars(select(WatchRow).where(WatchRow.repo == repo, WatchRow.status == "watching")))
+    if not rows:
+        return []
+    cached = _cached(embedder, engine)
+    pairs = outcomes_of(conversations_at(forge, config, forge.head_sha()), config, cached)
+    results = []
+    for row in rows:
+        baseline = Baseline.model_validate_json(row.baseline_json)
+        after, unattributed = _after_arm(baseline, pairs, config, cached)
+        verdict = judge(baseline, summarize(after, baseline.cause_id), config.watch,
+                        unattributed=unattributed, now=now)  # fmt: skip
+        results.append(_apply(forge, config, engine, row, baseline, verdict, now))
+    return results
+
+
+def _apply(
+    forge: Forge,
+    config: RepoConfig,
+    engine: Engine,
+    row: WatchRow,
+    baseline: Baseline,
+    verdict: Verdict,
+    now: datetime,
+) -> WatchStatus:
+    previous, previous_comment = _stored_verdict(row)
+    change = forge.get_change(row.branch) or _change_from_row(row)
+    if _same(previous, verdict):
+        return _status_of(row, baseline, previous, previous_comment, False)
+    revert: Change | None = None
+    revert_note: str | None = None
+    if verdict.outcome == "regressed" and config.watch.on_regression == "revert_pr":
+        try:
+            revert = _open_revert(
+                forge, config, change, row.merge_sha, row.merged_by, verdict, requested_by=None
+            )
+            revert_note = f"a revert was opened: {revert.url}"
+        except WatchError as exc:
+            revert_note = f"no revert was opened: {exc}"
+    elif row.revert_branch:
+        existing = forge.get_change(row.revert_branch)
+        revert_note = f"a revert was opened: {existing.url}" if existing else None
+    comment = present.verdict_comment(baseline, verdict, config.watch, revert_note=revert_note)
+    forge.upsert_comment(change, COMMENT_KEY, comment)
+    title, summary = present.check_output(baseline, verdict, config.watch)
+    forge.set_check(row.merge_sha, present.CHECK_NAME, title, summary, present.conclusion(verdict))
+    with Session(engine) as s, s.begin():
+        stored = s.get(WatchRow, row.id)
+        assert stored is not None
+        stored.status = _status(verdict)
+        stored.verdict_json = _verdict_json(comment, verdict)
+        if revert is not None:
+            stored.revert_branch = revert.branch
+        stored.updated_at = now
+        s.flush()
+        s.expunge(stored)
+    return _status_of(stored, baseline, verdict, comment, True, revert)
+
+
+def _change_from_row(row: WatchRow) -> Change:
+    return Change(
+        branch=row.branch, number=row.pr_number, url="", state="merged", head_sha=row.merge_sha, body="",
+        merge_sha=row.merge_sha, merged_by=row.merged_by,
+    )  # fmt: skip
+
+
+def revert_files(forge: Forge, config: RepoConfig, merge_sha: str) -> dict[str, str]:
+    """Each target the merge changed, with its content at the merge's first parent (a real revert).
+
+    Refuses when a target changed again after the merge: restoring it would silently undo later work.
+    """
+    parent = forge.parent_sha(merge_sha)
+    head = forge.head_sha()
+    files: dict[str, str] = {}
+    for target in config.targets:
+        before = forge.read_file(target.path, parent)
+        merged = forge.read_file(target.path, merge_sha)
+        if before == merged:
+            continue
+        if before is None:
+            raise WatchError(
+                f"{target.path}: added by the merge; delete it by hand, agentmend only edits files"
+            )
+        current = forge.read_file(target.path, head)
+        if current != merged:
+            raise WatchError(
+                f"{target.path}: changed again after the merge {merge_sha[:12]}; revert it by hand "
+                "(restoring the pre-merge text would undo the later change too)"
+            )
+        files[target.path] = before.decode("utf-8")
+    if not files:
+        raise WatchError(f"merge {merge_sha[:12]} changed no target file; nothing to revert")
+    return files
+
+
+def _revert_body(
+    change: Change, merge_sha: str, merged_by: str | None, verdict: Verdict | None, requested_by: str | None
+) -> str:
+    ref = f"#{change.number}" if change.number else (change.url or change.branch)
+    lines = [f"Reverts {ref} (`{change.branch}`, merge `{merge_sha[:12]}`)."]
+    if merged_by:
+        lines.append(f"@{merged_by}, you merged the change; please review this revert.")
+    if requested_by:
+        lines.append(f"Requested by @{requested_by} with `@agentmend rollback`.")
+    lines.append("")
+    if verdict is not None:
+        when = f"{verdict.evaluated_at:%Y-%m-%d %H:%M} UTC"
+        lines += [f"**Evidence** (metric watch, {when}): {verdict.headline}.", ""]
+        if verdict.reward_hacking:
+            lines += [f"> ⚠️ {verdict.reward_hacking}", ""]
+        lines += [*present.metrics_table(verdict), ""]
+    lines.append(
+        "This restores every target file the merge changed to its content before the merge. "
+        "Nothing else changes. Merge it to roll back, or close it to keep the change."
+    )
+    lines.append(f"\n<!-- agentmend:revert={change.branch};merge={merge_sha} -->")
+    return "\n".join(lines) + "\n"
+
+
+def _open_revert(
+    forge: Forge,
+    config: RepoConfig,
+    change: Change,
+    merge_sha: str,
+    merged_by: str | None,
+    verdict: Verdict | None,
+    *,
+    requested_by: str | None,
+) -> Change:
+    branch = REVERT_PREFIX + change.branch.removeprefix(BRANCH_PREFIX)
+    existing = forge.get_change(branch)
+    if existing is not None and existing.state in ("open", "merged"):
+        return existing
+    files = revert_files(forge, config, merge_sha)
+    title = f"Revert {change.title or change.branch}"
+    if verdict is not None:
+        title += f" ({verdict.outcome})"
+    body = _revert_body(change, merge_sha, merged_by, verdict, requested_by)
+    return forge.open_or_update_change(branch, files, title, body).change
+
+
+def rollback(
+    forge: Forge, change: Change, config: RepoConfig, *, engine: Engine, requested_by: str
+) -> Change:
+    """Open (or return the open) revert change for a merged change, with the watch's evidence if any."""
+    with Session(engine) as s:
+        row = _row(s, forge.repo_key, change.branch, change.merge_sha)
+    merge_sha = change.merge_sha or (row.merge_sha if row is not None else None)
+    if merge_sha is None:
+        raise WatchError(f"{change.branch}: not merged; only a merged change can be rolled back")
+    verdict = _stored_verdict(row)[0] if row is not None else None
+    merged_by = change.merged_by or (row.merged_by if row is not None else None)
+    revert = _open_revert(forge, config, change, merge_sha, merged_by, verdict, requested_by=requested_by)
+    if row is not None:
+        with Session(engine) as s, s.begin():
+            stored = s.get(WatchRow, row.id)
+            if stored is not None:
+                stored.revert_branch = revert.branch
+                stored.updated_at = datetime.now(UTC)
+    return revert
+
+
+def watch_status(forge: Forge, change: Change, *, engine: Engine) -> str:
+    """Markdown for `@agentmend watch`: the latest comment of the watch, or why there is none."""
+    with Session(engine) as s:
+        row = _row(s, forge.repo_key, change.branch)
+    if row is None:
+        if change.state == "open":
+            return "No metric watch yet: it starts when this change is merged."
+        return "This change has no metric watch (it was not merged, or merged before agentmend watched it)."
+    summary = _stored_verdict(row)[1]
+    return summary or f"Watch status: **{row.status}** (merge `{row.merge_sha[:12]}`)."
