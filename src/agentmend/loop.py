@@ -54,17 +54,57 @@ class ProposalOutcome:
     usage: TokenUsage = field(default_factory=TokenUsage)
 
 
-def export_files(forge: Forge, config: RepoConfig) -> list[ExportFile]:
+def export_files(forge: Forge, config: RepoConfig, *, include_linked: bool = True) -> list[ExportFile]:
     """The repo's exports read through the forge, plus the linked (URL) exports."""
     from agentmend.conversations.sources import files_from_listing, linked_files
 
-    def read(path: str) -> bytes:
-        data = forge.read_file(path)
-        if data is None:
-            raise FileNotFoundError(path)
-        return data
+    files = files_from_listing(forge.list_files(), forge.read_file, config)
+    return [*files, *linked_files(config)] if include_linked else files
 
-    return [*files_from_listing(forge.list_files(), read, config), *linked_files(config)]
+
+@dataclass(frozen=True)
+class ForgeAnalysis:
+    """A report plus the user messages of its failed conversations (for the guard's copied-text check)."""
+
+    report: AnalysisReport
+    user_texts: dict[str, tuple[str, ...]]
+
+    def texts_for(self, conversation_id: str) -> list[str]:
+        return list(self.user_texts.get(conversation_id, ()))
+
+
+def analyze_forge_with_texts(
+    forge: Forge,
+    config: RepoConfig,
+    *,
+    engine: Engine,
+    embedder: Embedder,
+    model: Model | None,
+    strict: bool = False,
+    progress: Progress | None = None,
+    include_linked: bool = True,
+) -> ForgeAnalysis:
+    """Read the exports once; keep the failed conversations' user messages for the proposals."""
+    from agentmend.analysis.pipeline import analyze_conversations, read
+
+    started = datetime.now(UTC)
+    files = export_files(forge, config, include_linked=include_linked)
+    conversations, malformed = read(files, strict, progress or (lambda step, done, total: None))
+    report = analyze_conversations(
+        conversations,
+        config,
+        engine=engine,
+        repo_key=forge.repo_key,
+        embedder=embedder,
+        model=model,
+        malformed=malformed,
+        files=tuple(f.name for f in files),
+        progress=progress,
+        started=started,
+    )
+    failed = {cid for c in report.clusters for cid in c.member_ids}
+    texts = {c.id: tuple(t.text for t in c.user_turns) for c in conversations if c.id in failed}
+    return ForgeAnalysis(report, texts)
 
 
 def analyze_forge(
@@ -77,30 +117,10 @@ def analyze_forge(
     strict: bool = False,
     progress: Progress | None = None,
 ) -> AnalysisReport:
-    from agentmend.analysis.pipeline import analyze
-
-    return analyze(
-        export_files(forge, config),
-        config,
-        engine=engine,
-        repo_key=forge.repo_key,
-        embedder=embedder,
-        model=model,
-        strict=strict,
-        progress=progress,
-    )
-
-
-def user_texts(files: list[ExportFile]) -> Callable[[str], list[str]]:
-    """conversation id → its user messages, for the copied-text check of the guard."""
-    from agentmend.conversations.model import Conversation
-    from agentmend.conversations.readers import read_all
-
-    index: dict[str, list[str]] = {}
-    for item in read_all(files):
-        if isinstance(item, Conversation):
-            index.setdefault(item.id, [t.text for t in item.user_turns])
-    return lambda cid: index.get(cid, [])
+    """Analyze the exports of a repository as its Forge shows them (default branch head)."""
+    return analyze_forge_with_texts(
+        forge, config, engine=engine, embedder=embedder, model=model, strict=strict, progress=progress
+    ).report
 
 
 def _redactor(config: RepoConfig) -> Callable[[str], str]:
@@ -353,4 +373,12 @@ def propose_changes(
     return outcomes
 
 
-__all__ = ["ProposalOutcome", "analyze_forge", "export_files", "propose_changes", "propose_one", "user_texts"]
+__all__ = [
+    "ProposalOutcome",
+    "ForgeAnalysis",
+    "analyze_forge",
+    "analyze_forge_with_texts",
+    "export_files",
+    "propose_changes",
+    "propose_one",
+]
