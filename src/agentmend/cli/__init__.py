@@ -5,6 +5,8 @@ from __future__ import annotations
 import typer
 
 from agentmend.cli import analyze as _analyze
+from agentmend.cli import demo as _demo
+from agentmend.cli import propose as _propose
 from agentmend.cli import serve as _serve
 
 app = typer.Typer(
@@ -14,5 +16,5 @@ app = typer.Typer(
     add_completion=False,
 )
 
-for _module in (_analyze, _serve):
+for _module in (_analyze, _propose, _demo, _serve):
     _module.register(app)
