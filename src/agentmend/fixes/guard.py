@@ -68,17 +68,25 @@ def _ngrams(tokens: list[str], n: int = NGRAM) -> set[tuple[str, ...]]:
 
 
 def copied_text(added: str, conversation_texts: Iterable[str], n: int = NGRAM) -> str | None:
-    """The first run of ≥ n tokens that the added text shares with any conversation text, if any."""
+    """The longest run of ≥ n tokens that the added text shares with any conversation text, if any."""
     wanted = _ngrams(_tokens(added), n)
     if not wanted:
         return None
+    best: list[str] = []
     for text in conversation_texts:
         toks = _tokens(text)
-        for i in range(len(toks) - n + 1):
-            gram = tuple(toks[i : i + n])
-            if gram in wanted:
-                return " ".join(gram)
-    return None
+        i = 0
+        while i <= len(toks) - n:
+            if tuple(toks[i : i + n]) not in wanted:
+                i += 1
+                continue
+            end = i + n
+            while end < len(toks) and tuple(toks[end - n + 1 : end + 1]) in wanted:
+                end += 1
+            if end - i > len(best):
+                best = toks[i:end]
+            i = end
+    return " ".join(best) or None
 
 
 def description_lines(text: str) -> set[int]:
