@@ -437,6 +437,7 @@ def generate_domain(
     layout: Callable[[str, date], str],
     format_weights: dict[str, float],
     malformed_plan: Callable[[random.Random, dict[str, list[str]], str], list[tuple[str, int]]] | None = None,
+    render: Callable[[str, list[Conv], str], list[str]] | None = None,
 ) -> GroundTruth:
     if conversations < 1:
         raise ValueError("conversations must be at least 1")
@@ -555,7 +556,7 @@ def generate_domain(
         by_file.setdefault(layout(c.fmt, week), []).append(c)
     lines: dict[str, list[str]] = {}
     for rel, items in sorted(by_file.items()):
-        lines[rel] = _render(rel, items, domain.system)
+        lines[rel] = (render or _render)(rel, items, domain.system)
     malformed = (malformed_plan or _plant_malformed)(rng, lines, id_prefix)
     for rel, text_lines in lines.items():
         path = out_dir / rel
@@ -1733,32 +1734,40 @@ COMMITTED = {"seed": 7, "conversations": 600}  # examples/support-agent/exports 
 
 
 def main(
-    argv: Sequence[str] | None = None, gen: Callable[..., GroundTruth] = generate, prog: str = "generator.py"
+    argv: Sequence[str] | None = None,
+    gen: Callable[..., GroundTruth] = generate,
+    prog: str = "generator.py",
+    defaults: dict[str, Any] | None = None,
 ) -> int:
+    """The command line of both generators; options left out keep the generator's own defaults."""
+    defaults = defaults or COMMITTED
     p = argparse.ArgumentParser(
         prog=prog, description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     p.add_argument("--out", type=Path, required=True, help="repo dir; exports go to OUT/exports/")
-    p.add_argument("--seed", type=int, default=7)
-    p.add_argument("--conversations", type=int, default=600)
-    p.add_argument("--start", type=date.fromisoformat, default=date(2026, 10, 1))
-    p.add_argument("--days", type=int, default=21)
+    p.add_argument("--seed", type=int, default=defaults["seed"])
+    p.add_argument("--conversations", type=int, default=defaults["conversations"])
+    p.add_argument("--start", type=date.fromisoformat, default=None, help="first day, YYYY-MM-DD")
+    p.add_argument("--days", type=int, default=None)
     p.add_argument("--prompt-version", default=None)
-    p.add_argument("--id-prefix", default="c")
+    p.add_argument("--id-prefix", default=None)
     p.add_argument("--holdout", action="store_true", help="use the held-back phrasings")
     p.add_argument("--fix", action="append", default=[], metavar="CAUSE", help="plant CAUSE at rate 0")
     p.add_argument("--ground-truth", type=Path, default=None, help="default: OUT/ground_truth.json")
     a = p.parse_args(argv)
+    optional = {
+        "start": a.start,
+        "days": a.days,
+        "prompt_version": a.prompt_version,
+        "id_prefix": a.id_prefix,
+    }
     gt = gen(
         a.out,
         seed=a.seed,
         conversations=a.conversations,
-        start=a.start,
-        days=a.days,
-        prompt_version=a.prompt_version,
-        id_prefix=a.id_prefix,
         holdout=a.holdout,
         cause_rates={c: 0.0 for c in a.fix} or None,
+        **{k: v for k, v in optional.items() if v is not None},
     )
     write_ground_truth(gt, a.ground_truth or a.out / "ground_truth.json")
     n = sum(len(v) for v in gt.intents.values())
