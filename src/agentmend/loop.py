@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -16,6 +17,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from agentmend.analysis.records import AnalysisReport, FailureCluster
+from agentmend.conversations.model import Conversation
 from agentmend.fixes import change_text
 from agentmend.fixes.guard import classify, injection_suspects
 from agentmend.fixes.patch import EditRejected, apply_edits
@@ -68,9 +70,23 @@ class ForgeAnalysis:
 
     report: AnalysisReport
     user_texts: dict[str, tuple[str, ...]]
+    failed_tools: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def texts_for(self, conversation_id: str) -> list[str]:
         return list(self.user_texts.get(conversation_id, ()))
+
+    def tools_for(self, conversation_id: str) -> list[str]:
+        """Names of the tools whose calls returned an error in this conversation."""
+        return list(self.failed_tools.get(conversation_id, ()))
+
+
+def failed_tool_names(conversation: Conversation) -> tuple[str, ...]:
+    names = {call.id: call.name for turn in conversation.turns for call in turn.tool_calls}
+    return tuple(
+        names.get(t.tool_call_id or "", "unknown tool")
+        for t in conversation.turns
+        if t.role == "tool" and t.is_error
+    )
 
 
 def analyze_forge_with_texts(
@@ -103,8 +119,12 @@ def analyze_forge_with_texts(
         started=started,
     )
     failed = {cid for c in report.clusters for cid in c.member_ids}
-    texts = {c.id: tuple(t.text for t in c.user_turns) for c in conversations if c.id in failed}
-    return ForgeAnalysis(report, texts)
+    members = [c for c in conversations if c.id in failed]
+    return ForgeAnalysis(
+        report,
+        user_texts={c.id: tuple(t.text for t in c.user_turns) for c in members},
+        failed_tools={c.id: tools for c in members if (tools := failed_tool_names(c))},
+    )
 
 
 def analyze_forge(
@@ -157,6 +177,15 @@ def _examples(cluster: FailureCluster, config: RepoConfig) -> tuple[tuple[str, .
         else ()
     )
     return tuple(kept[:MAX_EXAMPLES]), notes
+
+
+def _failing_tools(
+    cluster: FailureCluster, tools_for: Callable[[str], list[str]] | None
+) -> tuple[tuple[str, int], ...]:
+    if tools_for is None:
+        return ()
+    counts = Counter(name for cid in cluster.member_ids for name in tools_for(cid))
+    return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def _targets(forge: Forge, config: RepoConfig) -> tuple[TargetFile, ...]:
@@ -222,6 +251,7 @@ def propose_one(
     guidance: str | None = None,
     requested_by: str | None = None,
     texts_for: Callable[[str], list[str]] | None = None,
+    tools_for: Callable[[str], list[str]] | None = None,
 ) -> ProposalOutcome:
     """One cause from evidence to a published change; raises EditRejected/ModelError on a bad proposal."""
     branch = branch_for(cluster)
@@ -254,6 +284,7 @@ def propose_one(
         examples=examples,
         targets=targets,
         guidance=guidance,
+        failing_tools=_failing_tools(cluster, tools_for),
     )
     draft: Draft = model.propose(request)
     allowed = {t.path for t in targets}
@@ -294,6 +325,7 @@ def propose_one(
         withheld=withheld,
         guidance=guidance,
         requested_by=requested_by,
+        failing_tools=request.failing_tools,
     )
     body = change_text.body(ctx) + EVIDENCE.format(evidence) + "\n"
     result = forge.open_or_update_change(branch, patch.new_texts, change_text.title(cluster), body)
@@ -326,6 +358,7 @@ def propose_changes(
     guidance: str | None = None,
     requested_by: str | None = None,
     texts_for: Callable[[str], list[str]] | None = None,
+    tools_for: Callable[[str], list[str]] | None = None,
 ) -> list[ProposalOutcome]:
     """Select causes, then propose each; a bad proposal for one cause is reported and the others go on."""
     open_branches = [c.branch for c in forge.find_changes("open")]
@@ -357,6 +390,7 @@ def propose_changes(
                     guidance=guidance,
                     requested_by=requested_by,
                     texts_for=texts_for,
+                    tools_for=tools_for,
                 )
             )
         except (EditRejected, ModelError) as exc:

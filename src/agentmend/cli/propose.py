@@ -129,6 +129,7 @@ def run_propose(
         only_cause=cause,
         guidance=guidance,
         texts_for=analysis.texts_for,
+        tools_for=analysis.tools_for,
     )
     print_outcomes(outcomes, choice.model.path, out)
     return outcomes

@@ -112,6 +112,7 @@ class ChangeContext:
     withheld: tuple[str, ...] = ()  # why examples are missing or fewer
     guidance: str | None = None
     requested_by: str | None = None
+    failing_tools: tuple[tuple[str, int], ...] = ()
 
 
 def _numbers(ctx: ChangeContext) -> str:
@@ -129,6 +130,9 @@ def _numbers(ctx: ChangeContext) -> str:
         f"| top signals | {signals} | |",
         f"| distinct users | {c.unique_users} | |",
     ]
+    if ctx.failing_tools:
+        tools = ", ".join(f"`{name}` ({n})" for name, n in ctx.failing_tools[:4])
+        rows.append(f"| tool calls that returned an error | {tools} | |")
     return "\n".join(rows)
 
 

@@ -189,6 +189,9 @@ class AnthropicModel:
             f"<diagnosis>\n{request.diagnosis}\n</diagnosis>",
             f"<keywords>{_data(', '.join(request.keywords))}</keywords>",
             f"<signals>{', '.join(request.signals)}</signals>",
+            "<failing_tools>"
+            + (", ".join(f"{name} ({n} errors)" for name, n in request.failing_tools) or "none")
+            + "</failing_tools>",
             _excerpts(request.examples),
         ]
         if request.guidance:

@@ -30,6 +30,7 @@ class ProposalRequest:
     examples: tuple[str, ...]
     targets: tuple[TargetFile, ...]
     guidance: str | None = None  # from a reviewer: `@agentmend regenerate <guidance>`
+    failing_tools: tuple[tuple[str, int], ...] = ()  # (tool name, error results) in this cause, most first
 
 
 class Model(Protocol):

@@ -10,6 +10,7 @@ import json
 import re
 
 import yaml
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from agentmend.fixes.guard import INJECTION_WORDS, injection_suspects
 from agentmend.fixes.records import Draft, Edit
@@ -38,9 +39,47 @@ _DEFAULT_GUIDANCE = "Give a specific answer, and offer a handoff when you cannot
 _WORD = re.compile(r"[a-z][a-z0-9_-]+")
 
 
-def topic_words(keywords: tuple[str, ...], limit: int = 4) -> list[str]:
-    """The cause's keywords minus words that only come from injection attempts."""
-    words = [k for k in keywords if k.lower() not in INJECTION_WORDS and not injection_suspects(k)]
+_FILLER = frozenset(ENGLISH_STOP_WORDS) | {
+    "hi",
+    "hello",
+    "hey",
+    "thanks",
+    "thank",
+    "just",
+    "ok",
+    "okay",
+    "yes",
+    "yeah",
+    "nope",
+    "please",
+    "didn",
+    "doesn",
+    "don",
+    "isn",
+    "won",
+    "can",
+    "t",
+    "s",
+    "that's",
+    "it's",
+    "i'm",
+    "still",
+    "really",
+    "again",
+    "twice",
+}
+
+
+def topic_words(keywords: tuple[str, ...], limit: int = 3) -> list[str]:
+    """The cause's telling keywords: no filler, nothing that only comes from injection attempts."""
+    words = [
+        k
+        for k in keywords
+        if len(k) > 2
+        and k.lower() not in _FILLER
+        and k.lower() not in INJECTION_WORDS
+        and not injection_suspects(k)
+    ]
     return words[:limit]
 
 
@@ -103,6 +142,11 @@ def _tool_entries(target: TargetFile) -> list[tuple[str, str]]:
 
 
 def _best_tool(target: TargetFile, request: ProposalRequest) -> str | None:
+    """The tool that failed most in this cause, else the one whose name the evidence mentions most."""
+    names = [name for name, _ in _tool_entries(target)]
+    for tool, _count in request.failing_tools:
+        if tool in names:
+            return tool
     evidence = " ".join((*request.keywords, *request.examples, request.diagnosis)).lower()
     words = set(_WORD.findall(evidence))
     best: tuple[int, str] | None = None
@@ -115,40 +159,54 @@ def _best_tool(target: TargetFile, request: ProposalRequest) -> str | None:
 
 
 def _description_edit(target: TargetFile, tool: str, addition: str) -> Edit | None:
-    """Append a sentence to the tool's description, keeping the file's own quoting and layout."""
+    """Append a sentence to the tool's own description (a sibling of its `name`); layout and quoting stay."""
     lines = target.text.splitlines(keepends=True)
-    name_re = re.compile(rf"""^\s*(?:-\s+)?["']?name["']?\s*:\s*["']?{re.escape(tool)}["']?\s*,?\s*(#.*)?$""")
-    start = next((i for i, line in enumerate(lines) if name_re.match(line.rstrip("\n"))), None)
-    if start is None:
+    name_re = re.compile(
+        rf"""^(\s*(?:-\s+)?)["']?name["']?\s*:\s*["']?{re.escape(tool)}["']?\s*,?\s*(#.*)?$"""
+    )
+    start = col = None
+    for i, line in enumerate(lines):
+        if m := name_re.match(line.rstrip("\n")):
+            start, col = i, len(m.group(1))
+            break
+    if start is None or col is None:
         return None
-    for i in range(max(0, start - 3), min(len(lines), start + 12)):
+    desc_re = re.compile(r"""^(\s*(?:-\s+)?["']?description["']?\s*:\s*)(.*?)(,?)(\s*)$""")
+    for i in range(start, len(lines)):
         line = lines[i]
-        m = re.match(r"""^(\s*(?:-\s+)?["']?description["']?\s*:\s*)(.*?)(,?)(\s*)$""", line)
-        if not m:
+        indent = len(line) - len(line.lstrip(" -")) if line.strip() else None
+        if (
+            i > start
+            and indent is not None
+            and (indent < col or (indent == col and line.lstrip().startswith("-")))
+        ):
+            return None  # the next tool begins: this one has no description
+        m = desc_re.match(line)
+        if not m or len(line) - len(line.lstrip(" -")) != col:
             continue
         head, value, comma, _ = m.groups()
-        if target.path.endswith(".json") and value.startswith('"') and value.endswith('"'):
-            new_value = value[:-1] + " " + json.dumps(addition)[1:-1] + '"'
-        elif value in ("|", ">", "|-", ">-"):
+        if value in ("|", ">", "|-", ">-", ">+", "|+"):
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
-            indent = nxt[: len(nxt) - len(nxt.lstrip())] or "  "
-            block_end = i + 1
-            while block_end < len(lines) and (
-                not lines[block_end].strip() or lines[block_end].startswith(indent)
-            ):
-                block_end += 1
-            anchor = "".join(lines[i:block_end])
-            return Edit(target.path, anchor, anchor.rstrip("\n") + f"\n{indent}{addition}\n")
-        elif value.startswith(("'", '"')):
-            quote = value[0]
-            escaped = addition.replace("'", "''") if quote == "'" else json.dumps(addition)[1:-1]
-            new_value = value[:-1] + " " + escaped + quote
+            pad = nxt[: len(nxt) - len(nxt.lstrip())] or " " * (col + 2)
+            end = i + 1
+            while end < len(lines) and (not lines[end].strip() or lines[end].startswith(pad)):
+                end += 1
+            while end > i + 1 and not lines[end - 1].strip():
+                end -= 1
+            anchor = "".join(lines[start:end])
+            return Edit(target.path, anchor, anchor.rstrip("\n") + f"\n{pad}{addition}\n")
+        if value.startswith('"') and value.endswith('"'):
+            new_value = value[:-1] + " " + json.dumps(addition)[1:-1] + '"'
+        elif value.startswith("'") and value.endswith("'"):
+            new_value = value[:-1] + " " + addition.replace("'", "''") + "'"
+        elif value:
+            new_value = f"{value} {addition}"
         else:
-            new_value = f"{value} {addition}".strip()
+            return None
         newline = "\n" if line.endswith("\n") else ""
-        anchor = line if target.text.count(line) == 1 else "".join(lines[max(0, i - 1) : i + 1])
         replaced = f"{head}{new_value}{comma}{newline}"
-        return Edit(target.path, anchor, anchor.replace(line, replaced))
+        anchor = "".join(lines[start : i + 1])
+        return Edit(target.path, anchor, anchor[: len(anchor) - len(line)] + replaced)
     return None
 
 
@@ -194,7 +252,10 @@ class OfflineModel:
         if not prompts:
             return Draft(
                 edits=(),
-                rationale=f"No system prompt target and no matching tool; {NO_LLM} has nothing safe to edit.",
+                rationale=(
+                    "There is no system prompt target and no tool that matches this cause; "
+                    "the offline model (no LLM) found nothing safe to edit."
+                ),
                 expected_effect="None.",
                 model_path=PATH,
             )
