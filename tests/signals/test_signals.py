@@ -194,10 +194,10 @@ def test_long_unresolved_alone_is_weak_and_fails_with_another_signal() -> None:
     out = detect(conv(*turns), CFG)
     assert names(out) == {"long_unresolved"} and not out.failed
     assert out.signals[0].turn_index == 15
-    turns[-2] = ("user", "Can I stream it to Splunk? This is a waste of time.")
+    turns[2] = ("user", "Can admins export it? This is a waste of time.")
     out = detect(conv(*turns), CFG)
     assert names(out) == {"long_unresolved", "frustration"} and out.failed
-    assert out.failing_turn == 13  # the answer before the frustrated turn, not the 16th turn
+    assert out.failing_turn == 1  # the answer before the frustrated turn, not the 16th turn
     turns.append(("user", "great, thanks"))
     assert "long_unresolved" not in names(detect(conv(*turns), CFG))
 
@@ -276,3 +276,48 @@ def test_resolution_detection() -> None:
 def test_failing_request_defaults_to_the_opening_request() -> None:
     out = detect(HEALTHY, CFG)
     assert failing_request(HEALTHY, out) == "How do I change the email address on my account?"
+
+
+def test_an_opening_problem_description_is_not_frustration_but_the_same_words_after_an_answer_are() -> None:
+    c = conv(
+        ("user", "The reset link doesn't work, it says expired"),
+        ("assistant", "Please request a new link from the login page."),
+        ("user", "still the same error, the new link doesn't work either"),
+        ("assistant", "Links are valid for 30 minutes."),
+        ("user", "ok thanks"),
+    )
+    out = detect(c, CFG)
+    assert [(h.name, h.turn_index) for h in out.signals if h.name == "frustration"] == [("frustration", 2)]
+
+
+def test_swapped_letters_in_common_words_are_tolerated() -> None:
+    thanked = conv(
+        ("user", "How do I add a label?"),
+        ("assistant", "Open the task and click Labels."),
+        ("user", "tahnk you, wokrs now"),
+    )
+    assert detect(thanked, CFG).signals == ()
+    assert is_resolution("thnak you!!")
+
+
+def test_deflecting_to_documentation_and_leaving_after_answering_a_complaint() -> None:
+    c = conv(
+        ("user", "How do I enter the SAML metadata URL in Lumen?"),
+        ("assistant", "I'd suggest consulting your IdP's documentation."),
+        ("user", "that doesn't answer my question"),
+        ("assistant", "SSO setup depends on your organization."),
+    )
+    out = detect(c, CFG)
+    assert {"non_answer", "frustration", "abandonment"} <= names(out)
+    assert next(h for h in out.signals if h.name == "abandonment").turn_index == 3
+    assert out.failing_turn == 1
+
+
+def test_asking_for_a_person_instead_of_the_bot_is_escalation() -> None:
+    for text in ["I need a person, not a bot.", "Can someone from your team call me?"]:
+        c = conv(
+            ("user", "Refund my annual plan"),
+            ("assistant", "The refund failed to go through."),
+            ("user", text),
+        )
+        assert "escalation" in names(detect(c, CFG)), text

@@ -64,6 +64,9 @@ _ESCALATION_REGEXES: tuple[str, ...] = (
     r"\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:a|an|the|your|some|any)?\s*(?:real\s+|actual\s+|live\s+)?"
     r"(?:human|person|agent|manager|supervisor|representative|rep|someone|somebody|anyone|employee|staff)\b",
     r"\b(?:connect|transfer|put)\s+me\s+(?:to|with|through\s+to)\b",
+    r"\b(?:need|want)\s+(?:a|an|to\s+talk\s+to\s+a|to\s+speak\s+to\s+a)\s+(?:real\s+)?(?:human|person|agent)\b",
+    r"\bnot\s+(?:a|this|the)\s+(?:bot|chatbot|robot|ai)\b",
+    r"\b(?:someone|somebody|anyone)\s+from\s+(?:your|the)\s+(?:team|company|support|staff|billing)\b",
 )
 FRUSTRATION_PHRASES: tuple[str, ...] = (
     "this is useless",
@@ -109,8 +112,27 @@ FRUSTRATION_PHRASES: tuple[str, ...] = (
     "sick of",
     "seriously?",
     "come on",
+    "pointless",
+    "not helping",
+    "unbelievable",
+    "i just told you",
+    "i told you",
+    "no luck",
 )
 _FRUSTRATION_REGEXES: tuple[str, ...] = (r"[!?]*(?:!{3,}|\?{3,}|(?:\?!|!\?){2,})[!?]*",)
+# After an answer, these say it did not work ("that doesn't help", "still the same error"); in an opening
+# message they only describe the problem, so they are not read there.
+_RETRY_REGEXES: tuple[str, ...] = (
+    r"\b(?:that|this|it|which)\s+(?:doesn't|does\s+not|didn't|did\s+not)\s+(?:help|answer|work)\b",
+    r"\b(?:doesn't|does\s+not|didn't|did\s+not)\s+answer\s+my\s+question\b",
+    r"\bstill\s+(?:the\s+same|not\s+working|doesn't\s+work|broken|failing|expired|getting\s+the\s+same)\b",
+    r"\b(?:same|identical)\s+(?:error|problem|issue|message)\s+(?:again|as\s+before)\b",
+    r"\bstill\s+(?:nothing|no|not|isn't|won't|can't)\b",
+    r"\b(?:no|zero)\s+change\b",
+    r"^\W*nope\b",
+    r"\b(?:expired|failed|broke|broken|crashed|stuck|wrong|same\s+(?:thing|error|problem))\s+again\b",
+    r"\b(?:didn't|did\s+not|doesn't|does\s+not)\s+(?:work|fix\s+it|change\s+anything)\b",
+)
 NON_ANSWER_PHRASES: tuple[str, ...] = (
     "i'm not able to",
     "i am not able to",
@@ -164,6 +186,21 @@ NON_ANSWER_PHRASES: tuple[str, ...] = (
     "technical difficulties",
     "please try again later",
 )
+_NON_ANSWER_REGEXES: tuple[str, ...] = (
+    r"\bi\s+(?:don't|do\s+not)\s+have\s+(?:any\s+|the\s+|specific\s+|enough\s+|more\s+|that\s+|those\s+)*"
+    r"(?:information|details|info|access)\b",
+    # deflection to documentation instead of an answer
+    r"\b(?:refer\s+to|check(?:ing)?(?:\s+with)?|consult(?:ing)?|look\s+at)\s+(?:our|the|your)\s+"
+    r"(?:[\w']+\s+)?(?:documentation|docs|help\s*center|knowledge\s*base|faq|it\s+(?:team|admin\w*))\b",
+    r"\b(?:documentation|docs|help\s*center|knowledge\s*base)\s+(?:may|might|should|could|would)\s+"
+    r"(?:have|cover|help|explain)\b",
+    r"\bdocumentation\s+is\s+the\s+best\s+place\b",
+    # capability denials
+    r"\b(?:isn't|is\s+not|aren't|are\s+not)\s+(?:possible|supported|available|something\s+\w+\s+supports)\b",
+    r"\b(?:doesn't|does\s+not)\s+(?:support|offer|allow)\b",
+    # the assistant reporting that it failed to do the task
+    r"\b(?:failed\s+to\s+go\s+through|could\s+not\s+be\s+(?:completed|processed)|couldn't\s+(?:complete|process))\b",
+)
 DOWNGRADE_PHRASES: tuple[str, ...] = (
     "nevermind",
     "nvm",
@@ -196,19 +233,25 @@ _DOWNGRADE_REGEXES: tuple[str, ...] = (
     # "never mind" as an interjection, not "I never mind waiting"
     r"(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bthey )(?<!\bhe )(?<!\bshe )(?<!'d )(?<!\bwould )\bnever\s*mind\b",
     r"(?<!don't )(?<!dont )(?<!do not )(?<!won't )(?<!not )(?<!never )\bforget\s+it\b",
+    # resignation: "ugh ok, I'll copy paste everything", "fine, I'll screenshot it"
+    r"\b(?:ugh|fine|whatever|meh|sigh)\b[\s,.!]+(?:ok(?:ay)?[\s,.!]+)?i'?ll\b",
+    r"\bi'?ll\s+(?:just\s+)?(?:\w+\s+){0,4}(?:myself|manually|by\s+hand)\b",
+    r"\bi'?ll\s+(?:just\s+)?find\s+(?:a|another)\s+(?:workaround|way|tool|solution)\b",
 )
 
 GRATITUDE = re.compile(
     r"(?<!\w)(?:thanks|thank\s+(?:you|u)|thx|ty|tysm|cheers|much\s+appreciated|appreciate\s+(?:it|that|the\s+help)"
     r"|that\s+(?:worked|works|did\s+it|did\s+the\s+trick|fixed\s+it|helps|helped|solved\s+it)|it\s+works\s+now"
     r"|works\s+now|it\s+worked|problem\s+solved|all\s+(?:good|set|sorted)|perfect|awesome|brilliant"
-    r"|great,?\s+(?:thanks|thank\s+you)|got\s+it)(?!\w)",
+    r"|great,?\s+(?:thanks|thank\s+you)|got\s+it|(?:exactly\s+)?what\s+i\s+needed|that\s+answers"
+    r"|makes\s+sense|that's\s+it|resolved|fixed\s+now)(?!\w)|\U0001f44d|\U0001f64f",
     re.IGNORECASE,
 )
 """Thanks or a report that the problem is solved: what a resolved conversation's user says."""
 
 _NOT_RESOLVED = re.compile(
-    r"(?<!\w)(?:but|still|not|no|never|anyway|anyways|for\s+nothing)(?!\w)|n't\b|n't\s", re.IGNORECASE
+    r"(?<!\w)(?:but|still|not|no|never|anyway|anyways|for\s+nothing|in\s+advance)(?!\w)|n't\b|n't\s",
+    re.IGNORECASE,
 )
 _CLOSING = re.compile(
     r"^\W*(?:ok(?:ay)?|k|cool|great|fine|bye|goodbye|good\s*bye|sounds\s+good|will\s+do|understood|alright|right)"
@@ -235,6 +278,7 @@ TOOL_ERROR = re.compile(
 )
 """Tool output that reads like a failure: exceptions, error fields, HTTP 4xx/5xx, timeouts."""
 
+_USER_SIGNALS = frozenset({"frustration", "rephrasing", "expectation_downgrade"})
 _STRONG: frozenset[str] = frozenset(
     {"negative_feedback", "escalation", "expectation_downgrade", "abandonment"}
 )
@@ -266,7 +310,40 @@ def _compile(phrases: tuple[str, ...], regexes: tuple[str, ...]) -> re.Pattern[s
 
 
 def _normal(text: str) -> str:
-    return text.replace("\u2019", "'").replace("\u2018", "'")
+    """Straight apostrophes, and common words typed with two letters swapped ("tahnk", "anwser") fixed."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    return _WORD.sub(_untypo, text)
+
+
+_WORD = re.compile(r"[A-Za-z]{4,}")
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> dict[tuple[str, int, str], str]:
+    """Phrase words by (first letter, length, sorted letters), to undo one swap of adjacent letters."""
+    words = set(
+        re.findall(
+            r"[a-z]{4,}",
+            " ".join((*ESCALATION_PHRASES, *FRUSTRATION_PHRASES, *NON_ANSWER_PHRASES, *DOWNGRADE_PHRASES)),
+        )
+    )
+    words |= set(_TYPO_EXTRA.split())
+    return {(w[0], len(w), "".join(sorted(w))): w for w in words}
+
+
+_TYPO_EXTRA = "thanks thank works worked answer question again expired human person agent never mind helps"
+
+
+def _untypo(m: re.Match[str]) -> str:
+    word = m.group(0)
+    lower = word.lower()
+    known = _vocabulary().get((lower[0], len(lower), "".join(sorted(lower))))
+    if known is None or known == lower:
+        return word
+    diff = [i for i in range(len(lower)) if lower[i] != known[i]]
+    if len(diff) == 2 and diff[1] == diff[0] + 1:
+        return known if word.islower() else known.upper() if word.isupper() else known.capitalize()
+    return word
 
 
 def _excerpt(text: str, start: int = 0, end: int | None = None, width: int = 50) -> str:
@@ -327,7 +404,9 @@ def detect(conv: Conversation, cfg: SignalsConfig, vector_of: VectorOf | None = 
             _compile((*DOWNGRADE_PHRASES, *cfg.extra_downgrade_phrases), _DOWNGRADE_REGEXES),
         ),
     ]
-    non_answer = _compile((*NON_ANSWER_PHRASES, *cfg.extra_non_answer_phrases), ())
+    non_answer = _compile((*NON_ANSWER_PHRASES, *cfg.extra_non_answer_phrases), _NON_ANSWER_REGEXES)
+    retry = _compile((), _RETRY_REGEXES)
+    answered = False
     for turn in conv.turns:
         text = _normal(turn.text)
         if turn.role == "user":
@@ -335,11 +414,18 @@ def detect(conv: Conversation, cfg: SignalsConfig, vector_of: VectorOf | None = 
                 if name not in enabled:
                     continue
                 m = pattern.search(text)
-                if m and not (name == "frustration" and is_resolution(text)):
+                if name == "frustration":
+                    if is_resolution(text):
+                        continue
+                    m = m or (retry.search(text) if answered else None) or _is_shouting(text)
+                if m:
                     hits.append(SignalHit(name, turn.index, _excerpt(text, m.start(), m.end())))
-                elif m is None and name == "frustration" and (shout := _is_shouting(text)):
-                    hits.append(SignalHit(name, turn.index, _excerpt(text, shout.start(), shout.end())))
-        elif turn.role == "assistant" and "non_answer" in enabled and (m := non_answer.search(text)):
+        elif (
+            turn.role == "assistant"
+            and (answered := True)
+            and "non_answer" in enabled
+            and (m := non_answer.search(text))
+        ):
             hits.append(SignalHit("non_answer", turn.index, _excerpt(text, m.start(), m.end())))
         elif turn.role == "tool" and "tool_error" in enabled and (evidence := _tool_error(turn)):
             hits.append(SignalHit("tool_error", turn.index, evidence))
@@ -348,7 +434,8 @@ def detect(conv: Conversation, cfg: SignalsConfig, vector_of: VectorOf | None = 
     if "rephrasing" in enabled:
         hits += _rephrasing(conv, cfg.rephrase_similarity, vector_of)
     if "abandonment" in enabled:
-        hits += _abandonment(conv, non_answer)
+        complained = {h.turn_index for h in hits if h.name in _USER_SIGNALS}
+        hits += _abandonment(conv, non_answer, complained)
     if "long_unresolved" in enabled:
         hits += _long_unresolved(conv, cfg.long_conversation_turns)
     hits.sort(key=lambda h: (h.turn_index, h.name))
@@ -397,12 +484,16 @@ def _tool_error(turn: Turn) -> str | None:
 
 
 def _tool_name(conv: Conversation, turn: Turn) -> str | None:
-    if turn.tool_call_id is None:
-        return None
-    for t in conv.turns[: turn.index]:
-        for call in t.tool_calls:
-            if call.id == turn.tool_call_id:
-                return call.name
+    """Which tool a result answers: by call id, else the single call of the assistant turn before it."""
+    earlier = conv.turns[: turn.index]
+    if turn.tool_call_id is not None:
+        for t in earlier:
+            for call in t.tool_calls:
+                if call.id == turn.tool_call_id:
+                    return call.name
+    caller = next((t for t in reversed(earlier) if t.role == "assistant"), None)
+    if caller is not None and len(caller.tool_calls) == 1:
+        return caller.tool_calls[0].name
     return None
 
 
@@ -419,9 +510,7 @@ def _recovered(conv: Conversation, failed: Turn) -> bool:
 
 
 def _rephrasing(conv: Conversation, threshold: float, vector_of: VectorOf | None) -> list[SignalHit]:
-    asks = [
-        t for t in conv.turns if t.role == "user" and len(t.text.split()) >= 3 and not is_resolution(t.text)
-    ]
+    asks = [t for t in conv.turns if t.role == "user" and len(t.text.split()) >= 3]
     users = [t for t in conv.turns if t.role == "user" and t.text.strip()]
     hits = []
     for prev, cur in zip(users, users[1:], strict=False):
@@ -438,7 +527,7 @@ def _rephrasing(conv: Conversation, threshold: float, vector_of: VectorOf | None
     return hits
 
 
-def _abandonment(conv: Conversation, non_answer: re.Pattern[str]) -> list[SignalHit]:
+def _abandonment(conv: Conversation, non_answer: re.Pattern[str], complained: set[int]) -> list[SignalHit]:
     """The conversation ends on an unresolved note: see the module docstring."""
     turns = [t for t in conv.turns if t.role != "system"]
     if not any(t.role == "user" for t in turns):
@@ -460,6 +549,10 @@ def _abandonment(conv: Conversation, non_answer: re.Pattern[str]) -> list[Signal
     prior_user = [t for t in turns if t.role == "user" and t.index < last.index]
     if prior_user and is_resolution(prior_user[-1].text):
         return []
+    if prior_user and prior_user[-1].index in complained:
+        return [
+            SignalHit("abandonment", last.index, "left after answering a complaint: " + _excerpt(last.text))
+        ]
     text = _normal(last.text)
     if m := non_answer.search(text):
         return [SignalHit("abandonment", last.index, "left after: " + _excerpt(text, m.start(), m.end()))]
