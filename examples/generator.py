@@ -18,7 +18,7 @@ import io
 import json
 import random
 import string
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -69,6 +69,45 @@ def load_ground_truth(path: Path) -> GroundTruth:
         background=list(data.get("background", [])),
         params=dict(data.get("params", {})),
     )
+
+
+@dataclass(frozen=True)
+class CauseScore:
+    """How well one planted cause was recovered: by the cluster holding most of its conversations."""
+
+    cause: str
+    planted: int
+    cluster_id: str | None
+    cluster_size: int
+    purity: float  # share of that cluster's members planted for this cause
+    recall: float  # share of the planted conversations in that cluster
+    shared: bool  # that cluster is also the best match of another cause: not recovered as its own
+
+
+def score_causes(gt: GroundTruth, clusters: Mapping[str, Iterable[str]]) -> dict[str, CauseScore]:
+    """Purity and recall of every planted cause (empty ones are skipped) against `cluster id -> member ids`."""
+    members = {cid: set(ids) for cid, ids in clusters.items()}
+    scores: dict[str, CauseScore] = {}
+    for cause, ids in gt.causes.items():
+        planted = set(ids)
+        if not planted:
+            continue
+        best = max(sorted(members), key=lambda c: len(members[c] & planted), default=None)
+        hit = len(members[best] & planted) if best is not None else 0
+        if best is None or hit == 0:
+            scores[cause] = CauseScore(cause, len(planted), None, 0, 0.0, 0.0, False)
+            continue
+        scores[cause] = CauseScore(
+            cause, len(planted), best, len(members[best]), hit / len(members[best]), hit / len(planted), False
+        )
+    taken: dict[str, list[str]] = {}
+    for sc in scores.values():
+        if sc.cluster_id is not None:
+            taken.setdefault(sc.cluster_id, []).append(sc.cause)
+    return {
+        c: CauseScore(**{**asdict(sc), "shared": len(taken.get(sc.cluster_id or "", [])) > 1})
+        for c, sc in scores.items()
+    }
 
 
 # --------------------------------------------------------------------------------------------------
@@ -761,17 +800,10 @@ def lumen_escalate_tail(s: Script) -> None:
 
 
 def lumen_leave_tail(s: Script) -> None:
-    """The user gives up without asking for anyone: the conversation just stops."""
-    if s.v.chance(0.5):
-        s.user(s.v.any(["ok", "hm.", "whatever", "right..."]))
-        s.bot(
-            s.v.any(
-                [
-                    "Is there anything else I can help you with today?",
-                    "Let me know if there's anything else I can do.",
-                ]
-            )
-        )
+    """The user gives up without asking for anyone: right after the failure, or after one sigh."""
+    if s.v.chance(0.3):
+        s.user(s.v.any(["ok", "hm.", "whatever", "right...", "great. thanks for nothing"]))
+        s.bot(s.v.any(["I'm sorry I couldn't do more here.", "I'm unable to do more on this, sorry."]))
     maybe_feedback(s, good=False, p=0.2)
 
 
@@ -1738,11 +1770,12 @@ def main(
     gen: Callable[..., GroundTruth] = generate,
     prog: str = "generator.py",
     defaults: dict[str, Any] | None = None,
+    description: str | None = __doc__,
 ) -> int:
     """The command line of both generators; options left out keep the generator's own defaults."""
     defaults = defaults or COMMITTED
     p = argparse.ArgumentParser(
-        prog=prog, description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        prog=prog, description=description, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     p.add_argument("--out", type=Path, required=True, help="repo dir; exports go to OUT/exports/")
     p.add_argument("--seed", type=int, default=defaults["seed"])

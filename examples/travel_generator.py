@@ -120,9 +120,10 @@ def escalate_tail(s: Script) -> None:
 
 
 def leave_tail(s: Script) -> None:
-    if s.v.chance(0.4):
-        s.user(s.v.any(["hmm", "ok.", "right"]))
-        s.bot("Is there anything else I can help you with for your trip?")
+    """The traveller closes the chat after the failure, sometimes after one last word."""
+    if s.v.chance(0.3):
+        s.user(s.v.any(["hmm", "ok.", "right", "useless"]))
+        s.bot("Sorry I couldn't help more with this one.")
 
 
 # --- planted cause 1: seat selection fails on partner flights ------------------------------------------
@@ -832,4 +833,4 @@ def generate(
 COMMITTED = {"seed": 11, "conversations": 400}  # examples/travel-agent/exports was written with these
 
 if __name__ == "__main__":
-    raise SystemExit(main(gen=generate, prog="travel_generator.py", defaults=COMMITTED))
+    raise SystemExit(main(gen=generate, prog="travel_generator.py", defaults=COMMITTED, description=__doc__))

@@ -9,6 +9,7 @@ import io
 import json
 from pathlib import Path
 
+import generator
 import pytest
 from generator import COMMITTED, generate, load_ground_truth, write_ground_truth
 
@@ -201,3 +202,17 @@ def test_the_example_config_parses() -> None:
     for target in config.targets:
         assert (EXAMPLE / target.path).is_file()
     assert config.privacy.min_unique_users == 3
+
+
+def test_scoring_names_the_cluster_that_holds_each_cause_and_flags_shared_ones(small) -> None:  # type: ignore[no-untyped-def]
+    _, gt = small
+    sso, refund = gt.causes["sso_setup_vague"], gt.causes["annual_refund_tool_error"]
+    healthy = gt.intents["dark_mode"][:5]
+    clusters = {"k1": sso[:-2] + healthy, "k2": refund + gt.causes["csv_export_refused"], "k3": sso[-2:]}
+    scores = generator.score_causes(gt, clusters)
+    assert scores["sso_setup_vague"].cluster_id == "k1"
+    assert scores["sso_setup_vague"].recall == (len(sso) - 2) / len(sso)
+    assert scores["sso_setup_vague"].purity == (len(sso) - 2) / (len(sso) - 2 + 5)
+    assert scores["annual_refund_tool_error"].shared and scores["csv_export_refused"].shared
+    assert not scores["sso_setup_vague"].shared
+    assert scores["password_reset_loop"].cluster_id is None and scores["password_reset_loop"].recall == 0.0
