@@ -9,7 +9,7 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Literal
 
@@ -312,11 +312,13 @@ def propose_one(
         old_texts=old,
         new_texts=patch.new_texts,
     )
+    redact = _redactor(config)  # the model's own words may echo what it read
+    shown = replace(draft, rationale=redact(draft.rationale), expected_effect=redact(draft.expected_effect))
     ctx = change_text.ChangeContext(
         cluster=cluster,
         report=report,
         config=config,
-        draft=draft,
+        draft=shown,
         diff=patch.diff,
         diff_stat=patch.stat,
         risk=risk,

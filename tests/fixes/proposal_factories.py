@@ -35,7 +35,7 @@ targets:
   - {path: prompts/system.md, kind: system_prompt}
   - {path: agent/tools.yaml, kind: tool_descriptions}
 proposals: {min_cluster_size: 5, min_lift: 1.2, max_open_prs: 3}
-privacy: {min_unique_users: 3, redact: false}
+privacy: {min_unique_users: 3}
 """
 
 

@@ -1,0 +1,80 @@
+"""Which causes get a proposal: thresholds, the open-change budget, and cooldowns after a rejection."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from proposal_factories import cluster, config, report
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from agentmend.fixes.select import select_causes
+from agentmend.store.db import open_engine
+from agentmend.store.tables import CooldownRow
+
+CFG = config().model_copy(update={"proposals": config().proposals.model_copy(update={"max_open_prs": 2})})
+
+
+@pytest.fixture
+def engine(tmp_path: Path) -> Engine:
+    return open_engine(f"sqlite:///{tmp_path / 's.db'}")
+
+
+def verdicts(engine: Engine, *clusters, open_branches=(), only=None):  # type: ignore[no-untyped-def]
+    sel = select_causes(
+        report(*clusters), CFG, engine=engine, repo_key="r", open_branches=open_branches, only_cause=only
+    )
+    return {s.cluster.id: s.skip_reason for s in sel}
+
+
+def cool(engine: Engine, cause_id: str, size: int, rate: float, permanent: bool = False) -> None:
+    with Session(engine) as s, s.begin():
+        s.add(
+            CooldownRow(
+                repo="r",
+                cause_id=cause_id,
+                size=size,
+                failure_rate=rate,
+                permanent=int(permanent),
+                created_at=datetime.now(UTC),
+            )
+        )
+
+
+def test_small_or_undistinctive_causes_are_skipped_with_the_threshold(engine: Engine) -> None:
+    v = verdicts(engine, cluster("cause-a"), cluster("cause-b", size=3), cluster("cause-c", lift=1.0))
+    assert v["cause-a"] is None
+    assert "proposals.min_cluster_size 5" in (v["cause-b"] or "")
+    assert "proposals.min_lift 1.2" in (v["cause-c"] or "")
+
+
+def test_the_budget_counts_open_changes_but_always_refreshes_them(engine: Engine) -> None:
+    v = verdicts(
+        engine,
+        cluster("cause-a", size=50),
+        cluster("cause-b", size=40),
+        cluster("cause-c", size=30),
+        open_branches=["agentmend/c"],
+    )
+    assert v["cause-c"] is None  # its change is open: refreshed, and it already counts
+    assert v["cause-a"] is None  # the larger new cause takes the last slot
+    assert v["cause-b"] == "2 changes already open (proposals.max_open_prs = 2)"
+
+
+def test_a_rejected_cause_waits_until_its_numbers_move(engine: Engine) -> None:
+    cool(engine, "cause-a", size=24, rate=0.48)
+    assert "cooling down" in (verdicts(engine, cluster("cause-a", size=26))["cause-a"] or "")
+    assert verdicts(engine, cluster("cause-a", size=40))["cause-a"] is None  # +67% > cooldown_change 25%
+
+
+def test_an_ignored_cause_is_never_proposed_again_even_when_asked(engine: Engine) -> None:
+    cool(engine, "cause-a", size=24, rate=0.48, permanent=True)
+    assert "never proposed again" in (verdicts(engine, cluster("cause-a", size=400))["cause-a"] or "")
+    assert "never proposed again" in (verdicts(engine, cluster("cause-a"), only="cause-a")["cause-a"] or "")
+
+
+def test_an_explicit_cause_skips_thresholds_and_others_wait(engine: Engine) -> None:
+    v = verdicts(engine, cluster("cause-a", size=2), cluster("cause-b"), only="a")
+    assert v == {"cause-a": None, "cause-b": "not requested (--cause a)"}
