@@ -130,6 +130,14 @@ class Voice:
             pool = list(options)
         return self.rng.choice(pool)
 
+    def pick_other(self, options: Sequence[str], used: str) -> str:
+        """A second phrasing from the same pool, different from the first when the pool allows."""
+        for _ in range(8):
+            choice = self.pick(options)
+            if choice != used:
+                return choice
+        return choice
+
     def any(self, options: Sequence[T]) -> T:
         """For assistant text and glue, which need no hold-back."""
         return self.rng.choice(list(options))
@@ -733,7 +741,7 @@ def opener(s: Script, options: Sequence[str], *, pii_p: float = 0.0) -> None:
     text = s.v.any(GREET) + s.v.pick(options) + s.v.any(SUFFIX)
     text = s.v.user(text)
     if s.v.chance(pii_p):
-        text = text.rstrip() + " " + s.leak(("email", "phone", "ip")) + "."
+        text = text.rstrip() + " " + s.leak(("email", "phone")) + "."
     s.user(text[0].upper() + text[1:] if s.v.chance(0.6) else text, raw=True)
 
 
@@ -884,10 +892,11 @@ SSO_GOOD = [
 def sso_fail(s: Script) -> None:
     opener(s, SSO_OPEN, pii_p=0.08)
     s.bot(s.v.any(SSO_VAGUE))
-    s.user(s.v.pick(SSO_REPHRASE))
+    first = s.v.pick(SSO_REPHRASE)
+    s.user(first)
     s.bot(s.v.any(SSO_VAGUE2))
     if s.v.chance(0.45):
-        s.user(s.v.pick(SSO_REPHRASE))
+        s.user(s.v.pick_other(SSO_REPHRASE, first))
         s.bot(s.v.any(SSO_VAGUE))
     # and then they are gone
     maybe_feedback(s, good=False, p=0.3)
@@ -1149,7 +1158,8 @@ RESET_FRUSTRATED = [
 def reset_fail(s: Script) -> None:
     opener(s, RESET_OPEN, pii_p=0.15)
     s.bot(s.v.any(RESET_SAME))
-    s.user(s.v.pick(RESET_AGAIN))
+    again = s.v.pick(RESET_AGAIN)
+    s.user(again)
     if s.v.chance(0.6):
         s.tool(
             "send_password_reset",
@@ -1158,7 +1168,7 @@ def reset_fail(s: Script) -> None:
             preface=s.v.any(["I'll send a new link now.", None]),
         )
     s.bot(s.v.any(RESET_SAME))
-    s.user(s.v.pick(RESET_AGAIN) + (" " + s.v.any(RESET_FRUSTRATED) if s.v.chance(0.7) else ""))
+    s.user(s.v.pick_other(RESET_AGAIN, again) + (" " + s.v.any(RESET_FRUSTRATED) if s.v.chance(0.7) else ""))
     s.bot(s.v.any(RESET_LAST))
     # the user gives up: no reply after the bot's third identical suggestion
     maybe_feedback(s, good=False, p=0.2)
@@ -1354,9 +1364,9 @@ def billing_ok(s: Script) -> None:
     opener(s, BILLING_OPEN)
     if s.v.chance(0.5):
         s.bot("Sure — what's the new billing email?")
-        sentence = s.leak(("email",))
-        addr = s.pii[-1]
-        s.user(sentence, raw=True)
+        addr = make_pii(s.v.rng, "email")[0]
+        s.pii.append(addr)
+        s.user(s.v.any(["please use", "New one:", "it should be", "", "change it to"]), then=addr)
         s.tool("update_billing_contact", {"email": addr}, {"updated": True, "billing_email": addr})
         s.bot(f"Done. Invoices and receipts will now go to {addr}.")
     else:

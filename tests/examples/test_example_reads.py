@@ -8,6 +8,8 @@ from generator import load_ground_truth
 
 from agentmend.conversations.model import Conversation, Malformed
 from agentmend.conversations.readers import ExportFile, read_all
+from agentmend.conversations.sources import files_in_dir
+from agentmend.repo_config import load_config
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "support-agent"
 
@@ -19,7 +21,10 @@ def _export_files(root: Path) -> list[ExportFile]:
 
 def test_reading_the_example_reports_exactly_the_planted_malformed_lines() -> None:
     gt = load_ground_truth(EXAMPLE / "ground_truth.json")
-    items = list(read_all(_export_files(EXAMPLE)))
+    files = files_in_dir(EXAMPLE, load_config(EXAMPLE))
+    # the config globs see every export file
+    assert sorted(f.name for f in files) == sorted(f.name for f in _export_files(EXAMPLE))
+    items = list(read_all(files))
     malformed = [m for m in items if isinstance(m, Malformed)]
     conversations = [c for c in items if isinstance(c, Conversation)]
     assert sorted((m.file, m.line) for m in malformed) == sorted(gt.malformed)

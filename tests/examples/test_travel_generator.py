@@ -11,8 +11,9 @@ from generator import load_ground_truth
 from travel_generator import COMMITTED, generate
 
 from agentmend.conversations.model import Conversation, Malformed
-from agentmend.conversations.readers import ExportFile, read_all
-from agentmend.repo_config import parse_config
+from agentmend.conversations.readers import read_all
+from agentmend.conversations.sources import files_in_dir
+from agentmend.repo_config import load_config, parse_config
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "travel-agent"
 
@@ -29,8 +30,10 @@ def _files(root: Path) -> dict[str, str]:
 
 
 def _read(root: Path) -> list[Conversation | Malformed]:
-    paths = sorted(p for p in (root / "exports").rglob("*") if p.is_file())
-    return list(read_all(ExportFile(p.relative_to(root).as_posix(), lambda p=p: p.open("rb")) for p in paths))
+    files = files_in_dir(root, load_config(root))
+    on_disk = sorted(p.relative_to(root).as_posix() for p in (root / "exports").rglob("*") if p.is_file())
+    assert sorted(f.name for f in files) == on_disk  # the config's globs see every export
+    return list(read_all(files))
 
 
 def test_committed_travel_exports_are_exactly_what_the_generator_writes(tmp_path: Path) -> None:
