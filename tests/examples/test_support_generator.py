@@ -216,3 +216,30 @@ def test_scoring_names_the_cluster_that_holds_each_cause_and_flags_shared_ones(s
     assert scores["annual_refund_tool_error"].shared and scores["csv_export_refused"].shared
     assert not scores["sso_setup_vague"].shared
     assert scores["password_reset_loop"].cluster_id is None and scores["password_reset_loop"].recall == 0.0
+
+
+@pytest.mark.parametrize("domain", ["lumen", "wayfare"])
+def test_every_intent_has_many_openers_and_some_held_back(domain: str) -> None:
+    import travel_generator
+
+    openers = (generator.LUMEN if domain == "lumen" else travel_generator.WAYFARE).openers
+    for intent, options in openers.items():
+        held = [o for i, o in enumerate(options) if i % 4 == 3]
+        assert len(options) - len(held) >= 8 and len(held) >= 3, intent
+        assert len(set(options)) == len(options), intent
+
+
+def test_conversations_are_multi_turn_and_users_come_back(small) -> None:  # type: ignore[no-untyped-def]
+    out, _ = small
+    lengths: list[int] = []
+    users: dict[str, int] = {}
+    for rel, text in _files(out).items():
+        if rel.endswith(".jsonl"):
+            for line in text.splitlines():
+                with contextlib.suppress(json.JSONDecodeError, KeyError):
+                    rec = json.loads(line)
+                    lengths.append(sum(m["role"] in ("user", "assistant") for m in rec["messages"]))
+                    users[rec["user_id"]] = users.get(rec["user_id"], 0) + 1
+    assert min(lengths) >= 2 and max(lengths) >= 7
+    assert len(set(lengths)) >= 5
+    assert sum(n > 1 for n in users.values()) >= 10
