@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import random
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -247,3 +248,29 @@ def test_an_export_that_cannot_be_opened_is_reported(tmp_path: Path) -> None:
 
     [bad] = list(read_all([ExportFile("https://example.com/x.jsonl", boom)]))
     assert isinstance(bad, Malformed) and "connection reset" in bad.reason
+
+
+def test_a_truncated_gzip_keeps_what_was_read_and_reports_where_it_broke() -> None:
+    noise = [{"role": "user", "content": random.Random(i).randbytes(300).hex()} for i in range(200)]
+    records = jsonl(*({**OPENAI_CONV, "id": f"c{i}", "messages": [noise[i]]} for i in range(200)))
+    packed = gzip.compress(records)
+    broken = packed[: len(packed) // 2]
+    items = read("exports/cut.jsonl.gz", broken)
+    convs = [c for c in items if isinstance(c, Conversation)]
+    assert 0 < len(convs) < 200
+    last = items[-1]
+    assert isinstance(last, Malformed) and "could not be read past" in last.reason
+    assert last.line > len(convs)
+
+
+def test_an_overlong_line_is_reported_and_skipped(monkeypatch: pytest.MonkeyPatch) -> None:
+    import agentmend.conversations.readers as readers
+
+    monkeypatch.setattr(readers, "MAX_LINE_BYTES", 2000)
+    huge = {**OPENAI_CONV, "id": "huge", "messages": [{"role": "user", "content": "x" * 5000}]}
+    items = read("big.jsonl", jsonl(OPENAI_CONV, huge, {**OPENAI_CONV, "id": "after"}))
+    assert [getattr(i, "id", None) or (i.line, "longer than" in i.reason) for i in items] == [  # type: ignore[union-attr]
+        "conv-1",
+        (2, True),
+        "after",
+    ]

@@ -22,6 +22,7 @@ import gzip
 import io
 import json
 import math
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -95,24 +96,25 @@ def read_export(name: str, data: BinaryIO, format: str = "auto") -> Iterator[Con
     if format not in FORMATS:
         raise ExportError(f"{name}: unknown export format {format!r}; allowed: {', '.join(FORMATS)}")
     stream = _maybe_gunzip(data)
-    lines = _binary_lines(stream)
+    lines = _Lines(stream)
     head: list[bytes] = []
     for raw in lines:
         head.append(raw)
         if raw.strip():
             break
-    if not head or not head[-1].strip():
-        return  # an empty file holds no conversations; that is not an error
-    all_lines = chain(head, lines)
-    first = head[-1].strip().lstrip(b"\xef\xbb\xbf")
-    if format == "csv" or (format == "auto" and not first.startswith((b"[", b"{"))):
-        yield from _read_csv(name, all_lines)
-        return
-    dialect = _Dialect(None if format == "auto" else cast(Dialect, format))
-    if first.startswith(b"{") and _is_jsonl_record(first):
-        yield from _read_jsonl(name, all_lines, dialect)
-    else:
-        yield from _read_json_document(name, b"".join(all_lines), dialect)
+    if head and head[-1].strip():
+        all_lines = chain(head, lines)
+        first = head[-1].strip().lstrip(b"\xef\xbb\xbf")
+        dialect = _Dialect(None if format == "auto" else cast(Dialect, format))
+        lines.max_line = MAX_LINE_BYTES
+        if format == "csv" or (format == "auto" and not first.startswith((b"[", b"{"))):
+            yield from _read_csv(name, all_lines, lines.bad)
+        elif first.startswith(b"{") and _is_jsonl_record(first):
+            yield from _read_jsonl(name, all_lines, dialect, lines.bad)
+        else:
+            yield from _read_json_document(name, b"".join(head) + lines.rest(), dialect)
+    if lines.error is not None:
+        yield Malformed(name, lines.count + 1, f"the file could not be read past this line: {lines.error}")
 
 
 def read_all(files: Iterable[ExportFile], strict: bool = False) -> Iterator[Conversation | Malformed]:
@@ -158,12 +160,47 @@ def _maybe_gunzip(data: BinaryIO) -> IO[bytes]:
     return buffered
 
 
-def _binary_lines(stream: IO[bytes]) -> Iterator[bytes]:
-    while True:
-        line = stream.readline()
+MAX_LINE_BYTES = 64 * 1024 * 1024
+
+
+class _Lines:
+    """Physical lines of a byte stream. A line past `max_line` is dropped and remembered in `bad`; a read
+    error (a truncated or corrupt gzip) ends the lines and is kept in `error`, so readers report it."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self.stream = stream
+        self.count = 0
+        self.max_line = -1  # no limit while detecting the format: a JSON document may be one line
+        self.bad: dict[int, str] = {}
+        self.error: str | None = None
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> bytes:
+        if self.error is not None:
+            raise StopIteration
+        try:
+            line = self.stream.readline(self.max_line + 1 if self.max_line > 0 else -1)
+            if self.max_line > 0 and len(line) > self.max_line and not line.endswith(b"\n"):
+                while (rest := self.stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+                    pass
+                self.bad[self.count + 1] = f"line longer than {self.max_line // (1024 * 1024)} MiB; skipped"
+                line = b"\n"
+        except (OSError, EOFError, zlib.error) as exc:
+            self.error = str(exc) or type(exc).__name__
+            raise StopIteration from None
         if not line:
-            return
-        yield line
+            raise StopIteration
+        self.count += 1
+        return line
+
+    def rest(self) -> bytes:
+        try:
+            return self.stream.read()
+        except (OSError, EOFError, zlib.error) as exc:
+            self.error = str(exc) or type(exc).__name__
+            return b""
 
 
 def _is_jsonl_record(first_line: bytes) -> bool:
@@ -190,8 +227,13 @@ def _stem(name: str) -> str:
     return str(p)
 
 
-def _read_jsonl(name: str, lines: Iterable[bytes], dialect: _Dialect) -> Iterator[Conversation | Malformed]:
+def _read_jsonl(
+    name: str, lines: Iterable[bytes], dialect: _Dialect, bad_lines: dict[int, str]
+) -> Iterator[Conversation | Malformed]:
     for lineno, raw in enumerate(lines, start=1):
+        if lineno in bad_lines:
+            yield Malformed(name, lineno, bad_lines[lineno])
+            continue
         if not raw.strip():
             continue
         try:
@@ -642,9 +684,10 @@ class _CsvConversation:
     feedback: list[Feedback] = field(default_factory=list)
 
 
-def _read_csv(name: str, lines: Iterator[bytes]) -> Iterator[Conversation | Malformed]:
+def _read_csv(
+    name: str, lines: Iterator[bytes], bad_lines: dict[int, str]
+) -> Iterator[Conversation | Malformed]:
     """One row per turn; rows are grouped by `conversation_id` and keep their order in the file."""
-    bad_lines: dict[int, str] = {}
     reader = csv.reader(_decoded(lines, bad_lines))
     try:
         header = [h.strip().lstrip("\ufeff").lower() for h in next(reader)]
