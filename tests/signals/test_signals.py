@@ -298,6 +298,13 @@ def test_swapped_letters_in_common_words_are_tolerated() -> None:
     )
     assert detect(thanked, CFG).signals == ()
     assert is_resolution("thnak you!!")
+    typo = conv(
+        ("user", "How do I add a label?"),
+        ("assistant", "Labels are not available."),
+        ("user", "this is uselses"),
+    )
+    [hit] = [h for h in detect(typo, CFG).signals if h.name == "frustration"]
+    assert hit.evidence == "this is uselses"  # evidence quotes what the user wrote
 
 
 def test_deflecting_to_documentation_and_leaving_after_answering_a_complaint() -> None:

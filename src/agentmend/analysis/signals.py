@@ -406,9 +406,9 @@ def detect(conv: Conversation, cfg: SignalsConfig, vector_of: VectorOf | None = 
     ]
     non_answer = _compile((*NON_ANSWER_PHRASES, *cfg.extra_non_answer_phrases), _NON_ANSWER_REGEXES)
     retry = _compile((), _RETRY_REGEXES)
-    answered = False
+    answered = False  # "that didn't work" only means something once the assistant has answered
     for turn in conv.turns:
-        text = _normal(turn.text)
+        text = _normal(turn.text)  # same length as turn.text, so match positions quote the original
         if turn.role == "user":
             for name, pattern in user_checks:
                 if name not in enabled:
@@ -419,14 +419,11 @@ def detect(conv: Conversation, cfg: SignalsConfig, vector_of: VectorOf | None = 
                         continue
                     m = m or (retry.search(text) if answered else None) or _is_shouting(text)
                 if m:
-                    hits.append(SignalHit(name, turn.index, _excerpt(text, m.start(), m.end())))
-        elif (
-            turn.role == "assistant"
-            and (answered := True)
-            and "non_answer" in enabled
-            and (m := non_answer.search(text))
-        ):
-            hits.append(SignalHit("non_answer", turn.index, _excerpt(text, m.start(), m.end())))
+                    hits.append(SignalHit(name, turn.index, _excerpt(turn.text, m.start(), m.end())))
+        elif turn.role == "assistant":
+            answered = True
+            if "non_answer" in enabled and (m := non_answer.search(text)):
+                hits.append(SignalHit("non_answer", turn.index, _excerpt(turn.text, m.start(), m.end())))
         elif turn.role == "tool" and "tool_error" in enabled and (evidence := _tool_error(turn)):
             hits.append(SignalHit("tool_error", turn.index, evidence))
             if _recovered(conv, turn):
@@ -555,11 +552,17 @@ def _abandonment(conv: Conversation, non_answer: re.Pattern[str], complained: se
         ]
     text = _normal(last.text)
     if m := non_answer.search(text):
-        return [SignalHit("abandonment", last.index, "left after: " + _excerpt(text, m.start(), m.end()))]
+        return [
+            SignalHit("abandonment", last.index, "left after: " + _excerpt(last.text, m.start(), m.end()))
+        ]
     stripped = text.rstrip()
     if stripped.endswith("?") and not _CHECK_IN.search(stripped[-120:]):
         return [
-            SignalHit("abandonment", last.index, "left after a question: " + _excerpt(text, len(text), None))
+            SignalHit(
+                "abandonment",
+                last.index,
+                "left after a question: " + _excerpt(last.text, len(last.text), None),
+            )
         ]
     return []
 
