@@ -100,6 +100,17 @@ def test_reward_hacking_is_called_out() -> None:
     assert "abandonment rate rose 5.0% → 17.5%" in v.reward_hacking
 
 
+def test_reward_hacking_alone_is_a_regression_even_when_no_guard_crosses_holm() -> None:
+    # abandonment 5% -> 9.5% (raw p = 0.014) would not survive Holm across all guards, but the
+    # escalation/abandonment trade-off is tested as its own pre-specified family
+    after = arm(400, target=30, failed=80, escalated=5, abandoned=38,
+                intents={"i-billing": (200, 60), "i-invite": (200, 20)})  # fmt: skip
+    v = judge(baseline(BEFORE), after, CONFIG, now=DURING)
+    assert not any(m.worse for m in v.metrics)
+    assert v.outcome == "regressed"
+    assert v.headline.startswith("Regressed: Reward hacking: escalation rate fell 7.5% → 1.2%")
+
+
 def test_target_not_down_when_the_window_closes_is_a_regression() -> None:
     after = arm(400, target=78, failed=118, intents={"i-billing": (200, 98), "i-invite": (200, 20)})
     v = judge(baseline(BEFORE), after, CONFIG, now=MERGED + timedelta(days=CONFIG.window_days))

@@ -153,16 +153,22 @@ def describe(m: MetricResult) -> str:
 
 
 def reward_hacking(metrics: tuple[MetricResult, ...], alpha: float) -> str | None:
-    """Escalations down while users give up or complain more: the metric improved, the users did not."""
+    """Escalations down while users give up or complain more: the metric improved, the users did not.
+
+    A pre-specified trade-off, so it is its own small family: escalation significantly down, and
+    abandonment or negative feedback up with Holm-adjusted p < alpha across those two.
+    """
     esc = next((m for m in metrics if m.key == "escalated"), None)
     if esc is None or not esc.tested or not (esc.diff < 0 and esc.p_value < alpha):
         return None
-    worse = [m for m in metrics if m.key in ("abandoned", "negative_feedback") and m.worse]
-    if not worse:
+    costs = [m for m in metrics if m.key in ("abandoned", "negative_feedback")]
+    adjusted = stats.holm([m.p_value for m in costs])
+    rising = [m for m, p in zip(costs, adjusted, strict=True) if m.diff > 0 and p < alpha]
+    if not rising:
         return None
-    rising = " and ".join(f"{m.label} rose {m.change_text()}" for m in worse)
+    what = " and ".join(f"{m.label} rose {m.change_text()}" for m in rising)
     return (
-        f"Reward hacking: escalation rate fell {esc.change_text()} while {rising}. "
+        f"Reward hacking: escalation rate fell {esc.change_text()} while {what}. "
         "Fewer hand-offs to a human were bought with users giving up or complaining."
     )
 
@@ -188,11 +194,12 @@ def judge(
     worse = [m for m in metrics if m.worse]
     reasons: list[str] = []
     outcome: VerdictOutcome
-    if worse:
+    if worse or hacking:
         outcome, final = "regressed", True
-        headline = "Regressed: " + "; ".join(
-            describe(m) if m.kind == "guard" else f"the target went up: {describe(m)}" for m in worse
-        )
+        named = [describe(m) if m.kind == "guard" else f"the target went up: {describe(m)}" for m in worse]
+        if hacking:
+            named.insert(0, hacking.split(". ")[0])
+        headline = "Regressed: " + "; ".join(named)
         reasons += [describe(m) for m in worse]
         if hacking:
             reasons.append(hacking)
@@ -227,8 +234,6 @@ def judge(
                 f"{needed} more needed for a verdict"
             )
         reasons.append(headline)
-    if hacking and outcome != "regressed":
-        reasons.append(hacking)
     return Verdict(
         outcome=outcome,
         final=final,

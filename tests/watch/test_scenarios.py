@@ -1,0 +1,271 @@
+"""The watch end to end on real git repos, real embeddings and small generated corpora.
+
+One "before" period is generated, analysed and merged once (the expensive part); each scenario restores
+that repo and its state database at the same path, commits its own "after" exports and evaluates.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from generator import GroundTruth, generate
+from sqlalchemy import Engine
+
+from agentmend.analysis.records import AnalysisReport, ConversationResult, FailureCluster, Intent, RunInfo
+from agentmend.fixes.change_text import marker
+from agentmend.forges.base import Change
+from agentmend.forges.local_git import LocalGitForge
+from agentmend.repo_config import RepoConfig, load_config
+from agentmend.store.db import open_engine
+from agentmend.watch import service
+
+pytestmark = pytest.mark.slow
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "support-agent"
+CAUSE = "csv_export_refused"
+MERGED_AT = datetime(2026, 10, 14, 23, 0, tzinfo=UTC)
+DURING = datetime(2026, 10, 22, tzinfo=UTC)
+WATCH_CONFIG = """
+watch:
+  min_conversations: 100
+  alpha: 0.05
+  version_key: prompt_version
+  grace_period_hours: 1
+  window_days: 14
+  expected_reduction: 0.9
+  on_regression: revert_pr
+"""
+
+
+def git(root: Path, *args: str) -> str:
+    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@t", "PATH": "/usr/bin:/bin"}  # fmt: skip
+    proc = subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
+    return proc.stdout.decode()
+
+
+@dataclass
+class Merged:
+    root: Path
+    pristine: Path
+    change: Change
+    prompt_before: str
+    cause_id: str
+    report: AnalysisReport
+    before: GroundTruth
+
+
+class Memo:
+    """The session embedder with a memory across scenarios (their state databases are thrown away)."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.seen: dict[str, np.ndarray] = {}
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if t not in self.seen]
+        if missing:
+            self.seen.update(zip(missing, self.inner.encode(missing), strict=True))
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        return np.stack([self.seen[t] for t in texts])
+
+
+@pytest.fixture(scope="module")
+def memo(embedder: Any) -> Memo:
+    return Memo(embedder)
+
+
+def _config_text() -> str:
+    text = (EXAMPLE / ".github" / "agentmend.yml").read_text(encoding="utf-8")
+    head, _, rest = text.partition("\nwatch:\n")
+    rest = rest[rest.index("\nautomerge:") :]
+    return head + WATCH_CONFIG + rest
+
+
+def report_from_truth(gt: GroundTruth, ids: list[str]) -> AnalysisReport:
+    """The clustering the watch freezes, taken from what the generator planted.
+
+    This keeps these tests about the watch: the quality of the analysis is measured in tests/analysis.
+    """
+    intent_of = {cid: name for name, members in gt.intents.items() for cid in members}
+    cause_of = {cid: name for name, members in gt.causes.items() for cid in members}
+    run = RunInfo("run-truth", MERGED_AT, (), len(ids), len(cause_of), (), 0, 0, {}, "offline")
+    rows = tuple(
+        ConversationResult(cid, cid in cause_of, (), None, intent_of.get(cid), cause_of.get(cid), None, None,
+                           None, 2, "truth")  # fmt: skip
+        for cid in ids
+    )
+    intents = tuple(
+        Intent(name, name.replace("_", " "), (), "other", len(m), 0, (), ())
+        for name, m in gt.intents.items()
+    )
+    clusters = tuple(
+        FailureCluster(name, name.replace("_", "-"), name.replace("_", " "), (), len(m), None, 0.0, 0.0, 0.0,
+                       0.0, (), (), tuple(m), (), 0, (), ())  # fmt: skip
+        for name, m in gt.causes.items()
+    )
+    return AnalysisReport(run, rows, intents, clusters, ())
+
+
+@pytest.fixture(scope="module")
+def merged(tmp_path_factory: pytest.TempPathFactory, memo: Memo) -> Merged:
+    """Before period (300 conversations, 14 days, prompt v14); the fix for CAUSE merged as v15."""
+    base = tmp_path_factory.mktemp("watch")
+    root = base / "repo"
+    root.mkdir()
+    for part in ("prompts", "agent"):
+        shutil.copytree(EXAMPLE / part, root / part)
+    (root / ".github").mkdir()
+    (root / ".github" / "agentmend.yml").write_text(_config_text(), encoding="utf-8")
+    gt = generate(root, seed=11, conversations=300, start=date(2026, 10, 1), days=14, id_prefix="b")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "agent and two weeks of exports")
+    config = load_config(root)
+    forge = LocalGitForge(root)
+    engine = open_engine(f"sqlite:///{base / 'state.db'}")
+    ids = [c.id for c in service.conversations_at(forge, config, forge.head_sha())]
+    report = report_from_truth(gt, ids)
+    cluster = report.cluster(CAUSE)
+    assert cluster is not None
+    prompt = (root / "prompts" / "system.md").read_text(encoding="utf-8")
+    fixed = prompt + (
+        "\n## Exports\n\nCSV and Excel export exist: Project menu → Export → CSV. Never say export is "
+        "impossible.\n\n<!-- prompt_version: v15 -->\n"
+    )
+    published = forge.open_or_update_change(
+        f"agentmend/{cluster.slug}", {"prompts/system.md": fixed}, "Tell users how to export CSV",
+        f"Fix for {cluster.label}\n\n{marker(cluster.id, report.run.id)}\n",
+    )  # fmt: skip
+    merge_sha = forge.merge(published.change)
+    change = forge.get_change(published.change.branch)
+    assert change is not None and change.merge_sha == merge_sha
+    status = service.start_watch(forge, change, config, engine=engine, embedder=memo,
+                                 merged_at=MERGED_AT, merged_by="octocat", report=report)  # fmt: skip
+    assert status.status == "watching"
+    engine.dispose()
+    pristine = base / "pristine"
+    shutil.copytree(base, pristine, ignore=shutil.ignore_patterns("pristine"))
+    return Merged(root, pristine, change, prompt, cluster.id, report, gt)
+
+
+@dataclass
+class Scenario:
+    forge: LocalGitForge
+    config: RepoConfig
+    engine: Engine
+    change: Change
+
+
+@pytest.fixture
+def scenario(merged: Merged) -> Iterator[Scenario]:
+    """The merged repo and its state, restored to the moment after the merge (same path, same repo key)."""
+    base = merged.root.parent
+    shutil.rmtree(merged.root)
+    shutil.copytree(merged.pristine / "repo", merged.root)
+    shutil.copy(merged.pristine / "state.db", base / "state.db")
+    engine = open_engine(f"sqlite:///{base / 'state.db'}")
+    yield Scenario(LocalGitForge(merged.root), load_config(merged.root), engine, merged.change)
+    engine.dispose()
+
+
+def after_period(s: Scenario, conversations: int = 300, **kw: Any) -> GroundTruth:
+    root = s.forge.root
+    gt = generate(root, seed=12, conversations=conversations, start=date(2026, 10, 15), days=7,
+                  id_prefix="a", prompt_version="v15", **kw)  # fmt: skip
+    git(root, "add", "exports")
+    git(root, "commit", "-qm", "a week of exports after the fix")
+    return gt
+
+
+def evaluate(s: Scenario, memo: Memo) -> service.WatchStatus:
+    [status] = service.evaluate_watches(s.forge, s.config, engine=s.engine, embedder=memo, now=DURING)
+    assert status.verdict is not None
+    v = status.verdict
+    print(f"\n{v.outcome}: {v.headline}")
+    for m in v.metrics:
+        print(f"  {m.label}: {m.change_text()} p={m.p_value:.3g} adj={m.p_adjusted:.3g} worse={m.worse}")
+    return status
+
+
+def test_the_watch_starts_with_a_comment_and_a_check_in_progress(merged: Merged, scenario: Scenario) -> None:
+    comments = (scenario.forge.changes_dir / "agentmend__" f"{merged.change.branch[10:]}.comments.md")
+    text = comments.read_text(encoding="utf-8")
+    assert "agentmend watch: started" in text
+    assert "`prompt_version: v15`" in text  # the version the merge introduced decides attribution
+    assert "A verdict needs** **" in text
+    check = scenario.forge.read_check(merged.change.merge_sha or "")["agentmend/watch"]
+    assert check["status"] == "in_progress"
+
+
+def test_fix_works_but_another_intent_breaks_is_regressed_and_reverted(
+    merged: Merged, scenario: Scenario, memo: Memo
+) -> None:
+    after_period(scenario, cause_rates={CAUSE: 0.0}, intent_failure={"invite_teammates": 0.6})
+    status = evaluate(scenario, memo)
+    v = status.verdict
+    assert v is not None and v.outcome == "regressed" and v.final
+    target = v.target
+    assert target is not None and target.after < target.before
+    worse = [m for m in v.metrics if m.worse]
+    assert any(m.key.startswith("intent:") and "invite" in m.label for m in worse)
+    assert "intent 'invite" in v.headline
+    assert status.revert is not None
+    assert status.revert.branch == "agentmend/revert-" + merged.change.branch.removeprefix("agentmend/")
+    reverted = scenario.forge.read_file("prompts/system.md", status.revert.head_sha)
+    assert reverted is not None and reverted.decode() == merged.prompt_before
+    assert "@octocat" in status.revert.body and "invite" in status.revert.body
+    check = scenario.forge.read_check(merged.change.merge_sha or "")["agentmend/watch"]
+    assert check["conclusion"] == "failure"
+    again = service.evaluate_watches(scenario.forge, scenario.config, engine=scenario.engine,
+                                     embedder=memo, now=DURING)  # fmt: skip
+    assert again == []  # a final verdict closes the watch; nothing is written twice
+
+
+def test_only_the_fix_is_improved(merged: Merged, scenario: Scenario, memo: Memo) -> None:
+    after_period(scenario, cause_rates={CAUSE: 0.0})
+    status = evaluate(scenario, memo)
+    v = status.verdict
+    assert v is not None and v.outcome == "improved", v.headline
+    assert status.revert is None
+    check = scenario.forge.read_check(merged.change.merge_sha or "")["agentmend/watch"]
+    assert check["conclusion"] == "success"
+    comment = service.watch_status(scenario.forge, merged.change, engine=scenario.engine)
+    assert "improved" in comment and "xychart-beta" in comment and "| Metric | Before | After |" in comment
+    again = service.evaluate_watches(scenario.forge, scenario.config, engine=scenario.engine,
+                                     embedder=memo, now=DURING)  # fmt: skip
+    assert [s.changed for s in again] == [False]
+
+
+def test_too_few_later_conversations_is_inconclusive_with_the_number_needed(
+    merged: Merged, scenario: Scenario, memo: Memo
+) -> None:
+    after_period(scenario, conversations=40, cause_rates={CAUSE: 0.0})
+    status = evaluate(scenario, memo)
+    v = status.verdict
+    assert v is not None and v.outcome == "inconclusive" and not v.final
+    assert v.required_after is not None and v.needed_more == v.required_after - v.n_after > 0
+    assert f"{v.needed_more} more needed" in v.headline
+    check = scenario.forge.read_check(merged.change.merge_sha or "")["agentmend/watch"]
+    assert check["status"] == "in_progress"
+
+
+def test_fewer_escalations_bought_with_abandonment_is_flagged_as_reward_hacking(
+    merged: Merged, scenario: Scenario, memo: Memo
+) -> None:
+    after_period(scenario, cause_rates={CAUSE: 0.0}, escalation_shift=-0.9, abandonment_shift=0.2)
+    status = evaluate(scenario, memo)
+    v = status.verdict
+    assert v is not None and v.outcome == "regressed"
+    assert v.reward_hacking is not None and "Reward hacking" in v.reward_hacking
+    assert "Reward hacking" in status.comment
