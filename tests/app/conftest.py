@@ -168,3 +168,21 @@ def app_harness(
     with TestClient(app) as client:
         yield AppHarness(client, queue, fake_github, engine, settings, errors)
     engine.dispose()
+
+
+SUPPORT_AGENT = Path(__file__).resolve().parents[2] / "examples" / "support-agent"
+CORPUS_CONVERSATIONS = 240  # 5 planted failure causes of >= 18 conversations each; one analysis ~3 s warm
+
+
+@pytest.fixture(scope="session")
+def support_agent_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    """The example support agent (config, prompt, tools) with a smaller generated export corpus."""
+    import shutil
+
+    from generator import generate
+
+    root = tmp_path_factory.mktemp("support-agent") / "repo"
+    shutil.copytree(SUPPORT_AGENT, root, ignore=shutil.ignore_patterns("exports", "ground_truth.json"))
+    truth = generate(root, conversations=CORPUS_CONVERSATIONS, seed=7)
+    assert len(truth.causes) == 5
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}

@@ -305,6 +305,15 @@ def _ignore(ctx: AppContext, forge: GitHubForge, change: Change, command: Comman
 
 
 def _watch(ctx: AppContext, forge: GitHubForge, change: Change, command: Command, login: str) -> None:
+    service = _watch_service()
+    if service is not None and hasattr(service, "watch_status"):
+        text = service.watch_status(forge, change, engine=ctx.engine)
+    else:
+        text = _stored_watch_status(ctx, forge, change)
+    _answer(ctx, forge, change, command.name, login, text)
+
+
+def _stored_watch_status(ctx: AppContext, forge: GitHubForge, change: Change) -> str:
     with Session(ctx.engine) as s:
         row = s.scalars(
             select(WatchRow)
@@ -312,20 +321,15 @@ def _watch(ctx: AppContext, forge: GitHubForge, change: Change, command: Command
             .order_by(WatchRow.id.desc())
         ).first()
     if row is None:
-        text = (
+        return (
             "No metric watch yet: it starts when this PR is merged."
             if change.state == "open"
-            else "This change has no metric watch."
+            else ("This change has no metric watch.")
         )
-    else:
-        text = f"Watch status: **{row.status}** since {row.merged_at:%Y-%m-%d} (merge `{row.merge_sha[:7]}`)."
-        if row.verdict_json:
-            verdict = json.loads(row.verdict_json)
-            summary = verdict.get("summary") if isinstance(verdict, dict) else None
-            text += (
-                f"\n\n{summary}" if summary else f"\n\n```json\n{json.dumps(verdict, indent=2)[:5000]}\n```"
-            )
-    _answer(ctx, forge, change, command.name, login, text)
+    text = f"Watch status: **{row.status}** since {row.merged_at:%Y-%m-%d} (merge `{row.merge_sha[:7]}`)."
+    if row.verdict_json:
+        text += f"\n\n```json\n{json.dumps(json.loads(row.verdict_json), indent=2)[:5000]}\n```"
+    return text
 
 
 def _rollback(ctx: AppContext, forge: GitHubForge, change: Change, command: Command, login: str) -> None:
@@ -348,8 +352,12 @@ def _rollback(ctx: AppContext, forge: GitHubForge, change: Change, command: Comm
     config = _config_or_answer(ctx, forge, change, command, login)
     if config is None:
         return
-    result = rollback(forge, change, config, engine=ctx.engine, requested_by=login)
-    url = getattr(getattr(result, "change", result), "url", None)
+    try:
+        revert = rollback(forge, change, config, engine=ctx.engine, requested_by=login)
+    except ValueError as exc:  # WatchError: not merged, nothing to revert
+        _answer(ctx, forge, change, command.name, login, f"I could not open a revert: {exc}")
+        return
+    url = getattr(revert, "url", None)
     _answer(ctx, forge, change, command.name, login, f"Opened a revert PR{f': {url}' if url else '.'}")
 
 

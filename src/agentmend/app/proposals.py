@@ -112,9 +112,10 @@ def _cause_of(ctx: AppContext, repo: str, change: Change) -> str | None:
 def _close_superseded(forge: GitHubForge, live_causes: set[str], ctx: AppContext) -> None:
     """Close open agentmend PRs whose cause the latest analysis no longer finds."""
     for change in forge.find_changes("open"):
-        cause = _cause_of(ctx, forge.repo_key, change)
-        if cause is None or cause in live_causes:
-            continue
+        row = state.change_row(ctx.engine, forge.repo_key, branch=change.branch)
+        if row is None or row.cause_id in live_causes:
+            continue  # not a proposal we recorded (a revert, or state lost): leave it to humans
+        cause = row.cause_id
         forge.close(
             change,
             "Closing: the latest analysis of the exports no longer finds this failure cause "
