@@ -328,3 +328,22 @@ def test_asking_for_a_person_instead_of_the_bot_is_escalation() -> None:
             ("user", text),
         )
         assert "escalation" in names(detect(c, CFG)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can you connect me to our Slack workspace?",
+        "I'm a manager, how do I add a manager role for my deputy?",
+        "Will the technician come on Monday?",
+        "Great steps, I'll set it up myself, thanks for the help!",
+        "I tried the import with no luck, what format does it need?",
+    ],
+)
+def test_everyday_requests_are_not_mistaken_for_failure(text: str) -> None:
+    c = conv(
+        ("user", text),
+        ("assistant", "Sure: open Settings → Integrations and follow the steps."),
+        ("user", "thanks, that worked"),
+    )
+    assert detect(c, CFG).signals == ()

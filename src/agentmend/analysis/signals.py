@@ -53,9 +53,6 @@ ESCALATION_PHRASES: tuple[str, ...] = (
     "escalate it",
     "escalate my",
     "your manager",
-    "a manager",
-    "a supervisor",
-    "a representative",
     "customer service rep",
     "call me back",
     "phone support",
@@ -63,8 +60,12 @@ ESCALATION_PHRASES: tuple[str, ...] = (
 _ESCALATION_REGEXES: tuple[str, ...] = (
     r"\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:a|an|the|your|some|any)?\s*(?:real\s+|actual\s+|live\s+)?"
     r"(?:human|person|agent|manager|supervisor|representative|rep|someone|somebody|anyone|employee|staff)\b",
-    r"\b(?:connect|transfer|put)\s+me\s+(?:to|with|through\s+to)\b",
-    r"\b(?:need|want)\s+(?:a|an|to\s+talk\s+to\s+a|to\s+speak\s+to\s+a)\s+(?:real\s+)?(?:human|person|agent)\b",
+    r"\b(?:connect|transfer|put)\s+me\s+(?:to|with|through\s+to)\s+(?:a|an|the|your|some)?\s*(?:[\w-]+\s+){0,2}"
+    r"(?:human|person|agent|manager|supervisor|representative|rep|someone|somebody|support|staff|operator|team)\b",
+    # "I need a person" / "get me your supervisor", but not "I want a manager role"
+    r"\b(?:need|want|get\s+me)\s+(?:a|an|your)\s+(?:real\s+|actual\s+)?"
+    r"(?:human|person|manager|supervisor|representative)\b"
+    r"(?!\s+(?:role|account|permission|permissions|access|seat|license|view|dashboard|plan)\b)",
     r"\bnot\s+(?:a|this|the)\s+(?:bot|chatbot|robot|ai)\b",
     r"\b(?:someone|somebody|anyone)\s+from\s+(?:your|the)\s+(?:team|company|support|staff|billing)\b",
 )
@@ -111,13 +112,11 @@ FRUSTRATION_PHRASES: tuple[str, ...] = (
     "fed up",
     "sick of",
     "seriously?",
-    "come on",
     "pointless",
     "not helping",
     "unbelievable",
     "i just told you",
     "i told you",
-    "no luck",
 )
 _FRUSTRATION_REGEXES: tuple[str, ...] = (r"[!?]*(?:!{3,}|\?{3,}|(?:\?!|!\?){2,})[!?]*",)
 # After an answer, these say it did not work ("that doesn't help", "still the same error"); in an opening
@@ -132,6 +131,7 @@ _RETRY_REGEXES: tuple[str, ...] = (
     r"^\W*nope\b",
     r"\b(?:expired|failed|broke|broken|crashed|stuck|wrong|same\s+(?:thing|error|problem))\s+again\b",
     r"\b(?:didn't|did\s+not|doesn't|does\s+not)\s+(?:work|fix\s+it|change\s+anything)\b",
+    r"\bno\s+luck\b",
 )
 NON_ANSWER_PHRASES: tuple[str, ...] = (
     "i'm not able to",
@@ -333,7 +333,8 @@ def _vocabulary() -> dict[tuple[str, int, str], str]:
 
 _TYPO_EXTRA = (  # the words of GRATITUDE and a few others users often mistype
     "thanks thank works worked appreciate appreciated perfect awesome brilliant resolved sorted cheers "
-    "needed fixed helps helped answer question again expired human person agent never mind"
+    "needed fixed connect customer service support helps helped answer question again expired human person "
+    "agent never mind"
 )
 
 
@@ -417,9 +418,9 @@ def detect(conv: Conversation, cfg: SignalsConfig, vector_of: VectorOf | None = 
                 if name not in enabled:
                     continue
                 m = pattern.search(text)
+                if name in ("frustration", "expectation_downgrade") and is_resolution(text):
+                    continue  # "thanks!!!" is not anger; "I'll set it up myself, thanks!" is not giving up
                 if name == "frustration":
-                    if is_resolution(text):
-                        continue
                     m = m or (retry.search(text) if answered else None) or _is_shouting(text)
                 if m:
                     hits.append(SignalHit(name, turn.index, _excerpt(turn.text, m.start(), m.end())))
