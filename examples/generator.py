@@ -233,6 +233,7 @@ class Script:
     msgs: list[Msg] = field(default_factory=list)
     feedback: list[dict[str, Any]] = field(default_factory=list)
     pii: list[str] = field(default_factory=list)
+    handoff: tuple[str, str] = ("general", "the assistant could not complete the request")  # queue, reason
     _calls: int = 0
 
     def user(self, text: str, *, raw: bool = False, then: str = "") -> None:
@@ -792,14 +793,14 @@ def lumen_escalate_tail(s: Script) -> None:
     s.user(s.v.pick(HUMAN))
     s.tool(
         "escalate_to_human",
-        {"queue": "billing", "reason": "refund request could not be processed"},
+        {"queue": s.handoff[0], "reason": s.handoff[1]},
         {"ticket": f"SUP-{s.v.rng.randrange(10000, 99999)}", "eta_hours": 24},
         preface=s.v.any(["I'll connect you with our team.", None]),
     )
     s.bot(
         s.v.any(
             [
-                "I've opened a ticket with our billing team; someone will reply by email within one business day.",
+                f"I've opened a ticket with our {s.handoff[0]} team; someone will reply by email within one business day.",
                 "I've handed this to a human agent. You'll get an email from our support team shortly.",
             ]
         )
@@ -940,6 +941,7 @@ WORKSPACES = ["northwind-ops", "brightlabs", "acme-marketing", "helio-eng", "qua
 
 
 def refund_fail(s: Script) -> None:
+    s.handoff = ("billing", "refund request could not be processed")
     opener(s, REFUND_OPEN, pii_p=0.05)
     ws = s.v.rng.choice(WORKSPACES)
     if s.v.chance(0.5):
