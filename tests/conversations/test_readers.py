@@ -274,3 +274,26 @@ def test_an_overlong_line_is_reported_and_skipped(monkeypatch: pytest.MonkeyPatc
         (2, True),
         "after",
     ]
+
+
+def test_feedback_on_a_message_rates_that_turn() -> None:
+    rec = {
+        "id": "m",
+        "messages": [
+            {"role": "user", "content": "Is the API rate limit per key?"},
+            {"role": "assistant", "content": "It is per workspace.", "feedback": {"thumbs": "down"}},
+            {"role": "user", "content": "hm ok"},
+        ],
+    }
+    [conv] = read("m.jsonl", jsonl(rec))
+    assert isinstance(conv, Conversation)
+    assert [(f.negative, f.turn_index) for f in conv.feedback] == [(True, 1)]
+
+
+def test_semicolon_separated_csv_from_a_spreadsheet() -> None:
+    payload = (
+        "conversation_id;role;content;timestamp\nk1;user;Wo ist meine Rechnung?;2026-11-05T10:00:00+01:00\n"
+    )
+    [conv] = read("de.csv", payload.encode())
+    assert isinstance(conv, Conversation) and conv.turns[0].text == "Wo ist meine Rechnung?"
+    assert conv.started_at is not None and conv.started_at.utcoffset() is not None

@@ -419,9 +419,15 @@ def _conversation(name: str, line: int, obj: Mapping[str, Any]) -> Conversation:
     system = obj.get("system")
     if system is not None:
         turns.append(Turn(0, "system", _blocks_text(system, "system")))
+    message_feedback: list[Feedback] = []
     for i, msg in enumerate(messages):
         first_turn_of.append(len(turns))
         turns.extend(_message_turns(msg, i, len(turns)))
+        if isinstance(msg, dict) and msg.get("feedback") is not None:
+            # feedback attached to a message rates that message's (last) turn
+            for fb in _feedback(msg["feedback"], first_turn_of, len(turns), f"message {i}.feedback"):
+                turn = fb.turn_index if fb.turn_index is not None else len(turns) - 1
+                message_feedback.append(Feedback(fb.kind, fb.value, fb.negative, fb.comment, turn))
     raw_id = obj.get("id", obj.get("conversation_id"))
     if raw_id is not None and not isinstance(raw_id, str | int):
         raise RecordError(f"'id' must be a string or number, got {_type_name(raw_id)}")
@@ -441,7 +447,7 @@ def _conversation(name: str, line: int, obj: Mapping[str, Any]) -> Conversation:
         user_id=str(user_id) if user_id not in (None, "") else None,
         started_at=started,
         metadata={**metadata, **extra},
-        feedback=_feedback(obj.get("feedback"), first_turn_of, len(turns)),
+        feedback=(*_feedback(obj.get("feedback"), first_turn_of, len(turns)), *message_feedback),
     )
 
 
@@ -618,12 +624,14 @@ _THUMBS = {
 }
 
 
-def _feedback(raw: Any, first_turn_of: list[int], n_turns: int) -> tuple[Feedback, ...]:
+def _feedback(
+    raw: Any, first_turn_of: list[int], n_turns: int, where: str = "feedback"
+) -> tuple[Feedback, ...]:
     if raw is None:
         return ()
     items = raw if isinstance(raw, list) else [raw]
     return tuple(
-        _one_feedback(item, f"feedback[{i}]" if isinstance(raw, list) else "feedback", first_turn_of, n_turns)
+        _one_feedback(item, f"{where}[{i}]" if isinstance(raw, list) else where, first_turn_of, n_turns)
         for i, item in enumerate(items)
     )
 
@@ -687,8 +695,15 @@ class _CsvConversation:
 def _read_csv(
     name: str, lines: Iterator[bytes], bad_lines: dict[int, str]
 ) -> Iterator[Conversation | Malformed]:
-    """One row per turn; rows are grouped by `conversation_id` and keep their order in the file."""
-    reader = csv.reader(_decoded(lines, bad_lines))
+    """One row per turn; rows are grouped by `conversation_id` and keep their order in the file.
+
+    The delimiter is the one of `,`, `;`, tab or `|` that the header line uses most (spreadsheet exports in
+    many locales use `;`).
+    """
+    text_lines = _decoded(lines, bad_lines)
+    first = next(text_lines, "")
+    delimiter = max(",;\t|", key=first.count) if first else ","
+    reader = csv.reader(chain([first], text_lines), delimiter=delimiter)
     try:
         header = [h.strip().lstrip("\ufeff").lower() for h in next(reader)]
     except StopIteration:
