@@ -6,6 +6,7 @@ that repo and its state database at the same path, commits its own "after" expor
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from collections.abc import Iterator, Sequence
@@ -248,16 +249,42 @@ def test_only_the_fix_is_improved(merged: Merged, scenario: Scenario, memo: Memo
 
 
 def test_too_few_later_conversations_is_inconclusive_with_the_number_needed(
-    merged: Merged, scenario: Scenario, memo: Memo
+    merged: Merged, scenario: Scenario, memo: Memo, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    """Through `agentmend watch PATH --change <merge sha>`, as a user would run it locally."""
+    from typer.testing import CliRunner
+
+    from agentmend.cli import app
+
     after_period(scenario, conversations=40, cause_rates={CAUSE: 0.0})
-    status = evaluate(scenario, memo)
-    v = status.verdict
-    assert v is not None and v.outcome == "inconclusive" and not v.final
-    assert v.required_after is not None and v.needed_more == v.required_after - v.n_after > 0
-    assert f"{v.needed_more} more needed" in v.headline
+    monkeypatch.setattr("agentmend.analysis.embed.SentenceEmbedder", lambda: memo)
+    out = tmp_path / "verdict.json"
+    db = f"sqlite:///{merged.root.parent / 'state.db'}"
+    args = ["watch", str(merged.root), "--change", merged.change.merge_sha or "", "--db", db,
+            "--json", str(out), "--at", DURING.strftime("%Y-%m-%dT%H:%M:%S")]  # fmt: skip
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    v = data["verdict"]
+    print(f"\n{v['outcome']}: {v['headline']}")
+    assert v["outcome"] == "inconclusive" and not v["final"]
+    assert v["needed_more"] == v["required_after"] - v["n_after"] > 0
+    assert f"{v['needed_more']} more needed" in result.output
     check = scenario.forge.read_check(merged.change.merge_sha or "")["agentmend/watch"]
     assert check["status"] == "in_progress"
+
+
+def test_the_cli_refuses_a_change_that_is_not_merged(merged: Merged, scenario: Scenario) -> None:
+    from typer.testing import CliRunner
+
+    from agentmend.cli import app
+
+    prompt = (scenario.forge.root / "prompts" / "system.md").read_text(encoding="utf-8")
+    files = {"prompts/system.md": prompt + "\nx\n"}
+    scenario.forge.open_or_update_change("agentmend/open-one", files, "t", "b")
+    result = CliRunner().invoke(app, ["watch", str(scenario.forge.root), "--change", "agentmend/open-one"])
+    assert result.exit_code == 2
+    assert "agentmend/open-one is open, not merged into main" in result.output
 
 
 def test_fewer_escalations_bought_with_abandonment_is_flagged_as_reward_hacking(

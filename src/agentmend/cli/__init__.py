@@ -8,6 +8,7 @@ from agentmend.cli import analyze as _analyze
 from agentmend.cli import demo as _demo
 from agentmend.cli import propose as _propose
 from agentmend.cli import serve as _serve
+from agentmend.cli import watch as _watch
 
 app = typer.Typer(
     name="agentmend",
@@ -16,5 +17,5 @@ app = typer.Typer(
     add_completion=False,
 )
 
-for _module in (_analyze, _propose, _demo, _serve):
+for _module in (_analyze, _propose, _demo, _serve, _watch):
     _module.register(app)
