@@ -6,12 +6,15 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
-from agentmend.cli.propose import ModelFlag, run_propose
+from agentmend.cli.propose import ModelFlag, ProposeRun, run_propose
+
+if TYPE_CHECKING:
+    from agentmend.analysis.embed import Embedder
 
 EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "support-agent"
 DEFAULT_WORKDIR = Path(".demo") / "support-agent"
@@ -41,6 +44,35 @@ def prepare(example: Path, workdir: Path) -> None:
         subprocess.run(["git", "-C", str(workdir), *args], check=True, env=env, capture_output=True)
 
 
+def run_demo(
+    workdir: Path,
+    *,
+    example: Path = EXAMPLE,
+    model: str | None = "offline",
+    out: Console,
+    err: Console,
+    embedder: Embedder | None = None,
+) -> ProposeRun:
+    """Build the demo repository, analyze it and propose; prints as it goes."""
+    workdir = workdir.resolve()
+    try:
+        prepare(example, workdir)
+    except (OSError, subprocess.CalledProcessError) as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    out.print(f"demo repository: {workdir} (branch main, one commit)", highlight=False)
+    run = run_propose(workdir, model_flag=model, include_linked=False, out=out, err=err, embedder=embedder)
+    branches = [o for o in run.outcomes if o.action in ("created", "updated", "unchanged")]
+    out.print("", highlight=False)
+    out.print(f"{len(branches)} branch(es) in {workdir}; review one with:", highlight=False)
+    for o in branches:
+        out.print(f"  git -C {workdir} diff main {o.branch}", highlight=False, markup=False)
+    out.print(
+        f"change texts (the pull-request bodies): {workdir / '.agentmend' / 'changes'}", highlight=False
+    )
+    return run
+
+
 def demo_command(
     workdir: Annotated[
         Path, typer.Option("--workdir", help="Where to build the demo repository (recreated each time).")
@@ -49,22 +81,12 @@ def demo_command(
     model: ModelFlag = "offline",
 ) -> None:
     """Analyze the bundled support-agent example and propose one branch per failure cause."""
-    out, err = Console(soft_wrap=True), Console(stderr=True, soft_wrap=True)
-    workdir = workdir.resolve()
-    try:
-        prepare(example, workdir)
-    except (OSError, subprocess.CalledProcessError) as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
-        raise typer.Exit(2) from exc
-    out.print(f"demo repository: {workdir} (branch main, one commit)", highlight=False)
-    outcomes = run_propose(workdir, model_flag=model, include_linked=False, out=out, err=err)
-    branches = [o for o in outcomes if o.action in ("created", "updated", "unchanged")]
-    out.print("", highlight=False)
-    out.print(f"{len(branches)} branch(es) in {workdir}:", highlight=False)
-    for o in branches:
-        out.print(f"  git -C {workdir} diff main {o.branch}", highlight=False, markup=False)
-    out.print(
-        f"change texts (the pull-request bodies): {workdir / '.agentmend' / 'changes'}", highlight=False
+    run_demo(
+        workdir,
+        example=example,
+        model=model,
+        out=Console(soft_wrap=True),
+        err=Console(stderr=True, soft_wrap=True),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -10,8 +11,17 @@ import typer
 from rich.console import Console
 
 if TYPE_CHECKING:
+    from agentmend.analysis.embed import Embedder
     from agentmend.analysis.records import AnalysisReport
     from agentmend.loop import ProposalOutcome
+
+
+@dataclass(frozen=True)
+class ProposeRun:
+    report: AnalysisReport
+    outcomes: list[ProposalOutcome]
+    model_path: str
+
 
 ModelFlag = Annotated[
     str | None,
@@ -81,7 +91,8 @@ def run_propose(
     include_linked: bool = True,
     out: Console,
     err: Console,
-) -> list[ProposalOutcome]:
+    embedder: Embedder | None = None,
+) -> ProposeRun:
     """Analyze then propose; shared by `propose` and `demo`. Raises typer.Exit with a clear message."""
     from agentmend.analysis.embed import SentenceEmbedder
     from agentmend.forges.local_git import GitError, LocalGitForge
@@ -104,8 +115,9 @@ def run_propose(
     if choice.note:
         err.print(f"[yellow]note:[/yellow] {choice.note}", highlight=False)
     engine = open_engine(db or default_url(forge.root))
-    with err.status("loading the embedding model"):
-        embedder = SentenceEmbedder()
+    if embedder is None:
+        with err.status("loading the embedding model"):
+            embedder = SentenceEmbedder()
     try:
         analysis = analyze_forge_with_texts(
             forge,
@@ -132,7 +144,7 @@ def run_propose(
         tools_for=analysis.tools_for,
     )
     print_outcomes(outcomes, choice.model.path, out)
-    return outcomes
+    return ProposeRun(analysis.report, outcomes, choice.model.path)
 
 
 def propose_command(
@@ -157,7 +169,7 @@ def propose_command(
         include_linked=not no_links,
         out=Console(soft_wrap=True),
         err=Console(stderr=True, soft_wrap=True),
-    )
+    ).outcomes
     if cause is not None and not any(o.cause_id == cause or o.branch.endswith(f"/{cause}") for o in outcomes):
         Console(stderr=True).print(f"[red]error:[/red] no cause {cause!r} in this run")
         raise typer.Exit(1)
