@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from agentmend.analysis.records import Outcome
-from agentmend.analysis.signals import detect, failing_request, is_resolution, token_similarity
+from agentmend.analysis.signals import detect, failing_request, is_request, is_resolution, token_similarity
 from agentmend.conversations.model import Conversation, Feedback, ToolCall, Turn
 from agentmend.repo_config import SignalsConfig
 
@@ -347,3 +347,34 @@ def test_everyday_requests_are_not_mistaken_for_failure(text: str) -> None:
         ("user", "thanks, that worked"),
     )
     assert detect(c, CFG).signals == ()
+
+
+def test_failing_request_is_the_request_that_failed_not_a_reply_or_pushback() -> None:
+    c = conv(
+        ("user", "How do I rename a project?"),
+        ("assistant", "Open the project, click its name and type the new one."),
+        ("user", "Great. Also, can I move tasks between workspaces?"),
+        ("assistant", "Which workspace are they in now?"),
+        ("user", "it's the acme-marketing workspace"),
+        ("assistant", "I'm not able to move tasks between workspaces."),
+        ("user", "that's not what your docs say"),
+        ("assistant", "I'm sorry for the confusion."),
+    )
+    out = detect(c, CFG)
+    assert out.failed and out.failing_turn == 5
+    assert failing_request(c, out) == "Great. Also, can I move tasks between workspaces?"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("How do I export to CSV?", True),
+        ("I need to change the billing email", True),
+        ("Hi! please add my colleague to the project", True),
+        ("it's the acme-marketing workspace", False),
+        ("really? not even for admins?", False),
+        ("Tried it. Nothing.", False),
+    ],
+)
+def test_is_request(text: str, expected: bool) -> None:
+    assert is_request(text) is expected

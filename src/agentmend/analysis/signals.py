@@ -132,6 +132,9 @@ _RETRY_REGEXES: tuple[str, ...] = (
     r"\b(?:expired|failed|broke|broken|crashed|stuck|wrong|same\s+(?:thing|error|problem))\s+again\b",
     r"\b(?:didn't|did\s+not|doesn't|does\s+not)\s+(?:work|fix\s+it|change\s+anything)\b",
     r"\bno\s+luck\b",
+    # the answer is disputed
+    r"\b(?:that's|that\s+is|this\s+is|it's)\s+(?:not\s+(?:what|true|right|correct)|wrong|incorrect)\b",
+    r"\bare\s+you\s+sure\b",
 )
 NON_ANSWER_PHRASES: tuple[str, ...] = (
     "i'm not able to",
@@ -455,13 +458,41 @@ def detect(conv: Conversation, cfg: SignalsConfig, vector_of: VectorOf | None = 
 
 
 def failing_request(conv: Conversation, outcome: Outcome) -> str:
-    """The user message the assistant failed to serve: what failure causes are clustered on."""
+    """The user message the assistant failed to serve: what failure causes are clustered on.
+
+    It is the last user turn before the failing turn that asks for something (`is_request`); replies and
+    pushback ("it's the acme workspace", "that's not what my booking says") carry no request of their own
+    and are passed over, as are turns that fired a signal. The opening request when nothing else asks.
+    """
     if outcome.failing_turn is None:
         return conv.opening_request
-    before = [
-        t for t in conv.turns if t.role == "user" and t.text.strip() and t.index <= outcome.failing_turn
-    ]
-    return before[-1].text if before else conv.opening_request
+    reacted = {h.turn_index for h in outcome.signals if h.name in _USER_SIGNALS or h.name == "escalation"}
+    for turn in reversed(conv.turns[: outcome.failing_turn + 1]):
+        if turn.role == "user" and turn.index not in reacted and is_request(turn.text):
+            return turn.text
+    return conv.opening_request
+
+
+_REQUEST_START = re.compile(
+    r"^\W*(?:(?:also|and|ok(?:ay)?|hi|hello|hey|thanks)\W+)?(?:how|what|what's|where|where's|why|when|which|who"
+    r"|can|could|would|will|is|are|do|does|should|please|help|i\s+need|i\s+want|i'd\s+like|i\s+would\s+like"
+    r"|i'm\s+trying|i\s+am\s+trying|is\s+there|tell\s+me|show\s+me)\b",
+    re.IGNORECASE,
+)
+_REACTION_START = re.compile(
+    r"^\W*(?:really|are\s+you\s+sure|not\s+even|that's\s+not|that\s+is\s+not|but|still|tried|i\s+tried"
+    r"|i\s+did|did\s+that|nope|no|hm+|ugh|again|same|why\s+not|wait|seriously)\b",
+    re.IGNORECASE,
+)
+
+
+def is_request(text: str) -> bool:
+    """A user turn that asks for something (a question or a request), not a reply or a reaction."""
+    text = _normal(text).strip()
+    if not text or _REACTION_START.match(text):
+        return False
+    sentences = re.split(r"(?<=[.!?])\s+", text)
+    return "?" in text or any(_REQUEST_START.match(sentence) for sentence in sentences)
 
 
 def _negative_feedback(conv: Conversation) -> list[SignalHit]:
