@@ -2,7 +2,14 @@
 
 Each signal is a `SignalHit` with the turn it fired on and the words that made it fire. Phrases match
 case-insensitively on word boundaries (never inside another word; curly apostrophes count as straight ones,
-and the apostrophe itself is optional, so "dont" matches "don't").
+and the apostrophe itself is optional, so "dont" matches "don't"). Common words typed with two adjacent
+letters swapped ("tahnk you") still match. Words that say an answer did not work ("still the same error",
+"that's not what my booking says") only count once the assistant has answered.
+
+**Abandonment** is the conversation ending unresolved: on the user's unanswered message (unless it is thanks
+or a resolution), on a tool result, or on an assistant turn that is a non-answer, asks the user something
+(other than "anything else?"), or answers a complaint the user never confirmed was solved. "ok"/"bye" after
+an answer is judged by that answer.
 
 A conversation **failed** when any of these fired: negative_feedback, escalation, expectation_downgrade,
 abandonment, or a tool_error the conversation did not recover from (no later successful call of the same
@@ -560,7 +567,7 @@ def _rephrasing(conv: Conversation, threshold: float, vector_of: VectorOf | None
 
 
 def _abandonment(conv: Conversation, non_answer: re.Pattern[str], complained: set[int]) -> list[SignalHit]:
-    """The conversation ends on an unresolved note: see the module docstring."""
+    """The conversation ends unresolved (see the module docstring)."""
     turns = [t for t in conv.turns if t.role != "system"]
     if not any(t.role == "user" for t in turns):
         return []
