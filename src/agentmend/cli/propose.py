@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -12,6 +11,7 @@ from rich.console import Console
 
 if TYPE_CHECKING:
     from agentmend.analysis.embed import Embedder
+    from agentmend.analysis.pipeline import Progress
     from agentmend.analysis.records import AnalysisReport
     from agentmend.loop import ProposalOutcome
 
@@ -29,7 +29,7 @@ ModelFlag = Annotated[
 ]
 
 
-def _progress(console: Console) -> Callable[[str, int, int | None], None]:
+def _progress(console: Console) -> Progress:
     last: dict[str, int] = {}
 
     def sink(step: str, done: int, total: int | None) -> None:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
-from unidiff import PatchSet
+from unidiff.patch import PatchSet
 
 from agentmend.fixes.records import Edit
 from agentmend.repo_config import RiskClass
