@@ -104,6 +104,14 @@ def test_guidance_regenerates_one_cause_and_reaches_model_and_text(repo: Path, e
     text = Path(outcomes[0].change_url or "").read_text()
     assert "@maria" in text and "Link the SSO setup guide" in text
 
+    # a later plain run keeps the reviewer's steer instead of undoing it
+    again = propose_changes(forge, rep, config(), engine=engine, model=model)
+    assert [o.action for o in again if o.cause_id == "cause-sso"] == ["unchanged"]
+    grown = cluster(size=40, members=("c1", "c2", "c3", "c9"))
+    propose_changes(forge, report(grown), config(), engine=engine, model=model)
+    assert model.requests[-1].guidance == "Link the SSO setup guide"
+    assert "@maria" in Path(outcomes[0].change_url or "").read_text()
+
 
 class _Broken(OfflineModel):
     def propose(self, request: ProposalRequest) -> Draft:

@@ -32,6 +32,7 @@ _SIGNAL_PHRASES = {
     "negative_feedback": "leave negative feedback",
     "long_unresolved": "end up in long conversations without resolution",
 }
+MAX_DIFF_CHARS = 30_000
 MARKER = re.compile(r"<!-- agentmend:cause=([^;]+);run=([^ ]+) -->")
 
 
@@ -174,11 +175,14 @@ def body(ctx: ChangeContext) -> str:
         + ("opens a revert." if cfg.watch.on_regression == "revert_pr" else "comments here."),
         "",
     ]
+    diff = ctx.diff.rstrip("\n")
+    if len(diff) > MAX_DIFF_CHARS:  # a pull-request body holds 65,536 characters; the branch has it all
+        diff = diff[:MAX_DIFF_CHARS].rsplit("\n", 1)[0] + "\n… (cut here; the full diff is on the branch)"
     parts += [
         "<details><summary>The diff</summary>",
         "",
         "```diff",
-        ctx.diff.rstrip("\n"),
+        diff,
         "```",
         "",
         "</details>",
