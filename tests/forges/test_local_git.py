@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from agentmend.forges.local_git import LocalGitForge
+from agentmend.forges.local_git import GitError, LocalGitForge
 
 
 def git(root: Path, *args: str) -> str:
@@ -124,3 +124,32 @@ def test_a_branch_merged_by_hand_is_seen_as_merged(repo: Path) -> None:
     change = forge.get_change("agentmend/a")
     assert change is not None and change.state == "merged" and change.merged_by == "t"
     assert forge.find_changes("open") == []
+
+
+def test_merge_while_another_branch_is_checked_out_leaves_that_checkout_alone(repo: Path) -> None:
+    forge = LocalGitForge(repo)
+    change = forge.open_or_update_change("agentmend/a", NEW, "A", "a\n").change
+    git(repo, "checkout", "-q", "-b", "feature")
+    (repo / "prompts" / "other.md").write_text("work in progress\n")
+    merge_sha = forge.merge(change)
+    assert git(repo, "rev-parse", "main") == merge_sha
+    assert git(repo, "rev-list", "--parents", "-n", "1", merge_sha).split()[1:] == [
+        git(repo, "rev-parse", "feature"),
+        change.head_sha,
+    ]
+    assert git(repo, "symbolic-ref", "--short", "HEAD") == "feature"
+    assert (repo / "prompts" / "system.md").read_text() == "# Support agent\n\nBe kind.\n"
+    assert forge.read_file("prompts/system.md") == NEW["prompts/system.md"].encode()
+
+
+def test_a_checked_out_agentmend_branch_is_not_rewritten_under_the_user(repo: Path) -> None:
+    forge = LocalGitForge(repo)
+    forge.open_or_update_change("agentmend/a", NEW, "A", "a\n")
+    git(repo, "checkout", "-q", "agentmend/a")
+    with pytest.raises(GitError, match="is checked out"):
+        forge.open_or_update_change("agentmend/a", {"prompts/system.md": "x\n"}, "A", "a\n")
+
+
+def test_a_folder_without_git_gets_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(GitError, match="not a git working copy"):
+        LocalGitForge(tmp_path)
