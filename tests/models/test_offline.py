@@ -97,3 +97,9 @@ def test_it_says_it_is_not_an_llm_and_is_deterministic() -> None:
     assert a == b and a.model_path == "offline"
     assert "offline model (no LLM)" in a.rationale
     assert "Reviewer guidance: Mention the SAML guide" in a.edits[0].replace
+
+
+def test_the_product_name_is_not_mistaken_for_the_topic() -> None:
+    prompt = "# Lumen Assist — system prompt\n\nHelp users.\n\n## Format\nShort.\n"
+    req = request(TargetFile("p.md", "system_prompt", prompt), keywords=("slack", "lumen", "channel"))
+    assert "## Requests about slack / channel\n" in new_text(req)["p.md"]

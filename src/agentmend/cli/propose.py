@@ -79,6 +79,14 @@ def print_outcomes(outcomes: list[ProposalOutcome], model_path: str, out: Consol
             out.print(f"  {o.action:<9} {o.label}: {o.reason}", highlight=False, markup=False)
     if not written:
         out.print("  no branch written", highlight=False)
+    used = [o.usage for o in outcomes if o.usage.input_tokens or o.usage.output_tokens]
+    if used:
+        out.print(
+            f"tokens ({model_path}): {sum(u.input_tokens for u in used)} in, "
+            f"{sum(u.output_tokens for u in used)} out, {sum(u.cache_read_input_tokens for u in used)} read "
+            f"from cache, {sum(u.cache_creation_input_tokens for u in used)} written to cache",
+            highlight=False,
+        )
 
 
 def run_propose(

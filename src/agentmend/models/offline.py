@@ -70,17 +70,26 @@ _FILLER = frozenset(ENGLISH_STOP_WORDS) | {
 }
 
 
-def topic_words(keywords: tuple[str, ...], limit: int = 3) -> list[str]:
-    """The cause's telling keywords: no filler, nothing that only comes from injection attempts."""
+def topic_words(keywords: tuple[str, ...], limit: int = 3, common: frozenset[str] = frozenset()) -> list[str]:
+    """The cause's telling keywords: no filler, no words every request shares, nothing from injections."""
     words = [
         k
         for k in keywords
         if len(k) > 2
+        and k.lower() not in common
         and k.lower() not in _FILLER
         and k.lower() not in INJECTION_WORDS
         and not injection_suspects(k)
     ]
     return words[:limit]
+
+
+def _title_words(request: ProposalRequest) -> frozenset[str]:
+    """Words of the system prompt's first line (usually the product and agent name): true of every request."""
+    for t in request.targets:
+        if t.kind == "system_prompt" and t.text.strip():
+            return frozenset(_WORD.findall(t.text.strip().splitlines()[0].lower()))
+    return frozenset()
 
 
 def _section(request: ProposalRequest, topic: str) -> str:
@@ -221,7 +230,7 @@ class OfflineModel:
         return None
 
     def propose(self, request: ProposalRequest) -> Draft:
-        words = topic_words(request.keywords) or ["this request"]
+        words = topic_words(request.keywords, common=_title_words(request)) or ["this request"]
         topic = " / ".join(words)
         signals = ", ".join(request.signals[:3]) or "failure signals"
         tools = [t for t in request.targets if t.kind == "tool_descriptions"]
