@@ -241,8 +241,11 @@ DOWNGRADE_PHRASES: tuple[str, ...] = (
 )
 _DOWNGRADE_REGEXES: tuple[str, ...] = (
     # "never mind" as an interjection, not "I never mind waiting"
-    r"(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bthey )(?<!\bhe )(?<!\bshe )(?<!'d )(?<!\bwould )\bnever\s*mind\b",
-    r"(?<!don't )(?<!dont )(?<!do not )(?<!won't )(?<!not )(?<!never )\bforget\s+it\b",
+    # (the lookbehinds sit after the first word so they only run where that word is)
+    r"\bnever(?<!\bi never)(?<!\bwe never)(?<!\byou never)(?<!\bthey never)(?<!\bhe never)(?<!\bshe never)"
+    r"(?<!'d never)(?<!\bwould never)\s*mind\b",
+    r"\bforget(?<!don't forget)(?<!dont forget)(?<!do not forget)(?<!won't forget)(?<!not forget)"
+    r"(?<!never forget)\s+it\b",
     # resignation: "ugh ok, I'll copy paste everything", "fine, I'll screenshot it"
     r"\b(?:ugh|fine|whatever|meh|sigh)\b[\s,.!]+(?:ok(?:ay)?[\s,.!]+)?i'?ll\b",
     r"\bi'?ll\s+(?:just\s+)?(?:\w+\s+){0,4}(?:myself|manually|by\s+hand)\b",
@@ -313,10 +316,48 @@ def phrase_pattern(phrase: str) -> str:
     return f"{left}{body}{right}"
 
 
+_Trie = dict[str, "_Trie"]
+
+
+def _trie_pattern(phrases: Iterable[str]) -> str:
+    """Phrases as one word-level trie, so the regex engine tries each first word once per position.
+
+    Same matching as `phrase_pattern` on each phrase, only faster: a plain alternation of ~60 phrases costs
+    about a millisecond per message.
+    """
+    trie: _Trie = {}
+    for phrase in phrases:
+        node = trie
+        for word in phrase.strip().replace("\u2019", "'").lower().split():
+            node = node.setdefault(word, {})
+        node[""] = {}
+
+    def emit(node: _Trie) -> str:
+        alternatives = []
+        for word in sorted((w for w in node if w), key=len, reverse=True):
+            child = node[word]
+            body = re.escape(word).replace("'", "'?")
+            right = r"(?!\w)" if word[-1].isalnum() else ""
+            rest = emit(child) if any(child) else ""
+            if rest and "" in child:
+                alternatives.append(f"{body}(?:\\s+(?:{rest})|{right})")
+            elif rest:
+                alternatives.append(f"{body}\\s+(?:{rest})")
+            else:
+                alternatives.append(body + right)
+        return "|".join(alternatives)
+
+    return emit(trie)
+
+
 @lru_cache(maxsize=64)
 def _compile(phrases: tuple[str, ...], regexes: tuple[str, ...]) -> re.Pattern[str]:
-    parts = [phrase_pattern(p) for p in sorted(set(phrases), key=len, reverse=True) if p.strip()]
-    return re.compile("|".join([*regexes, *parts]) or r"(?!x)x", re.IGNORECASE)
+    words = [p for p in set(phrases) if p.strip() and p.strip()[0].isalnum()]
+    others = [phrase_pattern(p) for p in set(phrases) if p.strip() and not p.strip()[0].isalnum()]
+    parts = [*regexes, *others]
+    if words:
+        parts.append(f"(?<!\\w)(?:{_trie_pattern(words)})")
+    return re.compile("|".join(parts) or r"(?!x)x", re.IGNORECASE)
 
 
 def _normal(text: str) -> str:
@@ -350,14 +391,20 @@ _TYPO_EXTRA = (  # the words of GRATITUDE and a few others users often mistype
 
 def _untypo(m: re.Match[str]) -> str:
     word = m.group(0)
-    lower = word.lower()
+    known = _swapped_letters_of(word.lower())
+    if known is None:
+        return word
+    return known if word.islower() else known.upper() if word.isupper() else known.capitalize()
+
+
+@lru_cache(maxsize=65536)
+def _swapped_letters_of(lower: str) -> str | None:
+    """The phrase word `lower` is a typo of (two adjacent letters swapped), if any."""
     known = _vocabulary().get((lower[0], len(lower), "".join(sorted(lower))))
     if known is None or known == lower:
-        return word
+        return None
     diff = [i for i in range(len(lower)) if lower[i] != known[i]]
-    if len(diff) == 2 and diff[1] == diff[0] + 1:
-        return known if word.islower() else known.upper() if word.isupper() else known.capitalize()
-    return word
+    return known if len(diff) == 2 and diff[1] == diff[0] + 1 else None
 
 
 def _excerpt(text: str, start: int = 0, end: int | None = None, width: int = 50) -> str:
