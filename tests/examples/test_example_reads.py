@@ -43,3 +43,13 @@ def test_tool_errors_feedback_and_metadata_survive_reading() -> None:
     json_sourced = [c for c in by_id.values() if "csv" not in c.source]
     assert all(c.metadata.get("prompt_version") == "v14" and c.user_id for c in json_sourced)
     assert all(t.timestamp is not None for c in by_id.values() for t in c.turns if t.role != "system")
+
+
+def test_no_planted_pii_survives_redaction_of_the_example() -> None:
+    from agentmend.conversations.redact import redact
+
+    gt = load_ground_truth(EXAMPLE / "ground_truth.json")
+    convs = [c for c in read_all(_export_files(EXAMPLE)) if isinstance(c, Conversation)]
+    redacted = "\n".join(redact(t.text) for c in convs for t in c.turns if t.role == "user")
+    leaked = [value for value in gt.pii if value in redacted]
+    assert not leaked

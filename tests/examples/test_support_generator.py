@@ -7,6 +7,7 @@ import csv
 import gzip
 import io
 import json
+import re
 from pathlib import Path
 
 import generator
@@ -101,12 +102,26 @@ def test_every_planted_pii_string_is_in_the_raw_exports(small) -> None:  # type:
     out, gt = small
     text = _raw_text(out)
     assert len(gt.pii) >= 20
-    kinds = {"@": False, "sk-live-": False, "+1 ": False}
     for value in gt.pii:
         assert value in text, value
-        for k in kinds:
-            kinds[k] |= k in value
-    assert all(kinds.values())
+    kinds = {
+        "email": [v for v in gt.pii if "@" in v],
+        "key": [v for v in gt.pii if v.startswith("sk-live-")],
+        "phone": [v for v in gt.pii if v.startswith("+1 ")],
+        "card": [v for v in gt.pii if re.fullmatch(r"\d{4}( \d{4}){3}", v)],
+        "ip": [v for v in gt.pii if re.fullmatch(r"\d{1,3}(\.\d{1,3}){3}", v)],
+    }
+    assert all(kinds.values()), {k: len(v) for k, v in kinds.items()}
+    assert sum(len(v) for v in kinds.values()) == len(gt.pii)
+    assert all(_luhn_ok(card.replace(" ", "")) for card in kinds["card"])
+
+
+def _luhn_ok(number: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(number)):
+        d = int(ch) * (2 if i % 2 else 1)
+        total += d - 9 if d > 9 else d
+    return total % 10 == 0
 
 
 def test_malformed_lines_are_exactly_where_the_ground_truth_says(small) -> None:  # type: ignore[no-untyped-def]
