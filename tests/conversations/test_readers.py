@@ -297,3 +297,17 @@ def test_semicolon_separated_csv_from_a_spreadsheet() -> None:
     [conv] = read("de.csv", payload.encode())
     assert isinstance(conv, Conversation) and conv.turns[0].text == "Wo ist meine Rechnung?"
     assert conv.started_at is not None and conv.started_at.utcoffset() is not None
+
+
+def test_json_array_reports_bad_elements_by_line_and_stops_at_broken_syntax() -> None:
+    good = json.dumps({"id": "j1", "messages": [{"role": "user", "content": "hi"}]})
+    bot = json.dumps({"id": "j2", "messages": [{"role": "bot", "content": "hi"}]})
+    doc = f"[\n{good},\n{bot},\n42,\n{good.replace('j1', 'j3')}\n{good.replace('j1', 'j4')}\n]\n"
+    items = read("chat.json", doc.encode())
+    assert [getattr(i, "id", None) for i in items] == ["j1", None, None, "j3", None]
+    bad = [(m.line, m.reason.split(":")[0]) for m in items if isinstance(m, Malformed)]
+    assert bad == [
+        (3, "message 0 has unknown role 'bot'; allowed"),
+        (4, "expected a JSON object (a conversation), got a number"),
+        (6, "not valid JSON"),
+    ]
