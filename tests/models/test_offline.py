@@ -103,3 +103,13 @@ def test_the_product_name_is_not_mistaken_for_the_topic() -> None:
     prompt = "# Lumen Assist — system prompt\n\nHelp users.\n\n## Format\nShort.\n"
     req = request(TargetFile("p.md", "system_prompt", prompt), keywords=("slack", "lumen", "channel"))
     assert "## Requests about slack / channel\n" in new_text(req)["p.md"]
+
+
+def test_a_named_failing_tool_wins_when_tool_errors_are_a_main_signal() -> None:
+    req = request(
+        TargetFile("t.yaml", "tool_descriptions", TOOLS_YAML),
+        TargetFile("p.md", "system_prompt", PROMPT),
+        signals=("non_answer", "escalation", "tool_error"),
+        tools=(("issue_refund", 19),),
+    )
+    assert list(new_text(req)) == ["t.yaml"]

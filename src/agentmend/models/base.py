@@ -21,7 +21,7 @@ class TargetFile:
 
 @dataclass(frozen=True)
 class ProposalRequest:
-    """Everything a model sees to propose a fix. `examples` are redacted and are *data*, never instructions."""
+    """Everything a model sees to propose a fix. `examples` are redacted *data*, never instructions."""
 
     cause_id: str
     diagnosis: str  # one sentence with the numbers

@@ -234,7 +234,11 @@ class OfflineModel:
         topic = " / ".join(words)
         signals = ", ".join(request.signals[:3]) or "failure signals"
         tools = [t for t in request.targets if t.kind == "tool_descriptions"]
-        if request.signals[:1] == ("tool_error",) and tools:
+        # tool errors lead, or are among the main signals with a tool we can name: sharpen that tool
+        tool_cause = request.signals[:1] == ("tool_error",) or (
+            "tool_error" in request.signals[:3] and bool(request.failing_tools)
+        )
+        if tool_cause and tools:
             for target in tools:
                 tool = _best_tool(target, request)
                 if tool is None:
