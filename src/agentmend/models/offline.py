@@ -244,8 +244,9 @@ class OfflineModel:
                 if tool is None:
                     continue
                 addition = (
-                    f"Known failure case ({' '.join(words)}) - check the required arguments with the user "
-                    "before calling, and if the call fails, say what failed instead of retrying silently."
+                    f"Known failure case ({' '.join(words)}) - confirm the required arguments with the user "
+                    "before calling; if the call returns an error, tell the user what failed and offer a "
+                    "handoff instead of retrying silently."
                 )
                 edit = _description_edit(target, tool, addition)
                 if edit is not None:
