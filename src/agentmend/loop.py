@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Literal
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from agentmend.analysis.records import AnalysisReport, FailureCluster
@@ -27,7 +27,7 @@ from agentmend.fixes.select import branch_for, select_causes
 from agentmend.forges.base import Forge
 from agentmend.models.base import Model, ModelError, ProposalRequest, TargetFile
 from agentmend.repo_config import RepoConfig, RiskClass
-from agentmend.store.tables import ChangeRow
+from agentmend.store.tables import ChangeRow, CooldownRow
 
 if TYPE_CHECKING:
     from agentmend.analysis.embed import Embedder
@@ -375,6 +375,40 @@ def propose_one(
     return outcome
 
 
+def note_rejections(forge: Forge, report: AnalysisReport, engine: Engine) -> list[str]:
+    """Changes we recorded as open that were closed without merge count as rejections: cool their cause.
+
+    The GitHub App learns this from `pull_request` events; locally, deleting a branch is the only signal.
+    Returns the cause ids that started cooling down.
+    """
+    cooled: list[str] = []
+    with Session(engine) as s, s.begin():
+        rows = s.scalars(
+            select(ChangeRow).where(ChangeRow.repo == forge.repo_key, ChangeRow.state == "open")
+        ).all()
+        for row in rows:
+            change = forge.get_change(row.branch)
+            if change is not None and change.state != "closed":
+                continue
+            row.state = "closed"
+            row.updated_at = datetime.now(UTC)
+            cluster = report.cluster(row.cause_id)
+            if cluster is None or s.get(CooldownRow, (forge.repo_key, row.cause_id)) is not None:
+                continue
+            s.add(
+                CooldownRow(
+                    repo=forge.repo_key,
+                    cause_id=row.cause_id,
+                    size=cluster.size,
+                    failure_rate=cluster.failure_rate,
+                    permanent=0,
+                    created_at=datetime.now(UTC),
+                )
+            )
+            cooled.append(row.cause_id)
+    return cooled
+
+
 def propose_changes(
     forge: Forge,
     report: AnalysisReport,
@@ -389,6 +423,7 @@ def propose_changes(
     tools_for: Callable[[str], list[str]] | None = None,
 ) -> list[ProposalOutcome]:
     """Select causes, then propose each; a bad proposal for one cause is reported and the others go on."""
+    note_rejections(forge, report, engine)
     open_branches = [c.branch for c in forge.find_changes("open")]
     outcomes: list[ProposalOutcome] = []
     selections = select_causes(
@@ -443,4 +478,5 @@ __all__ = [
     "export_files",
     "propose_changes",
     "propose_one",
+    "note_rejections",
 ]

@@ -127,3 +127,13 @@ def test_a_rejected_edit_is_reported_and_the_other_causes_go_on(repo: Path, engi
     assert outcomes["cause-sso"].action == "failed"
     assert "anchor not found" in (outcomes["cause-sso"].reason or "")
     assert outcomes["cause-billing"].action == "created"
+
+
+def test_a_branch_deleted_by_the_user_cools_its_cause_down(repo: Path, engine) -> None:  # type: ignore[no-untyped-def]
+    forge = LocalGitForge(repo)
+    propose_changes(forge, report(cluster()), config(), engine=engine, model=OfflineModel())
+    git(repo, "branch", "-D", "agentmend/sso")
+    [again] = propose_changes(forge, report(cluster(size=25)), config(), engine=engine, model=OfflineModel())
+    assert again.action == "skipped" and "cooling down after a rejected change" in (again.reason or "")
+    [grown] = propose_changes(forge, report(cluster(size=60)), config(), engine=engine, model=OfflineModel())
+    assert grown.action == "created"

@@ -90,8 +90,8 @@ def select_causes(
             )
         elif c.lift < p.min_lift:
             reason = f"not distinctive: lift {c.lift:.2f} < proposals.min_lift {p.min_lift}"
-        elif (row := cooldowns.get(c.id)) is not None:
-            reason = _cooldown_reason(row, c, p.cooldown_change)
+        elif (row := cooldowns.get(c.id)) is not None and (row.permanent or not has_open):
+            reason = _cooldown_reason(row, c, p.cooldown_change)  # an open change is refreshed regardless
         if reason is None and not has_open:
             if open_count >= p.max_open_prs:
                 reason = f"{open_count} changes already open (proposals.max_open_prs = {p.max_open_prs})"
