@@ -133,7 +133,7 @@ def chart(b: Baseline, after: ArmSummary | None) -> str:
     days = sorted(set(before_days) | set(after_days))
     if not days:
         return ""
-    merge_day = b.merged_at.date().isoformat()
+    merge_day = min(after_days) if after_days else b.merged_at.date().isoformat()
     series: dict[str, list[float]] = {"target": [], "failed": [], "escalated": [], "abandoned": []}
     top = 0.0
     for day in days:
@@ -150,7 +150,7 @@ def chart(b: Baseline, after: ArmSummary | None) -> str:
     out = [
         "```mermaid",
         "xychart-beta",
-        f'    title "Per day, % of conversations (bar = merge, {merge_day})"',
+        f'    title "Per day, % of conversations (bar = merge {b.merged_at:%Y-%m-%d}, first day after)"',
         f"    x-axis [{', '.join(labels)}]",
         f'    y-axis "%" 0 --> {top:g}',
         f"    bar [{', '.join(f'{x:g}' for x in marker)}]",
@@ -184,7 +184,8 @@ def verdict_comment(b: Baseline, v: Verdict, config: WatchConfig, *, revert_note
         lines += [f"{who}{revert_note}", ""]
     lines += [
         f"Before: {v.n_before} conversations (baseline frozen at `{b.parent_sha[:12]}`). "
-        f"After: {v.n_after} ({_attribution(b, config)}); {v.unattributed} not attributed to either. "
+        f"After: {v.n_after} ({_attribution(b, config)}); {v.unattributed} in neither arm (another "
+        "version, inside the grace period, or started before the merge but not in the baseline). "
         + (
             f"A verdict on the target needs {v.required_after}."
             if v.required_after is not None

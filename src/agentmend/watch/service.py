@@ -282,7 +282,9 @@ def _after_arm(
         grace=timedelta(hours=config.watch.grace_period_hours),
         baseline_ids=set(baseline.conversation_ids),
     )
-    return arms["after"], len(arms["unattributed"])
+    frozen = set(baseline.conversation_ids)
+    late_before = [o for o in arms["before"] if o.id not in frozen]
+    return arms["after"], len(arms["unattributed"]) + len(late_before)
 
 
 def evaluate_watches(
@@ -322,7 +324,7 @@ def _apply(
     now: datetime,
 ) -> WatchStatus:
     previous, previous_comment = _stored_verdict(row)
-    change = forge.get_change(row.branch) or _change_from_row(row)
+    change = _watched_change(forge, row)
     if _same(previous, verdict):
         return _status_of(row, baseline, previous, previous_comment, False)
     revert: Change | None = None
@@ -353,6 +355,14 @@ def _apply(
         s.flush()
         s.expunge(stored)
     return _status_of(stored, baseline, verdict, comment, True, revert)
+
+
+def _watched_change(forge: Forge, row: WatchRow) -> Change:
+    """The merged change itself: a later change on the same branch (a new PR) must not get its comment."""
+    current = forge.get_change(row.branch)
+    if current is not None and current.number == row.pr_number:
+        return current
+    return _change_from_row(row)
 
 
 def _change_from_row(row: WatchRow) -> Change:
