@@ -44,6 +44,20 @@ SUFFIX = [
     " (booking ref in my account)",
     " Travelling with kids.",
 ]
+CITIES = [
+    "Rome",
+    "Barcelona",
+    "Paris",
+    "Munich",
+    "Lisbon",
+    "Amsterdam",
+    "Vienna",
+    "Prague",
+    "Madrid",
+    "Faro",
+    "Nice",
+]
+COUNTRIES = ["JP", "US", "GB", "DE", "IN", "TR", "BR", "TH", "CA", "AU", "AE", "FR"]
 REFS = ["QX7T2M", "LM4K9P", "ZR82HD", "BW5N1C", "TT9Q4A", "PJ3E7V", "HK6R2L"]
 
 
@@ -332,7 +346,7 @@ def visa_ok(s: Script) -> None:
     opener(s, VISA_OPEN, pii_p=0.1)
     s.tool(
         "entry_requirements",
-        {"destination": "as asked", "nationality": "as stated"},
+        {"destination": s.v.rng.choice(COUNTRIES), "nationality": s.v.rng.choice(COUNTRIES)},
         {"source": "Timatic", "visa_required": False, "notes": "passport valid 6 months"},
     )
     s.bot(
@@ -499,7 +513,7 @@ def hotel_ok(s: Script) -> None:
     opener(s, HOTEL_OPEN)
     s.tool(
         "search_hotels",
-        {"city": "as asked", "nights": s.v.rng.randrange(1, 6)},
+        {"city": s.v.rng.choice(CITIES), "nights": s.v.rng.randrange(1, 6)},
         {"results": 3, "cheapest_eur": s.v.rng.randrange(70, 180)},
     )
     s.bot(
@@ -525,7 +539,7 @@ def car_ok(s: Script) -> None:
     opener(s, CAR_OPEN)
     s.tool(
         "search_cars",
-        {"pickup": "as asked"},
+        {"pickup": s.v.rng.choice(CITIES) + " airport"},
         {"offers": 5, "cheapest_eur_per_day": s.v.rng.randrange(19, 60)},
     )
     s.bot(
