@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import itertools
 import json
+import sqlite3
+import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -80,7 +82,6 @@ class AppHarness:
     engine: Engine
     settings: Settings
     errors: list[BaseException] = field(default_factory=list)
-    _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     def deliver(
         self,
@@ -95,7 +96,7 @@ class AppHarness:
             "Content-Type": "application/json",
             "User-Agent": "GitHub-Hookshot/5a6b7c8",
             "X-GitHub-Event": event,
-            "X-GitHub-Delivery": delivery or f"72d3162e-cc78-11e3-81ab-{next(self._ids):012d}",
+            "X-GitHub-Delivery": delivery or str(uuid.uuid4()),
             "X-GitHub-Hook-ID": "292430182",
         }
         if signature == "sign":
@@ -126,34 +127,34 @@ def shared_embeddings(tmp_path_factory: pytest.TempPathFactory, request: pytest.
     return CachedEmbedder(request.getfixturevalue("embedder"), engine)
 
 
-@pytest.fixture
-def app_harness(
-    fake_github: FakeGitHub,
-    app_private_key: str,
+@contextmanager
+def running_app(
+    fake: FakeGitHub,
+    private_key: str,
     sleeps: list[float],
-    tmp_path: Path,
-    request: pytest.FixtureRequest,
+    data_dir: Path,
+    embedder_factory: Callable[[], Any],
+    name: str,
 ) -> Iterator[AppHarness]:
+    """The real app and queue over a fresh state database in `data_dir`, talking to `fake`."""
     from agentmend.models.offline import OfflineModel
 
     settings = Settings(
         app_id=APP_ID,
-        private_key=app_private_key,
+        private_key=private_key,
         webhook_secret=SECRET,
-        data_dir=tmp_path,
-        bot_login=fake_github.bot_login,
+        data_dir=data_dir,
+        bot_login=fake.bot_login,
     )
     engine = open_engine(settings.resolved_database_url())
     context = AppContext(
         settings=settings,
         engine=engine,
         forge_factory=github_forges(settings, sleep=sleeps.append),
-        embedder_factory=lambda: request.getfixturevalue(
-            "shared_embeddings"
-        ),  # loaded only when a job needs it
+        embedder_factory=embedder_factory,
         model_factory=lambda config: OfflineModel(),
     )
-    queue = JobQueue(MemoryHuey(f"agentmend-{request.node.name}"), lambda: context)
+    queue = JobQueue(MemoryHuey(f"agentmend-{name}"), lambda: context)
     errors: list[BaseException] = []
 
     @queue.huey.signal(SIGNAL_ERROR)
@@ -165,9 +166,31 @@ def app_harness(
     app.dependency_overrides[get_settings] = lambda: settings
     app.dependency_overrides[get_engine] = lambda: engine
     app.dependency_overrides[get_queue] = lambda: queue
-    with TestClient(app) as client:
-        yield AppHarness(client, queue, fake_github, engine, settings, errors)
-    engine.dispose()
+    try:
+        with TestClient(app) as client:
+            yield AppHarness(client, queue, fake, engine, settings, errors)
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture
+def app_harness(
+    fake_github: FakeGitHub,
+    app_private_key: str,
+    sleeps: list[float],
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+) -> Iterator[AppHarness]:
+    # the embedder is fetched only when a job needs it, so server-only tests never load the model
+    with running_app(
+        fake_github,
+        app_private_key,
+        sleeps,
+        tmp_path,
+        lambda: request.getfixturevalue("shared_embeddings"),
+        request.node.name,
+    ) as harness:
+        yield harness
 
 
 SUPPORT_AGENT = Path(__file__).resolve().parents[2] / "examples" / "support-agent"
@@ -186,3 +209,44 @@ def support_agent_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, b
     truth = generate(root, conversations=CORPUS_CONVERSATIONS, seed=7)
     assert len(truth.causes) == 5
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@dataclass(frozen=True)
+class Installed:
+    """GitHub and the app's database right after installing on the example repo (taken once per session)."""
+
+    github: tuple[dict[str, Any], int]
+    database: sqlite3.Connection
+
+
+@pytest.fixture(scope="session")
+def installed_snapshot(
+    support_agent_files: dict[str, bytes],
+    app_private_key: str,
+    shared_embeddings: Any,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Installed:
+    fake = FakeGitHub()
+    with respx.mock(assert_all_called=False) as mock:
+        fake.mount(mock)
+        repo = fake.add_repo("acme/support-bot", support_agent_files)
+        data_dir = tmp_path_factory.mktemp("installed")
+        with running_app(fake, app_private_key, [], data_dir, lambda: shared_embeddings, "snapshot") as h:
+            from payloads import installation_created
+
+            assert h.deliver("installation", installation_created(fake, repo)).status_code == 202
+            assert h.run_jobs() == 1
+            assert repo.open_pulls(), "the install opened no PR"
+            database = sqlite3.connect(":memory:", check_same_thread=False)
+            with h.engine.connect() as conn:
+                conn.connection.dbapi_connection.backup(database)  # type: ignore[union-attr]
+    return Installed(fake.snapshot(), database)
+
+
+def restore_installed(harness: AppHarness, snapshot: Installed) -> None:
+    """Put the fake GitHub and the app's state back to right after the install."""
+    harness.fake.restore(snapshot.github)  # type: ignore[arg-type]
+    harness.engine.dispose()
+    with harness.engine.connect() as conn:
+        snapshot.database.backup(conn.connection.dbapi_connection)  # type: ignore[arg-type]
+    harness.engine.dispose()

@@ -16,6 +16,7 @@ Usage:
 from __future__ import annotations
 
 import base64
+import copy
 import hashlib
 import itertools
 import json
@@ -189,6 +190,16 @@ class FakeGitHub:
         self.repos[full_name] = repo
         repo.commit_files(dict(files or {}), message="initial commit")
         return repo
+
+    def snapshot(self) -> tuple[dict[str, FakeRepo], int]:
+        """A deep copy of every repo, to start later tests from this state without redoing the work."""
+        return copy.deepcopy(self.repos), next(self._ids)
+
+    def restore(self, snapshot: tuple[dict[str, FakeRepo], int]) -> None:
+        """Replace the repos with a snapshot's (the call log and failures are kept)."""
+        repos, next_id = snapshot
+        self.repos = copy.deepcopy(repos)
+        self._ids = itertools.count(next_id)
 
     def fail(
         self,
