@@ -247,6 +247,14 @@ def test_only_the_fix_is_improved(merged: Merged, scenario: Scenario, memo: Memo
                                      embedder=memo, now=DURING)  # fmt: skip
     assert [s.changed for s in again] == [False]
 
+    # `@agentmend rollback` works on an improved change too: a human may know better
+    revert = service.rollback(scenario.forge, merged.change, scenario.config, engine=scenario.engine,
+                              requested_by="dave")  # fmt: skip
+    assert scenario.forge.read_file("prompts/system.md", revert.head_sha) == merged.prompt_before.encode()
+    assert "@dave" in revert.body and "@octocat" in revert.body
+    assert service.rollback(scenario.forge, merged.change, scenario.config, engine=scenario.engine,
+                            requested_by="dave").head_sha == revert.head_sha  # fmt: skip
+
 
 def test_too_few_later_conversations_is_inconclusive_with_the_number_needed(
     merged: Merged, scenario: Scenario, memo: Memo, monkeypatch: pytest.MonkeyPatch, tmp_path: Path

@@ -457,7 +457,7 @@ def rollback(
     if merge_sha is None:
         raise WatchError(f"{change.branch}: not merged; only a merged change can be rolled back")
     verdict = _stored_verdict(row)[0] if row is not None else None
-    merged_by = change.merged_by or (row.merged_by if row is not None else None)
+    merged_by = (row.merged_by if row is not None else None) or change.merged_by
     revert = _open_revert(forge, config, change, merge_sha, merged_by, verdict, requested_by=requested_by)
     if row is not None:
         with Session(engine) as s, s.begin():
