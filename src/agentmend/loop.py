@@ -209,12 +209,21 @@ def _failing_tools(
     return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
+def missing_targets(forge: Forge, config: RepoConfig) -> list[str]:
+    """Declared targets that are not on the default branch (said to the user, never silently dropped)."""
+    return [t.path for t in config.targets if forge.read_file(t.path) is None]
+
+
 def _targets(forge: Forge, config: RepoConfig) -> tuple[TargetFile, ...]:
     found = []
     for t in config.targets:
         data = forge.read_file(t.path)
-        if data is not None:
+        if data is None:
+            continue
+        try:
             found.append(TargetFile(path=t.path, kind=t.kind, text=data.decode("utf-8")))
+        except UnicodeDecodeError as exc:
+            raise EditRejected(t.path, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
     return tuple(found)
 
 
@@ -479,4 +488,5 @@ __all__ = [
     "propose_changes",
     "propose_one",
     "note_rejections",
+    "missing_targets",
 ]

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from proposal_factories import cluster, make_repo, report
+from proposal_factories import cluster, git, make_repo, report
 from typer.testing import CliRunner
 
 import agentmend.analysis.embed
@@ -57,3 +57,15 @@ def test_asking_for_anthropic_without_a_key_stops_with_the_variable_name(
     monkeypatch.delenv("ANTHROPIC_API_KEY", raising=False)
     result = CliRunner().invoke(app, ["propose", str(repo), "--model", "anthropic"])
     assert result.exit_code == 2 and "ANTHROPIC_API_KEY is not set" in result.output
+
+
+def test_a_declared_target_missing_from_the_repo_is_reported(repo: Path) -> None:
+    cfg = (
+        (repo / ".github" / "agentmend.yml")
+        .read_text()
+        .replace("targets:\n", "targets:\n  - {path: agent/routing.yaml, kind: routing}\n")
+    )
+    (repo / ".github" / "agentmend.yml").write_text(cfg)
+    git(repo, "commit", "-qam", "declare routing")
+    result = CliRunner().invoke(app, ["propose", str(repo)], terminal_width=200)
+    assert "declared target agent/routing.yaml is not on main; skipped" in result.output

@@ -104,7 +104,7 @@ def run_propose(
     """Analyze then propose; shared by `propose` and `demo`. Raises typer.Exit with a clear message."""
     from agentmend.analysis.embed import SentenceEmbedder
     from agentmend.forges.local_git import GitError, LocalGitForge
-    from agentmend.loop import analyze_forge_with_texts, propose_changes
+    from agentmend.loop import analyze_forge_with_texts, missing_targets, propose_changes
     from agentmend.models.base import ModelError
     from agentmend.models.factory import choose_model
     from agentmend.repo_config import CONFIG_PATH, ConfigError, parse_config
@@ -140,6 +140,10 @@ def run_propose(
         err.print(f"[red]error:[/red] {exc}", highlight=False)
         raise typer.Exit(1) from exc
     print_causes(analysis.report, out)
+    for target in missing_targets(forge, config):
+        err.print(
+            f"[yellow]note:[/yellow] declared target {target} is not on {forge.default_branch}; skipped"
+        )
     outcomes = propose_changes(
         forge,
         analysis.report,
