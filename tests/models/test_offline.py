@@ -113,3 +113,12 @@ def test_a_named_failing_tool_wins_when_tool_errors_are_a_main_signal() -> None:
         tools=(("issue_refund", 19),),
     )
     assert list(new_text(req)) == ["t.yaml"]
+
+
+def test_the_section_uses_the_prompt_s_own_heading_level() -> None:
+    prompt = "# Role\nHelp.\n\n# Rules\nBe brief.\n"
+    assert (
+        "# Requests about sso / saml\n"
+        in new_text(request(TargetFile("p.md", "system_prompt", prompt)))["p.md"]
+    )
+    assert "## Requests" not in new_text(request(TargetFile("p.md", "system_prompt", prompt)))["p.md"]

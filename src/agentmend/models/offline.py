@@ -115,7 +115,8 @@ def _prompt_edit(target: TargetFile, section: str) -> Edit:
     if len(headings) >= 2:
         last = headings[-1].group(0)
         if text.count(last) == 1:
-            return Edit(target.path, last, f"{section}\n{last}")
+            level = last.split(" ", 1)[0]  # match the prompt's own section level
+            return Edit(target.path, last, f"{section.replace('## ', level + ' ', 1)}\n{last}")
     lines = text.splitlines(keepends=True)
     if not lines:
         return Edit(target.path, text, section)  # pragma: no cover - an empty prompt has no anchor
