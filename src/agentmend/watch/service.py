@@ -59,11 +59,16 @@ def _request_of(conv: Conversation, outcome: Outcome) -> str:
 
 
 def conversations_at(forge: Forge, config: RepoConfig, ref: str) -> list[Conversation]:
-    """Every conversation in the repo's exports at `ref` (malformed records are skipped, as in analysis)."""
+    """Every conversation in the exports at `ref`, plus the linked (`url:`) exports as they are now.
+
+    Malformed records are skipped, as in analysis. Linked exports have no history; attribution keeps
+    their later conversations out of the baseline.
+    """
     from agentmend.conversations.readers import read_all
-    from agentmend.conversations.sources import files_from_listing
+    from agentmend.conversations.sources import files_from_listing, linked_files
 
     files = files_from_listing(forge.list_files(ref), lambda path: forge.read_file(path, ref), config)
+    files += linked_files(config)
     return [c for c in read_all(files) if isinstance(c, Conversation)]
 
 
@@ -196,6 +201,52 @@ def _status_of(row: WatchRow, baseline: Baseline, verdict: Verdict | None, comme
 # -- entry points ---------------------------------------------------------------------------------------
 
 
+def _freeze_at_merge(
+    forge: Forge,
+    change: Change,
+    merge_sha: str,
+    config: RepoConfig,
+    *,
+    engine: Engine,
+    embedder: Embedder,
+    merged_at: datetime,
+    merged_by: str | None,
+    version: str | None,
+    report: AnalysisReport | None,
+) -> Baseline:
+    """The baseline from the exports at the merge's first parent, with the clusters as they were there."""
+    repo = forge.repo_key
+    cached = _cached(embedder, engine)
+    cause_id = cause_of(change, engine, repo)
+    parent = forge.parent_sha(merge_sha)
+    pairs = outcomes_of(conversations_at(forge, config, parent), config, cached)
+    if report is None:
+        from agentmend.analysis.pipeline import analyze_conversations
+
+        report = analyze_conversations([c for c, _ in pairs], config, engine=engine, repo_key=repo,
+                                       embedder=cached)  # fmt: skip
+    cause_id = _cause_in_report(report, cause_id, change.branch)
+    intents, causes = anchors_from_report(report, pairs, embedder=cached, request_of=_request_of)
+    if version is None:
+        version = version_of(forge, config, merge_sha, parent)
+    baseline = freeze(
+        pairs,
+        cause_id=cause_id,
+        intents=intents,
+        causes=causes,
+        embedder=cached,
+        request_of=_request_of,
+        config=config.watch,
+        branch=change.branch,
+        merge_sha=merge_sha,
+        parent_sha=parent,
+        merged_at=merged_at,
+        merged_by=merged_by,
+        version=version,
+    )
+    return baseline
+
+
 def start_watch(
     forge: Forge,
     change: Change,
@@ -219,34 +270,25 @@ def start_watch(
         verdict, summary = _stored_verdict(existing)
         return _status_of(existing, b, verdict, summary or present.start_comment(b, config.watch), False)
 
-    cached = _cached(embedder, engine)
-    cause_id = cause_of(change, engine, repo)
-    parent = forge.parent_sha(change.merge_sha)
-    pairs = outcomes_of(conversations_at(forge, config, parent), config, cached)
-    if report is None:
-        from agentmend.analysis.pipeline import analyze_conversations
-
-        report = analyze_conversations([c for c, _ in pairs], config, engine=engine, repo_key=repo,
-                                       embedder=cached)  # fmt: skip
-    cause_id = _cause_in_report(report, cause_id, change.branch)
-    intents, causes = anchors_from_report(report, pairs, embedder=cached, request_of=_request_of)
-    if version is None:
-        version = version_of(forge, config, change.merge_sha, parent)
-    baseline = freeze(
-        pairs,
-        cause_id=cause_id,
-        intents=intents,
-        causes=causes,
-        embedder=cached,
-        request_of=_request_of,
-        config=config.watch,
-        branch=change.branch,
-        merge_sha=change.merge_sha,
-        parent_sha=parent,
-        merged_at=merged_at,
-        merged_by=merged_by,
-        version=version,
-    )
+    try:
+        baseline = _freeze_at_merge(
+            forge,
+            change,
+            change.merge_sha,
+            config,
+            engine=engine,
+            embedder=embedder,
+            merged_at=merged_at,
+            merged_by=merged_by,
+            version=version,
+            report=report,
+        )
+    except WatchError as exc:
+        # say so where the reviewer looks, then fail the job so it is visible in the worker too
+        forge.upsert_comment(change, COMMENT_KEY, f"### agentmend watch: not started\n\n{exc}\n")
+        forge.set_check(change.merge_sha, present.CHECK_NAME, "Watch not started", str(exc), "neutral")
+        raise
+    cause_id = baseline.cause_id
     comment = present.start_comment(baseline, config.watch)
     forge.upsert_comment(change, COMMENT_KEY, comment)
     title, summary = present.check_output(baseline, None, config.watch)

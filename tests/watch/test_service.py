@@ -1,0 +1,70 @@
+"""Service behaviour that needs no embeddings: refusals a reviewer must see on the change itself."""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from agentmend.forges.local_git import LocalGitForge
+from agentmend.repo_config import load_config
+from agentmend.store.db import open_engine
+from agentmend.watch import service
+from agentmend.watch.baseline import WatchError
+
+CONFIG = """version: 1
+exports: [{path: "exports/*.jsonl"}]
+targets: [{path: prompts/system.md, kind: system_prompt}]
+"""
+
+
+class NoEmbedder:
+    name = "none"
+
+    def encode(self, texts: Any) -> Any:
+        raise AssertionError("nothing should be embedded")
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    (root / ".github").mkdir(parents=True)
+    (root / "prompts").mkdir()
+    (root / "exports").mkdir()
+    (root / ".github" / "agentmend.yml").write_text(CONFIG)
+    (root / "prompts" / "system.md").write_text("You are helpful.\n")
+    (root / "exports" / "a.jsonl").write_text("")
+    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@t", "PATH": "/usr/bin:/bin"}  # fmt: skip
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "init"]):
+        subprocess.run(["git", "-C", str(root), *args], check=True, env=env, capture_output=True)
+    return root
+
+
+def test_a_change_without_a_known_cause_says_why_its_watch_did_not_start(repo: Path, tmp_path: Path) -> None:
+    forge = LocalGitForge(repo)
+    files = {"prompts/system.md": "You are very helpful.\n"}
+    published = forge.open_or_update_change("agentmend/by-hand", files, "A hand-made change", "no marker")
+    merge_sha = forge.merge(published.change)
+    change = forge.get_change("agentmend/by-hand")
+    assert change is not None
+    engine = open_engine(f"sqlite:///{tmp_path / 'state.db'}")
+    with pytest.raises(WatchError, match="no failure cause recorded"):
+        service.start_watch(forge, change, load_config(repo), engine=engine, embedder=NoEmbedder(),
+                            merged_at=datetime.now(UTC), merged_by="carol")  # fmt: skip
+    comments = (forge.changes_dir / "agentmend__by-hand.comments.md").read_text()
+    assert "agentmend watch: not started" in comments and "no failure cause recorded" in comments
+    check = forge.read_check(merge_sha)["agentmend/watch"]
+    assert check["conclusion"] == "neutral" and check["title"] == "Watch not started"
+    assert service.watch_status(forge, change, engine=engine).startswith("This change has no metric watch")
+
+
+def test_rollback_refuses_a_change_that_was_never_merged(repo: Path, tmp_path: Path) -> None:
+    forge = LocalGitForge(repo)
+    published = forge.open_or_update_change("agentmend/open", {"prompts/system.md": "x\n"}, "t", "b")
+    engine = open_engine(f"sqlite:///{tmp_path / 'state.db'}")
+    with pytest.raises(WatchError, match="not merged"):
+        service.rollback(forge, published.change, load_config(repo), engine=engine, requested_by="dave")
