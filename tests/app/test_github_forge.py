@@ -149,3 +149,21 @@ def test_permission_uses_role_name_and_strangers_have_none(
     assert forge.can_write("alice")
     assert not forge.can_write("bob")
     assert forge.permission("mallory") == "none"
+
+
+def test_a_pr_is_left_alone_when_main_moves_without_touching_its_files_and_rebased_when_it_does(
+    fake_github: FakeGitHub, make_forge: Callable[[str], GitHubForge]
+) -> None:
+    repo = fake_github.add_repo("acme/bot", {"prompts/system.md": PROMPT, "exports/a.jsonl": "{}\n"})
+    files = {"prompts/system.md": PROMPT + "Confirm the order number.\n"}
+    make_forge("acme/bot").open_or_update_change("agentmend/c1", files, "Fix", "b")
+    head = repo.refs["heads/agentmend/c1"]
+
+    repo.commit_files({"exports/b.jsonl": "{}\n"})  # new exports only
+    again = make_forge("acme/bot").open_or_update_change("agentmend/c1", files, "Fix", "b")
+    assert again.action == "unchanged" and repo.refs["heads/agentmend/c1"] == head
+
+    main = repo.commit_files({"prompts/system.md": "# Support agent\n" + PROMPT})  # someone edited the target
+    rebased = make_forge("acme/bot").open_or_update_change("agentmend/c1", files, "Fix", "b")
+    assert rebased.action == "updated" and rebased.change.head_sha == repo.refs["heads/agentmend/c1"]
+    assert repo.branch_commits("agentmend/c1")[1] == main

@@ -102,6 +102,8 @@ class GitHubForge:
         self._blobs: dict[str, bytes] = {}
         self._label_ready = False
         self._head: str | None = None  # default-branch head, read once per job
+        self._commits: dict[str, dict[str, Any]] = {}
+        self._open: dict[str, dict[str, Any]] | None = None  # branch -> open PR, listed once per job
 
     # -- plumbing ---------------------------------------------------------------------------------
 
@@ -187,7 +189,9 @@ class GitHubForge:
         return sha
 
     def _commit(self, sha: str) -> dict[str, Any]:
-        return self._call("GET", f"{self._base}/git/commits/{sha}")  # type: ignore[no-any-return]
+        if sha not in self._commits:
+            self._commits[sha] = self._call("GET", f"{self._base}/git/commits/{sha}")
+        return self._commits[sha]
 
     def parent_sha(self, sha: str) -> str:
         parents = self._commit(sha)["parents"]
@@ -248,13 +252,27 @@ class GitHubForge:
             merged_by=merged_by.get("login"),
         )
 
-    def _pulls_for(self, branch: str, state: str = "all") -> list[dict[str, Any]]:
-        return self._call(  # type: ignore[no-any-return]
-            "GET", f"{self._base}/pulls", params={"head": f"{self.owner}:{branch}", "state": state}
-        )
+    def _open_pulls(self) -> dict[str, dict[str, Any]]:
+        """Open PRs by head branch, listed once per forge (one job) and kept current by our own writes."""
+        if self._open is None:
+            pulls = self._pages(f"{self._base}/pulls", {"state": "open"})
+            self._open = {str(p["head"]["ref"]): p for p in pulls}
+        return self._open
+
+    def _remember(self, pr: dict[str, Any]) -> None:
+        if self._open is not None:
+            branch = str(pr["head"]["ref"])
+            if pr.get("state") == "open":
+                self._open[branch] = pr
+            else:
+                self._open.pop(branch, None)
 
     def get_change(self, branch: str) -> Change | None:
-        pulls = self._pulls_for(branch)
+        if branch in self._open_pulls():
+            return self._to_change(self._open_pulls()[branch])
+        pulls = self._call(
+            "GET", f"{self._base}/pulls", params={"head": f"{self.owner}:{branch}", "state": "all"}
+        )
         if not pulls:
             return None
         open_first = sorted(pulls, key=lambda p: (p["state"] != "open", -int(p["number"])))
@@ -265,20 +283,28 @@ class GitHubForge:
         return None if pr is None else self._to_change(pr)
 
     def find_changes(self, state: ChangeState | None = None) -> list[Change]:
-        api_state = "open" if state == "open" else "all"
-        pulls = self._pages(f"{self._base}/pulls", {"state": api_state})
+        if state == "open":
+            pulls = list(self._open_pulls().values())
+        else:
+            pulls = self._pages(f"{self._base}/pulls", {"state": "all"})
         changes = [self._to_change(p) for p in pulls if str(p["head"]["ref"]).startswith(BRANCH_PREFIX)]
         return [c for c in changes if state is None or c.state == state]
 
     def _is_current(self, branch_sha: str, base: str, files: dict[str, str]) -> bool:
-        """The branch is one commit over `base` that already holds exactly these file contents."""
-        commit = self._commit(branch_sha)
-        if [p["sha"] for p in commit.get("parents", [])] != [base]:
+        """The branch already proposes exactly these files, and a rebase onto `base` would not change it.
+
+        True when the branch is one commit that changes only `files`, to these contents, over a parent
+        whose versions of `files` are still the default head's. Then the PR's diff is what a new commit
+        would show, so nothing is pushed (Dependabot likewise leaves a PR alone until it conflicts).
+        """
+        parents = [p["sha"] for p in self._commit(branch_sha).get("parents", [])]
+        if len(parents) != 1:
             return False
-        tree = self._tree(branch_sha)
-        base_tree = self._tree(base)
-        expected = {**base_tree, **{p: git_blob_sha(c.encode("utf-8")) for p, c in files.items()}}
-        return tree == expected
+        parent_tree, base_tree = self._tree(parents[0]), self._tree(base)
+        wanted = {p: git_blob_sha(c.encode("utf-8")) for p, c in files.items()}
+        if self._tree(branch_sha) != {**parent_tree, **wanted}:
+            return False
+        return all(parent_tree.get(p) == base_tree.get(p) for p in files)
 
     def open_or_update_change(
         self, branch: str, files: dict[str, str], title: str, body: str
@@ -291,7 +317,8 @@ class GitHubForge:
             raise ValueError(
                 f"{branch}: the files do not differ from {self.default_branch}; nothing to propose"
             )
-        old = self._ref_sha(branch)
+        open_pr = self._open_pulls().get(branch)
+        old = str(open_pr["head"]["sha"]) if open_pr else self._ref_sha(branch)
         pushed = False
         if old is None or not self._is_current(old, base, files):
             base_commit = self._commit(base)
@@ -323,9 +350,9 @@ class GitHubForge:
                     "PATCH", f"{self._base}/git/refs/heads/{branch}", json={"sha": head, "force": True}
                 )
             pushed = True
-        open_prs = self._pulls_for(branch, state="open")
-        if open_prs:
-            pr = open_prs[0]
+            old = head
+        if open_pr is not None:
+            pr = open_pr
             patch: dict[str, str] = {}
             if (pr.get("title") or "") != title:
                 patch["title"] = title
@@ -333,17 +360,17 @@ class GitHubForge:
                 patch["body"] = body
             if patch:
                 pr = self._call("PATCH", f"{self._base}/pulls/{pr['number']}", json=patch)
+            pr = {**pr, "head": {**pr["head"], "sha": old}}
+            self._remember(pr)
             action = "updated" if pushed or patch else "unchanged"
-            change = self._to_change(pr)
-            if pushed:
-                change = self.get_change_by_number(int(pr["number"])) or change
-            return PublishResult(change=change, action=action)
+            return PublishResult(change=self._to_change(pr), action=action)
         pr = self._call(
             "POST",
             f"{self._base}/pulls",
             json={"title": title, "head": branch, "base": self.default_branch, "body": body},
         )
         self._label(int(pr["number"]))
+        self._remember(pr)
         return PublishResult(change=self._to_change(pr), action="created")
 
     def _label(self, number: int) -> None:
@@ -363,7 +390,8 @@ class GitHubForge:
         if comment:
             self._call("POST", f"{self._base}/issues/{change.number}/comments", json={"body": comment})
         if change.state == "open":
-            self._call("PATCH", f"{self._base}/pulls/{change.number}", json={"state": "closed"})
+            pr = self._call("PATCH", f"{self._base}/pulls/{change.number}", json={"state": "closed"})
+            self._remember(pr)
 
     def merge(self, change: Change) -> str:
         if change.number is None:
