@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import subprocess
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from agentmend.forges.local_git import LocalGitForge
 from agentmend.repo_config import ConfigError, RepoConfig, parse_config
-from agentmend.watch.automerge import may_automerge
+from agentmend.watch.automerge import automerge, may_automerge
 
 
 def config(**extra: Any) -> RepoConfig:
@@ -44,3 +47,30 @@ def test_no_watch_means_no_automerge() -> None:
 def test_high_risk_cannot_even_be_configured() -> None:
     with pytest.raises(ConfigError, match="automerge.change_classes"):
         parse_config("version: 1\nexports: [{path: x}]\nautomerge: {enabled: true, change_classes: [high]}\n")
+
+
+def _repo(tmp_path: Path) -> LocalGitForge:
+    root = tmp_path / "repo"
+    (root / "agent").mkdir(parents=True)
+    (root / "agent" / "tools.yaml").write_text("tools: []\n")
+    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@t", "PATH": "/usr/bin:/bin"}  # fmt: skip
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "init"]):
+        subprocess.run(["git", "-C", str(root), *args], check=True, env=env, capture_output=True)
+    return LocalGitForge(root)
+
+
+def test_automerge_merges_only_what_the_policy_allows_after_the_checks(tmp_path: Path) -> None:
+    forge = _repo(tmp_path)
+    change = forge.open_or_update_change(
+        "agentmend/tool-wording", {"agent/tools.yaml": "tools: [search]\n"}, "Clearer tool text", "b"
+    ).change
+    allowed = config(automerge={"enabled": True, "change_classes": ["low"]})
+    waiting = automerge(forge, change, allowed, "low", checks_passed=False)
+    assert waiting == (None, "waiting for the checks to pass")
+    sha, reason = automerge(forge, change, allowed, "medium", checks_passed=True)
+    assert sha is None and "not in" in reason
+    assert forge.get_change("agentmend/tool-wording").state == "open"  # type: ignore[union-attr]
+    sha, reason = automerge(forge, change, allowed, "low", checks_passed=True)
+    assert sha is not None and forge.head_sha() == sha
+    assert forge.get_change("agentmend/tool-wording").state == "merged"  # type: ignore[union-attr]

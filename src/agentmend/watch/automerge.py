@@ -6,6 +6,7 @@ answer is no unless a metric watch that opens a revert will be active on the mer
 
 from __future__ import annotations
 
+from agentmend.forges.base import Change, Forge
 from agentmend.repo_config import RepoConfig, RiskClass
 
 
@@ -27,3 +28,21 @@ def may_automerge(config: RepoConfig, proposal_risk: RiskClass, watch_active: bo
         f"risk class '{proposal_risk}' is allowed by `automerge.change_classes`, and a metric watch "
         "with rollback starts on merge"
     )
+
+
+def automerge(
+    forge: Forge, change: Change, config: RepoConfig, proposal_risk: RiskClass, *, checks_passed: bool
+) -> tuple[str | None, str]:
+    """Merge `change` when the policy allows and its checks passed: (merge sha or None, reason).
+
+    The watch starts from the merge event as for a human merge, so `watch_active` is whether this repo
+    rolls back regressions at all.
+    """
+    if not checks_passed:
+        return None, "waiting for the checks to pass"
+    allowed, reason = may_automerge(
+        config, proposal_risk, watch_active=config.watch.on_regression == "revert_pr"
+    )
+    if not allowed:
+        return None, reason
+    return forge.merge(change), reason
