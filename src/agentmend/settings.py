@@ -20,9 +20,9 @@ class Settings(BaseSettings):
     data_dir: Path = Path(".agentmend-app")
     database_url: str | None = None
     redis_url: str | None = None
-    bot_login: str | None = Field(None, description="The app's bot login, e.g. 'agentmend[bot]'.")
+    bot_login: str | None = Field(default=None, description="The app's bot login, e.g. 'agentmend[bot]'.")
     anthropic_api_key: SecretStr | None = Field(
-        None, validation_alias=AliasChoices("ANTHROPIC_API_KEY", "AGENTMEND_ANTHROPIC_API_KEY")
+        default=None, validation_alias=AliasChoices("ANTHROPIC_API_KEY", "AGENTMEND_ANTHROPIC_API_KEY")
     )
     github_api_url: str = "https://api.github.com"
 

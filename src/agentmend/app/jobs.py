@@ -70,18 +70,16 @@ class AppContext:
 
 
 def default_model(settings: Settings) -> Callable[[RepoConfig], Any]:
-    """The repo's configured model; the offline one when no Anthropic key is set (it says so in the PR)."""
+    """The repo's configured model; the offline one when no Anthropic key is set (each PR says which)."""
+    from agentmend.models.factory import KEY_ENV, choose_model
+
+    env = {KEY_ENV: settings.anthropic_api_key.get_secret_value()} if settings.anthropic_api_key else {}
 
     def make(config: RepoConfig) -> Any:
-        key = settings.anthropic_api_key.get_secret_value() if settings.anthropic_api_key else None
-        try:
-            from agentmend.models import factory
-
-            return factory.make_model(config.model, api_key=key)  # type: ignore[attr-defined]
-        except (ImportError, AttributeError):
-            from agentmend.models.offline import OfflineModel
-
-            return OfflineModel()
+        choice = choose_model(config, env=env)
+        if choice.note:
+            log.warning("%s", choice.note)
+        return choice.model
 
     return make
 

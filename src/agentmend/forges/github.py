@@ -13,7 +13,7 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from githubkit import AppInstallationAuthStrategy, GitHub
 from githubkit.cache import MemCacheStrategy
@@ -169,7 +169,7 @@ class GitHubForge:
     def default_branch(self) -> str:
         if self._repo_json is None:
             self._repo_json = self._call("GET", self._base)
-        return str(self._repo_json["default_branch"])  # type: ignore[index]
+        return str(self._repo_json["default_branch"])
 
     def _ref_sha(self, branch: str) -> str | None:
         ref = self._call("GET", f"{self._base}/git/ref/heads/{branch}", missing_ok=True)
@@ -362,7 +362,7 @@ class GitHubForge:
                 pr = self._call("PATCH", f"{self._base}/pulls/{pr['number']}", json=patch)
             pr = {**pr, "head": {**pr["head"], "sha": old}}
             self._remember(pr)
-            action = "updated" if pushed or patch else "unchanged"
+            action: Literal["updated", "unchanged"] = "updated" if pushed or patch else "unchanged"
             return PublishResult(change=self._to_change(pr), action=action)
         pr = self._call(
             "POST",
