@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import payloads
+import pytest
 from conftest import AppHarness
 
 
@@ -65,3 +66,19 @@ def test_an_invalid_config_is_reported_as_a_failed_check_on_the_head(app_harness
     assert check["conclusion"] == "failure" and check["head_sha"] == repo.refs["heads/main"]
     assert "exports" in check["output"]["summary"]
     assert repo.pulls == {}
+
+
+def test_when_the_queue_is_down_the_delivery_can_be_redelivered(
+    app_harness: AppHarness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = app_harness.fake.add_repo("acme/bot", {"README.md": "hi\n"})
+    payload = payloads.installation_created(app_harness.fake, repo)
+
+    def down(event: object) -> None:
+        raise ConnectionError("redis: connection refused")
+
+    monkeypatch.setattr(app_harness.queue, "enqueue", down)
+    assert app_harness.deliver("installation", payload, delivery="d-7").status_code == 503
+    monkeypatch.undo()
+    assert app_harness.deliver("installation", payload, delivery="d-7").status_code == 202
+    assert app_harness.pending == 1

@@ -163,14 +163,22 @@ def _repos(payload: Mapping[str, Any], key: str) -> list[str]:
 
 
 def _first_analysis(ctx: AppContext, installation_id: int, repos: list[str]) -> None:
+    """Analyze each repo; one repo's failure does not stop the others (the retry skips those done)."""
+    failures: list[Exception] = []
     for full_name in repos:
         state.remember_repo(ctx.engine, full_name, installation_id)
-        forge = ctx.forge(installation_id, full_name)
-        config = load_repo_config(forge)
-        if config is None:
-            log.info("%s: no %s; nothing to do until one is added", full_name, CONFIG_PATH)
-            continue
-        analyze_and_propose(ctx, forge, config)
+        try:
+            forge = ctx.forge(installation_id, full_name)
+            config = load_repo_config(forge)
+            if config is None:
+                log.info("%s: no valid %s; nothing to do until one is pushed", full_name, CONFIG_PATH)
+                continue
+            analyze_and_propose(ctx, forge, config)
+        except Exception as exc:  # logged here, re-raised below so the job is retried
+            log.exception("%s: first analysis failed", full_name)
+            failures.append(exc)
+    if failures:
+        raise failures[0]
 
 
 @router.register("installation", action="created")

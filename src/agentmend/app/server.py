@@ -68,7 +68,11 @@ def create_app() -> FastAPI:
             return JSONResponse({"status": "duplicate", "delivery": event.delivery_id}, status_code=200)
         if not queue.wants(event):
             return JSONResponse({"status": "ignored", "event": event.name, "action": event.action}, 202)
-        await run_in_threadpool(queue.enqueue, event)
+        try:
+            await run_in_threadpool(queue.enqueue, event)
+        except Exception as exc:  # the queue is down: let GitHub's redelivery through later
+            await run_in_threadpool(state.forget_delivery, engine, event.delivery_id)
+            return JSONResponse({"error": f"could not queue the job: {exc}"}, status_code=503)
         reply: dict[str, Any] = {"status": "queued", "delivery": event.delivery_id, "event": event.name}
         return JSONResponse(reply, status_code=202)
 

@@ -30,6 +30,12 @@ def record_delivery(engine: Engine, delivery_id: str, event: str, now: datetime 
     return True
 
 
+def forget_delivery(engine: Engine, delivery_id: str) -> None:
+    """Undo `record_delivery` when the job could not be queued, so GitHub's redelivery is accepted."""
+    with Session(engine) as s, s.begin():
+        s.execute(delete(DeliveryRow).where(DeliveryRow.id == delivery_id))
+
+
 def remember_repo(engine: Engine, repo: str, installation_id: int, active: bool = True) -> None:
     with Session(engine) as s, s.begin():
         row = s.get(AppRepoRow, repo)
