@@ -142,12 +142,15 @@ def _evaluate_watches(ctx: AppContext, forge: GitHubForge, config: RepoConfig) -
 
 
 def evaluate_all_watches(ctx: AppContext) -> int:
-    """Periodic: evaluate the watches of every installed repo that has merged changes."""
+    """Periodic: evaluate the open watches of every installed repo (new exports may have arrived)."""
     service = _watch_service()
     if service is None:
         return 0
     done = 0
+    watching = state.repos_watching(ctx.engine)
     for repo, installation_id in state.active_repos(ctx.engine):
+        if repo not in watching:
+            continue  # nothing to evaluate: no GitHub call
         forge = ctx.forge(installation_id, repo)
         config = load_repo_config(forge)
         if config is not None:
