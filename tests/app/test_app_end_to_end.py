@@ -271,3 +271,45 @@ def test_a_merge_is_recorded_for_the_metric_watch(app_harness: AppHarness, insta
     row = state.change_row(app_harness.engine, "acme/support-bot", branch=pr["head"])
     assert row is not None and row.state == "merged"
     assert (row.merge_sha, row.merged_by) == (merge_sha, "carol") and row.merged_at is not None
+
+
+def test_a_push_without_commit_lists_or_default_branch_fields_is_still_analyzed(
+    app_harness: AppHarness, installed: FakeRepo, support_agent_files: dict[str, bytes]
+) -> None:
+    repo, fake = installed, app_harness.fake
+    before = repo.refs["heads/main"]
+    new_export = "exports/csv/turns-2026-10-22.csv"
+    after = repo.commit_files({new_export: support_agent_files["exports/csv/turns-2026-10-15.csv"]})
+    payload = payloads.push(fake, repo, before, after, with_commits=False)
+    del payload["repository"]["default_branch"], payload["repository"]["master_branch"]
+    assert app_harness.deliver("push", payload).status_code == 202
+    app_harness.run_jobs()
+    assert state.last_analyzed(app_harness.engine, "acme/support-bot") == after
+
+
+def test_an_open_pr_whose_cause_is_gone_is_closed_with_a_reason(
+    app_harness: AppHarness, installed: FakeRepo
+) -> None:
+    repo, fake = installed, app_harness.fake
+    repo.refs["heads/agentmend/vanished-cause"] = repo.refs["heads/main"]
+    repo.commit_files({"prompts/system.md": "Old proposal.\n"}, branch="agentmend/vanished-cause")
+    number = max(repo.pulls) + 1
+    repo.pulls[number] = {
+        **_pr(repo),
+        "number": number,
+        "id": 1,
+        "head": "agentmend/vanished-cause",
+        "title": "old",
+        "body": "old",
+    }
+    state.save_change(app_harness.engine, "acme/support-bot", "agentmend/vanished-cause",
+                      cause_id="c-vanished", number=number, state="open")  # fmt: skip
+    before = repo.refs["heads/main"]
+    after = repo.commit_files(
+        {".github/agentmend.yml": repo.files_at("main")[".github/agentmend.yml"] + b"#\n"}
+    )
+    app_harness.deliver("push", payloads.push(fake, repo, before, after, modified=[".github/agentmend.yml"]))
+    app_harness.run_jobs()
+    assert repo.pulls[number]["state"] == "closed"
+    assert "no longer finds this failure cause" in repo.comments_on(number)[-1]["body"]
+    assert len(repo.open_pulls()) == 5  # the live causes' PRs stay open
