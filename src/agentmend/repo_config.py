@@ -100,7 +100,13 @@ class ClusteringConfig(_Strict):
     id_match_similarity: float = Field(0.80, ge=0.0, le=1.0)
     noise_similarity_floor: float = Field(0.0, ge=0.0, le=1.0)
     cluster_selection: Literal["eom", "leaf"] = Field(
-        "eom", description="HDBSCAN cluster selection: 'eom' favours fewer, larger clusters; 'leaf' finer ones."
+        "eom", description="HDBSCAN selection: 'eom' favours fewer, larger clusters; 'leaf' finer ones."
+    )
+    cause_merge_similarity: float = Field(
+        0.6, ge=0.0, le=1.0, description="Merge failure causes whose centroids are this cosine-similar."
+    )
+    cause_outlier_mad: float = Field(
+        3.0, ge=0.0, description="Members this many MADs below their cause's usual similarity are noise."
     )
 
 

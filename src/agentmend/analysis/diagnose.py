@@ -59,18 +59,23 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def example(
-    conv: Conversation, request: str, redact: Callable[[str], str], limit: int = EXAMPLE_CHARS
-) -> str:
+def answer_to(conv: Conversation, request: str, failing_turn: int | None) -> str:
+    """The assistant's first non-empty reply after the failing request (the last such user turn at or
+    before the failing turn): together they show what went wrong."""
+    limit = failing_turn if failing_turn is not None else len(conv.turns)
+    asked = [t.index for t in conv.turns if t.role == "user" and t.text == request and t.index <= limit]
+    if not asked:
+        asked = [t.index for t in conv.turns if t.role == "user" and t.text == request]
+    if not asked:
+        return ""
+    start = asked[-1]
+    return next(
+        (t.text for t in conv.turns if t.index > start and t.role == "assistant" and t.text.strip()), ""
+    )
+
+
+def example(request: str, answer: str, redact: Callable[[str], str], limit: int = EXAMPLE_CHARS) -> str:
     """The failing request and the assistant's answer to it, redacted and short."""
-    answer = ""
-    seen = False
-    for t in conv.turns:
-        if t.role == "user" and t.text == request:
-            seen = True
-        elif seen and t.role == "assistant" and t.text.strip():
-            answer = t.text
-            break
     text = f"User: {_clip(redact(request), limit)}"
     if answer:
         text += f"\nAgent: {_clip(redact(answer), limit)}"

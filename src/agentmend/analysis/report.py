@@ -216,7 +216,7 @@ def summary_table(report: AnalysisReport) -> Table:
         ("drop-off", "right"),
         ("top signals", "left"),
     ):
-        table.add_column(col, justify=justify)  # type: ignore[arg-type]
+        table.add_column(col, justify=justify, no_wrap=col == "id")  # type: ignore[arg-type]
     for c in report.clusters:
         table.add_row(
             c.id,
@@ -224,6 +224,6 @@ def summary_table(report: AnalysisReport) -> Table:
             str(c.size),
             f"{c.lift:.2f}×",
             f"{c.drop_off:.0%}",
-            ", ".join(f"{n} ({k})" for n, k in c.signals[:3]),
+            "\n".join(f"{n} ({k})" for n, k in c.signals[:3]),
         )
     return table
