@@ -176,6 +176,7 @@ class FakeGitHub:
         self.calls: list[Call] = []
         self.failures: list[Failure] = []
         self.tokens_issued = 0
+        self.max_tree_entries: int | None = None  # GitHub truncates big recursive trees; set to mimic it
         self._ids = itertools.count(1000)
         self._routes: list[tuple[str, re.Pattern[str], Callable[..., httpx.Response]]] = []
         self._build_routes()
@@ -484,13 +485,17 @@ class FakeGitHub:
             if not recursive and len(parts) > 1:
                 dirs.add(parts[0])
                 continue
-            for i in range(1, len(parts)):
-                dirs.add("/".join(parts[:i]))
+            dirs.update("/".join(parts[:i]) for i in range(1, len(parts)))
             items.append(
                 {"path": path, "mode": "100644", "type": "blob", "sha": blob, "size": len(repo.blobs[blob])}
             )
-        items += [{"path": d, "mode": "040000", "type": "tree", "sha": "0" * 40} for d in sorted(dirs)]
-        return self._ok({"sha": tree_sha, "tree": items, "truncated": False})
+        for d in sorted(dirs):  # a directory is a tree of its own, fetchable by sha like on GitHub
+            sub = {p[len(d) + 1 :]: b for p, b in entries.items() if p.startswith(d + "/")}
+            items.append({"path": d, "mode": "040000", "type": "tree", "sha": repo.put_tree(sub)})
+        truncated = recursive and self.max_tree_entries is not None and len(items) > self.max_tree_entries
+        if truncated:
+            items = items[: self.max_tree_entries]
+        return self._ok({"sha": tree_sha, "tree": items, "truncated": truncated})
 
     def _create_tree(self, repo: FakeRepo, *, body: dict[str, Any], **_: Any) -> httpx.Response:
         base = body.get("base_tree")

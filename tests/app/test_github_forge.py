@@ -167,3 +167,30 @@ def test_a_pr_is_left_alone_when_main_moves_without_touching_its_files_and_rebas
     rebased = make_forge("acme/bot").open_or_update_change("agentmend/c1", files, "Fix", "b")
     assert rebased.action == "updated" and rebased.change.head_sha == repo.refs["heads/agentmend/c1"]
     assert repo.branch_commits("agentmend/c1")[1] == main
+
+
+def test_a_truncated_recursive_tree_is_walked_directory_by_directory(
+    fake_github: FakeGitHub, make_forge: Callable[[str], GitHubForge]
+) -> None:
+    files = {f"exports/week-{i}/part-{j}.jsonl": f"{i}{j}\n" for i in range(3) for j in range(4)}
+    fake_github.add_repo("acme/bot", {**files, "prompts/system.md": PROMPT})
+    fake_github.max_tree_entries = 5
+    forge = make_forge("acme/bot")
+    assert forge.list_files() == sorted([*files, "prompts/system.md"])
+    assert forge.read_file("exports/week-2/part-3.jsonl") == b"23\n"
+
+
+def test_check_runs_are_created_once_then_updated_and_merge_reports_the_merge_sha(
+    fake_github: FakeGitHub, make_forge: Callable[[str], GitHubForge]
+) -> None:
+    repo = fake_github.add_repo("acme/bot", {"prompts/system.md": PROMPT})
+    forge = make_forge("acme/bot")
+    change = forge.open_or_update_change("agentmend/c1", {"prompts/system.md": "new\n"}, "t", "b").change
+    forge.set_check(change.head_sha, "agentmend/watch", "Watching", "collecting", None)
+    forge.set_check(change.head_sha, "agentmend/watch", "Improved", "fewer failures", "success")
+    (run,) = repo.check_runs.values()
+    assert (run["status"], run["conclusion"], run["output"]["title"]) == ("completed", "success", "Improved")
+    merge_sha = forge.merge(change)
+    assert repo.refs["heads/main"] == merge_sha and forge.head_sha() == merge_sha
+    assert forge.parent_sha(merge_sha) == repo.commits[merge_sha]["parents"][0]
+    assert forge.get_change("agentmend/c1").state == "merged"  # type: ignore[union-attr]

@@ -397,6 +397,8 @@ class GitHubForge:
         if change.number is None:
             raise ValueError(f"{change.branch}: not a pull request")
         self._head = None
+        if self._open is not None:
+            self._open.pop(change.branch, None)
         data = self._call(
             "PUT",
             f"{self._base}/pulls/{change.number}/merge",
