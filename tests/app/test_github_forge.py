@@ -194,3 +194,28 @@ def test_check_runs_are_created_once_then_updated_and_merge_reports_the_merge_sh
     assert repo.refs["heads/main"] == merge_sha and forge.head_sha() == merge_sha
     assert forge.parent_sha(merge_sha) == repo.commits[merge_sha]["parents"][0]
     assert forge.get_change("agentmend/c1").state == "merged"  # type: ignore[union-attr]
+
+
+def test_a_branch_someone_else_pushed_to_is_not_overwritten_unless_asked(
+    fake_github: FakeGitHub, make_forge: Callable[[str], GitHubForge]
+) -> None:
+    repo = fake_github.add_repo("acme/bot", {"prompts/system.md": PROMPT})
+    make_forge("acme/bot").open_or_update_change(
+        "agentmend/c1", {"prompts/system.md": PROMPT + "A\n"}, "t", "b"
+    )
+    human = repo.commit_files(
+        {"prompts/system.md": PROMPT + "A, reworded\n"}, "tweak wording", "agentmend/c1"
+    )
+
+    kept = make_forge("acme/bot").open_or_update_change(
+        "agentmend/c1", {"prompts/system.md": PROMPT + "B\n"}, "t", "new text"
+    )
+    assert kept.action == "unchanged" and repo.refs["heads/agentmend/c1"] == human
+    assert repo.pulls[kept.change.number or 0]["body"] == "b"  # the text still matches what is there
+
+    forge = make_forge("acme/bot")
+    forge.allow_overwrite = True  # what `@agentmend regenerate` does
+    replaced = forge.open_or_update_change("agentmend/c1", {"prompts/system.md": PROMPT + "B\n"}, "t", "b")
+    assert replaced.action == "updated" and repo.files_at("agentmend/c1")["prompts/system.md"].endswith(
+        b"B\n"
+    )

@@ -196,6 +196,7 @@ def _regenerate(ctx: AppContext, forge: GitHubForge, change: Change, command: Co
             "The latest analysis no longer finds this failure cause, so there is nothing to regenerate.",
         )
         return
+    forge.allow_overwrite = True  # a writer asked: replace the branch even if someone edited it
     outcomes = propose_changes(
         forge,
         report,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import logging
 import re
 import time
 from collections.abc import Callable
@@ -21,7 +22,9 @@ from githubkit.exception import RateLimitExceeded, RequestError, RequestFailed
 
 from agentmend.forges.base import BRANCH_PREFIX, Change, ChangeState, CheckConclusion, PublishResult
 
+log = logging.getLogger(__name__)
 LABEL = "agentmend"
+COMMIT_TRAILER = "Proposed by agentmend"
 LABEL_COLOR = "5319e7"
 PER_PAGE = 100
 RUN_IN_MARKER = re.compile(r"(<!-- agentmend:[^>]*?);run=[^;>\s]*")
@@ -104,6 +107,7 @@ class GitHubForge:
         self._head: str | None = None  # default-branch head, read once per job
         self._commits: dict[str, dict[str, Any]] = {}
         self._open: dict[str, dict[str, Any]] | None = None  # branch -> open PR, listed once per job
+        self.allow_overwrite = False
 
     # -- plumbing ---------------------------------------------------------------------------------
 
@@ -290,6 +294,13 @@ class GitHubForge:
         changes = [self._to_change(p) for p in pulls if str(p["head"]["ref"]).startswith(BRANCH_PREFIX)]
         return [c for c in changes if state is None or c.state == state]
 
+    def _edited_by_someone_else(self, branch_sha: str) -> bool:
+        """Someone pushed to the PR branch: like Dependabot, stop force-pushing over their work
+        (until `allow_overwrite`, which `@agentmend regenerate` sets)."""
+        if self.allow_overwrite:
+            return False
+        return COMMIT_TRAILER not in str(self._commit(branch_sha).get("message", ""))
+
     def _is_current(self, branch_sha: str, base: str, files: dict[str, str]) -> bool:
         """The branch already proposes exactly these files, and a rebase onto `base` would not change it.
 
@@ -320,6 +331,9 @@ class GitHubForge:
         open_pr = self._open_pulls().get(branch)
         old = str(open_pr["head"]["sha"]) if open_pr else self._ref_sha(branch)
         pushed = False
+        if old is not None and open_pr is not None and self._edited_by_someone_else(old):
+            log.info("%s: %s has commits from someone else; left as it is", self.repo_key, branch)
+            return PublishResult(change=self._to_change(open_pr), action="unchanged")
         if old is None or not self._is_current(old, base, files):
             base_commit = self._commit(base)
             tree = self._call(
@@ -334,7 +348,7 @@ class GitHubForge:
                     ],
                 },
             )
-            message = f"{title}\n\nProposed by agentmend from production conversations; review the PR text."
+            message = f"{title}\n\n{COMMIT_TRAILER} from production conversations; review the PR text."
             commit = self._call(
                 "POST",
                 f"{self._base}/git/commits",
