@@ -18,6 +18,9 @@ from agentmend.repo_config import ClusteringConfig
 NOISE = -1
 # Below this many points UMAP's graph is too thin to help; cluster the raw embeddings instead.
 MIN_POINTS_TO_REDUCE = 20
+# A member at least this similar to its cluster's centroid is never trimmed as an outlier, however tight
+# the cluster (a tight cluster's MAD is tiny and would otherwise cut its own paraphrases).
+KEEP_SIMILARITY = 0.7
 
 Reducer = Callable[[np.ndarray, ClusteringConfig], np.ndarray]
 Clusterer = Callable[[np.ndarray, ClusteringConfig], np.ndarray]
@@ -128,7 +131,8 @@ def merge_similar(vectors: np.ndarray, labels: np.ndarray, threshold: float) -> 
 
 def trim_outliers(vectors: np.ndarray, labels: np.ndarray, mads: float) -> np.ndarray:
     """Turn into noise the members much less similar to their centroid than the cluster's usual member
-    (below median − `mads` × MAD): a generic failure pulled into a specific cause is reported, not hidden."""
+    (below median − `mads` × MAD, and below KEEP_SIMILARITY): a generic failure pulled into a specific
+    cause is reported as noise, not hidden in it."""
     if mads <= 0:
         return labels
     out = labels.copy()
@@ -137,7 +141,7 @@ def trim_outliers(vectors: np.ndarray, labels: np.ndarray, mads: float) -> np.nd
         sims = vectors[idx] @ cent
         med = float(np.median(sims))
         mad = max(float(np.median(np.abs(sims - med))) * 1.4826, 0.02)
-        out[idx[sims < med - mads * mad]] = NOISE
+        out[idx[sims < min(med - mads * mad, KEEP_SIMILARITY)]] = NOISE
     return canonical(out)
 
 
