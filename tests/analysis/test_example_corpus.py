@@ -156,6 +156,37 @@ def test_analyze_command_prints_the_causes_and_writes_both_reports(support, tmp_
     assert "xychart-beta" in out_md.read_text()
 
 
+class _NamingModel:
+    """A model that can name clusters (the real-model path), recording what it was shown."""
+
+    path = "fake:namer"
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[str, ...]] = []
+
+    def name_cluster(self, keywords: tuple[str, ...], examples: tuple[str, ...]) -> str | None:
+        self.seen.append(keywords)
+        return f"Named: {keywords[0]}"
+
+
+def test_a_model_that_names_clusters_labels_them_and_says_so(support) -> None:  # type: ignore[no-untyped-def]
+    repo, _, db, cached, first = support
+    model = _NamingModel()
+    report = analyze_dir(
+        repo,
+        load_config(repo),
+        engine=open_engine(db),
+        embedder=cached,
+        repo_key="test/repo",
+        model=model,  # type: ignore[arg-type]
+        include_linked=False,
+    )
+    assert report.run.model_path == "fake:namer" and first.run.model_path == "offline"
+    assert all(c.name and c.label == c.name for c in report.clusters)
+    assert [c.id for c in report.clusters] == [c.id for c in first.clusters], "names do not change ids"
+    assert all(c.name is None for c in first.clusters)
+
+
 def test_held_back_phrasings_are_still_grouped_by_cause(  # type: ignore[no-untyped-def]
     tmp_path: Path, embedder: SentenceEmbedder
 ) -> None:

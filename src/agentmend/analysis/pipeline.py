@@ -478,8 +478,9 @@ def cause_vector(opening: np.ndarray, request: np.ndarray, answer: np.ndarray | 
     """What a failure is about: the opening request (topic), the request the assistant failed (the
     moment) and its answer (the failure mode), averaged. On the bundled example this lifts recall
     from ~0.4-0.7 (request alone; follow-ups like "it's the acme workspace" carry no topic) to ≥ 0.9."""
-    total = opening + request + (answer if answer is not None else 0.0)
-    return (total / (np.linalg.norm(total) or 1.0)).astype(np.float32)
+    total = np.asarray(opening + request + (answer if answer is not None else 0.0), dtype=np.float32)
+    norm = float(np.linalg.norm(total))
+    return total / norm if norm else total
 
 
 def _members(labels_: np.ndarray) -> dict[int, list[int]]:
