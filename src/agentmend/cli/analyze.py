@@ -34,9 +34,7 @@ def analyze_command(
     db: Annotated[
         str | None, typer.Option("--db", help="State database URL (default: PATH/.agentmend).")
     ] = None,
-    offline_links: Annotated[
-        bool, typer.Option("--no-links", help="Skip `url:` exports (no network).")
-    ] = False,
+    no_links: Annotated[bool, typer.Option("--no-links", help="Skip `url:` exports (no network).")] = False,
 ) -> None:
     """Find what users come for and why conversations fail."""
     from agentmend.analysis.embed import SentenceEmbedder
@@ -65,7 +63,7 @@ def analyze_command(
                 embedder=embedder,
                 strict=strict,
                 progress=_progress_sink(progress),  # type: ignore[arg-type]
-                include_linked=not offline_links,
+                include_linked=not no_links,
             )
     except ValueError as exc:  # strict mode and reader errors name file:line
         console.print(f"[red]error:[/red] {exc}", highlight=False)
