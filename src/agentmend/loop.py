@@ -386,34 +386,38 @@ def propose_one(
 
 def note_rejections(forge: Forge, report: AnalysisReport, engine: Engine) -> list[str]:
     """Changes we recorded as open that were closed without merge count as rejections: cool their cause.
+    Those merged since are remembered as merged, so their cause is not proposed again on the old evidence.
 
-    The GitHub App learns this from `pull_request` events; locally, deleting a branch is the only signal.
-    Returns the cause ids that started cooling down.
+    The GitHub App learns this from `pull_request` events; locally, deleting a branch is the only sign of
+    a rejection, and the branch being merged into the default branch the sign of a merge.
+    Returns the cause ids that started cooling down (rejected or merged).
     """
     cooled: list[str] = []
+    now = datetime.now(UTC)
     with Session(engine) as s, s.begin():
         rows = s.scalars(
             select(ChangeRow).where(ChangeRow.repo == forge.repo_key, ChangeRow.state == "open")
         ).all()
         for row in rows:
             change = forge.get_change(row.branch)
-            if change is not None and change.state != "closed":
+            if change is not None and change.state == "open":
                 continue
-            row.state = "closed"
-            row.updated_at = datetime.now(UTC)
+            merged = change is not None and change.state == "merged"
+            row.state = "merged" if merged else "closed"
+            row.updated_at = now
+            if merged and change is not None:
+                row.merge_sha, row.merged_by = change.merge_sha, change.merged_by
             cluster = report.cluster(row.cause_id)
-            if cluster is None or s.get(CooldownRow, (forge.repo_key, row.cause_id)) is not None:
+            existing = s.get(CooldownRow, (forge.repo_key, row.cause_id))
+            if cluster is None or (existing is not None and (existing.permanent or not merged)):
                 continue
-            s.add(
-                CooldownRow(
-                    repo=forge.repo_key,
-                    cause_id=row.cause_id,
-                    size=cluster.size,
-                    failure_rate=cluster.failure_rate,
-                    permanent=0,
-                    created_at=datetime.now(UTC),
-                )
-            )
+            if existing is None:
+                existing = CooldownRow(repo=forge.repo_key, cause_id=row.cause_id, permanent=0)
+                s.add(existing)
+            # a merge replaces an earlier rejection: these are the numbers the fix is judged against
+            existing.size, existing.failure_rate = cluster.size, cluster.failure_rate
+            existing.kind = "merged" if merged else "rejected"
+            existing.created_at = now
             cooled.append(row.cause_id)
     return cooled
 

@@ -137,3 +137,18 @@ def test_a_branch_deleted_by_the_user_cools_its_cause_down(repo: Path, engine) -
     assert again.action == "skipped" and "cooling down after a rejected change" in (again.reason or "")
     [grown] = propose_changes(forge, report(cluster(size=60)), config(), engine=engine, model=OfflineModel())
     assert grown.action == "created"
+
+
+def test_a_merged_change_is_not_proposed_again_until_its_numbers_grow(repo: Path, engine) -> None:  # type: ignore[no-untyped-def]
+    forge = LocalGitForge(repo)
+    propose_changes(forge, report(cluster()), config(), engine=engine, model=OfflineModel())
+    git(repo, "merge", "--no-ff", "-m", "merge the sso fix", "agentmend/sso")
+    # the exports are cumulative: the old failing conversations still show the cause, slightly fewer
+    [again] = propose_changes(forge, report(cluster(size=22)), config(), engine=engine, model=OfflineModel())
+    assert again.action == "skipped"
+    assert (again.reason or "").startswith("merged in agentmend/sso; the metric watch judges it")
+    assert "proposals.cooldown_change" in (again.reason or "")
+    with Session(engine) as s:
+        assert s.get(ChangeRow, (forge.repo_key, "agentmend/sso")).state == "merged"  # type: ignore[union-attr]
+    [grown] = propose_changes(forge, report(cluster(size=40)), config(), engine=engine, model=OfflineModel())
+    assert grown.action in ("created", "updated")  # the fix did not hold: +67% > cooldown_change 25%

@@ -29,7 +29,9 @@ def verdicts(engine: Engine, *clusters, open_branches=(), only=None):  # type: i
     return {s.cluster.id: s.skip_reason for s in sel}
 
 
-def cool(engine: Engine, cause_id: str, size: int, rate: float, permanent: bool = False) -> None:
+def cool(
+    engine: Engine, cause_id: str, size: int, rate: float, permanent: bool = False, kind: str = "rejected"
+) -> None:
     with Session(engine) as s, s.begin():
         s.add(
             CooldownRow(
@@ -38,6 +40,7 @@ def cool(engine: Engine, cause_id: str, size: int, rate: float, permanent: bool 
                 size=size,
                 failure_rate=rate,
                 permanent=int(permanent),
+                kind=kind,
                 created_at=datetime.now(UTC),
             )
         )
@@ -78,3 +81,10 @@ def test_an_ignored_cause_is_never_proposed_again_even_when_asked(engine: Engine
 def test_an_explicit_cause_skips_thresholds_and_others_wait(engine: Engine) -> None:
     v = verdicts(engine, cluster("cause-a", size=2), cluster("cause-b"), only="a")
     assert v == {"cause-a": None, "cause-b": "not requested (--cause a)"}
+
+
+def test_a_merged_cause_comes_back_only_when_its_numbers_grow(engine: Engine) -> None:
+    cool(engine, "cause-a", size=24, rate=0.48, kind="merged")
+    shrunk = verdicts(engine, cluster("cause-a", size=10))["cause-a"] or ""
+    assert shrunk.startswith("merged in agentmend/a; the metric watch judges it")  # fewer: the fix works
+    assert verdicts(engine, cluster("cause-a", size=40))["cause-a"] is None  # +67% > cooldown_change 25%

@@ -132,8 +132,11 @@ def set_status_comment(engine: Engine, repo: str, branch: str, comment_id: int) 
             row.status_comment_id = comment_id
 
 
-def cool_down(engine: Engine, repo: str, cause_id: str, *, permanent: bool = False) -> CooldownRow:
-    """Remember a rejected cause with its numbers now; `permanent` (ignore) is never lifted."""
+def cool_down(
+    engine: Engine, repo: str, cause_id: str, *, permanent: bool = False, kind: str = "rejected"
+) -> CooldownRow:
+    """Remember a rejected or merged (`kind`) cause with its numbers now; `permanent` (ignore) is never
+    lifted."""
     with Session(engine) as s, s.begin():
         cluster = s.get(ClusterRow, (repo, "cause", cause_id))
         row = s.get(CooldownRow, (repo, cause_id))
@@ -143,6 +146,7 @@ def cool_down(engine: Engine, repo: str, cause_id: str, *, permanent: bool = Fal
         row.size = cluster.size if cluster else 0
         row.failure_rate = cluster.failure_rate if cluster else 0.0
         row.permanent = int(permanent or bool(row.permanent))
+        row.kind = kind
         row.created_at = _now()
         s.flush()
         s.expunge(row)

@@ -1,4 +1,5 @@
-"""Which failure causes deserve a proposal now: big enough, clearly worse than average, not cooling down."""
+"""Which failure causes deserve a proposal now: big enough, clearly worse than average, not cooling down
+(after a rejection) and not already merged."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from sqlalchemy.orm import Session
 from agentmend.analysis.records import AnalysisReport, FailureCluster
 from agentmend.forges.base import BRANCH_PREFIX
 from agentmend.repo_config import RepoConfig
-from agentmend.store.tables import CooldownRow
+from agentmend.store.tables import ChangeRow, CooldownRow
 
 
 @dataclass(frozen=True)
@@ -34,9 +35,27 @@ def _relative_change(old: float, new: float) -> float:
     return abs(new - old) / abs(old)
 
 
-def _cooldown_reason(row: CooldownRow, cluster: FailureCluster, threshold: float) -> str | None:
+def _growth(old: float, new: float) -> float:
+    return _relative_change(old, new) if new > old else 0.0
+
+
+def _cooldown_reason(
+    row: CooldownRow, cluster: FailureCluster, threshold: float, merged_branch: str | None = None
+) -> str | None:
     if row.permanent:
         return "ignored by a reviewer (`@agentmend ignore`); never proposed again"
+    if row.kind == "merged":
+        # the exports are cumulative: the conversations that failed before the merge are still there, so
+        # only numbers that grew (the fix did not hold) bring the cause back; the watch judges the rest
+        if (
+            _growth(row.size, cluster.size) > threshold
+            or _growth(row.failure_rate, cluster.failure_rate) > threshold
+        ):
+            return None
+        return (
+            f"merged in {merged_branch or branch_for(cluster)}; the metric watch judges it — re-proposed "
+            f"only when its numbers grow by more than proposals.cooldown_change ({threshold:.0%})"
+        )
     size_change = _relative_change(row.size, cluster.size)
     rate_change = _relative_change(row.failure_rate, cluster.failure_rate)
     if size_change > threshold or rate_change > threshold:
@@ -68,6 +87,14 @@ def select_causes(
         cooldowns = {
             row.cause_id: row for row in s.scalars(select(CooldownRow).where(CooldownRow.repo == repo_key))
         }
+        merged_in = {
+            row.cause_id: row.branch
+            for row in s.scalars(
+                select(ChangeRow)
+                .where(ChangeRow.repo == repo_key, ChangeRow.state == "merged")
+                .order_by(ChangeRow.updated_at)
+            )
+        }
     if only_cause is not None:
         out = []
         for c in report.clusters:
@@ -91,7 +118,8 @@ def select_causes(
         elif c.lift < p.min_lift:
             reason = f"not distinctive: lift {c.lift:.2f} < proposals.min_lift {p.min_lift}"
         elif (row := cooldowns.get(c.id)) is not None and (row.permanent or not has_open):
-            reason = _cooldown_reason(row, c, p.cooldown_change)  # an open change is refreshed regardless
+            # an open change is refreshed regardless
+            reason = _cooldown_reason(row, c, p.cooldown_change, merged_in.get(c.id))
         if reason is None and not has_open:
             if open_count >= p.max_open_prs:
                 reason = f"{open_count} changes already open (proposals.max_open_prs = {p.max_open_prs})"

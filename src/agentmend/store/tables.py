@@ -67,7 +67,11 @@ class ChangeRow(Base):
 
 
 class CooldownRow(Base):
-    """A cause whose change was rejected (closed unmerged or `ignore`d), with the numbers at that time."""
+    """A cause whose change was rejected (closed unmerged or `ignore`d) or merged, with its numbers then.
+
+    A merged cause is not proposed again while the metric watch judges the merge: the exports are
+    cumulative, so its old failing conversations would otherwise bring the same proposal back.
+    """
 
     __tablename__ = "cooldowns"
     repo: Mapped[str] = mapped_column(String(300), primary_key=True)
@@ -75,6 +79,7 @@ class CooldownRow(Base):
     size: Mapped[int] = mapped_column(Integer)
     failure_rate: Mapped[float] = mapped_column(Float)
     permanent: Mapped[int] = mapped_column(Integer, default=0)  # 1 after `ignore`
+    kind: Mapped[str] = mapped_column(String(10), default="rejected", server_default="rejected")  # | merged
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 12:12:25.747803
+Create Date: 2026-11-25 13:13:01.971360
 """
 
 from collections.abc import Sequence
@@ -65,6 +65,7 @@ def upgrade() -> None:
     sa.Column('size', sa.Integer(), nullable=False),
     sa.Column('failure_rate', sa.Float(), nullable=False),
     sa.Column('permanent', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=10), server_default='rejected', nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('repo', 'cause_id')
     )
