@@ -28,6 +28,7 @@ from agentmend.store.tables import WatchRow
 if TYPE_CHECKING:
     from agentmend.analysis.records import FailureCluster
     from agentmend.app.jobs import AppContext
+    from agentmend.loop import ForgeAnalysis
 
 log = logging.getLogger(__name__)
 router = Router()
@@ -166,10 +167,13 @@ def _help(ctx: AppContext, forge: GitHubForge, change: Change, command: Command,
     _answer(ctx, forge, change, command.name, login, intro + HELP)
 
 
-def _analyze(ctx: AppContext, forge: GitHubForge, config: RepoConfig) -> Any:
-    from agentmend.loop import analyze_forge
+def _analyze(ctx: AppContext, forge: GitHubForge, config: RepoConfig) -> ForgeAnalysis:
+    """The report plus the failed conversations' texts, which the guard checks proposals against."""
+    from agentmend.loop import analyze_forge_with_texts
 
-    return analyze_forge(forge, config, engine=ctx.engine, embedder=ctx.embedder, model=ctx.model(config))
+    return analyze_forge_with_texts(
+        forge, config, engine=ctx.engine, embedder=ctx.embedder, model=ctx.model(config)
+    )
 
 
 def _regenerate(ctx: AppContext, forge: GitHubForge, change: Change, command: Command, login: str) -> None:
@@ -185,7 +189,8 @@ def _regenerate(ctx: AppContext, forge: GitHubForge, change: Change, command: Co
     if config is None or cause is None:
         return
     _answer(ctx, forge, change, command.name, login, "⏳ Writing a new proposal for this cause…")
-    report = _analyze(ctx, forge, config)
+    analysis = _analyze(ctx, forge, config)
+    report = analysis.report
     if report.cluster(cause) is None:
         _answer(
             ctx,
@@ -206,6 +211,8 @@ def _regenerate(ctx: AppContext, forge: GitHubForge, change: Change, command: Co
         only_cause=cause,
         guidance=command.args or None,
         requested_by=login,
+        texts_for=analysis.texts_for,
+        tools_for=analysis.tools_for,
     )
     mine = [o for o in outcomes if o.cause_id == cause]
     if not mine or mine[0].action in ("skipped", "failed"):
@@ -275,8 +282,7 @@ def _explain(ctx: AppContext, forge: GitHubForge, change: Change, command: Comma
     config = _config_or_answer(ctx, forge, change, command, login)
     if config is None or cause is None:
         return
-    report = _analyze(ctx, forge, config)
-    cluster = report.cluster(cause)
+    cluster = _analyze(ctx, forge, config).report.cluster(cause)
     if cluster is None:
         _answer(
             ctx, forge, change, command.name, login, "The latest analysis no longer finds this failure cause."

@@ -82,15 +82,25 @@ def analyze_and_propose(
     force: bool = False,
 ) -> list[ProposalOutcome] | None:
     """Analyze the default head and open/update PRs; None when this head was already done (idempotent)."""
-    from agentmend.loop import analyze_forge, propose_changes
+    from agentmend.loop import analyze_forge_with_texts, propose_changes
 
     head = forge.head_sha()
     if not force and state.last_analyzed(ctx.engine, forge.repo_key) == head:
         log.info("%s: head %s already analyzed; nothing to do", forge.repo_key, head[:7])
         return None
     model = ctx.model(config)
-    report = analyze_forge(forge, config, engine=ctx.engine, embedder=ctx.embedder, model=model)
-    outcomes = propose_changes(forge, report, config, engine=ctx.engine, model=model)
+    # the guard needs the failed conversations' own texts to catch user text copied into instructions
+    analysis = analyze_forge_with_texts(forge, config, engine=ctx.engine, embedder=ctx.embedder, model=model)
+    report = analysis.report
+    outcomes = propose_changes(
+        forge,
+        report,
+        config,
+        engine=ctx.engine,
+        model=model,
+        texts_for=analysis.texts_for,
+        tools_for=analysis.tools_for,
+    )
     for o in outcomes:
         log.info("%s: %s %s (%s)", forge.repo_key, o.action, o.branch, o.reason or o.change_url)
     _close_superseded(forge, {c.id for c in report.clusters}, ctx)
@@ -269,10 +279,26 @@ def on_pull_request_closed(event: Event, ctx: AppContext) -> None:
         state.save_change(ctx.engine, repo, branch, cause_id=cause, number=change.number, state="closed")
         return
     merged_at = _parse_time(pr.get("merged_at")) or datetime.now(UTC)
+    record_merge(ctx, forge, change, cause, merged_at)
+
+
+def record_merge(
+    ctx: AppContext,
+    forge: GitHubForge,
+    change: Change,
+    cause: str,
+    merged_at: datetime,
+    config: RepoConfig | None = None,
+) -> None:
+    """Remember the merge (and the cause's numbers, so it is not proposed again), then start the watch.
+
+    Shared by a human merge (the `pull_request` event) and agentmend's own automerge.
+    """
+    repo = forge.repo_key
     state.save_change(
         ctx.engine,
         repo,
-        branch,
+        change.branch,
         cause_id=cause,
         number=change.number,
         state="merged",
@@ -280,8 +306,10 @@ def on_pull_request_closed(event: Event, ctx: AppContext) -> None:
         merged_by=change.merged_by,
         merged_at=merged_at,
     )
+    state.cool_down(ctx.engine, repo, cause, kind="merged")
     service = _watch_service()
-    config = load_repo_config(forge) if service is not None else None
+    if service is not None and config is None:
+        config = load_repo_config(forge)
     if service is not None and config is not None:
         service.start_watch(
             forge,
