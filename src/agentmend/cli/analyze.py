@@ -48,7 +48,8 @@ def analyze_command(
     try:
         config = load_config(path)
     except ConfigError as exc:
-        console.print(f"[red]config error[/red]\n{exc}", markup=True, highlight=False)
+        console.print("[red]config error[/red]")
+        console.print(str(exc), markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(2) from exc
     engine = open_engine(db or default_url(path))
     with console.status("loading the embedding model"):
@@ -66,7 +67,7 @@ def analyze_command(
                 include_linked=not no_links,
             )
     except ValueError as exc:  # strict mode and reader errors name file:line
-        console.print(f"[red]error:[/red] {exc}", highlight=False)
+        console.print(f"error: {exc}", style="red", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(1) from exc
 
     run = report.run
@@ -81,7 +82,7 @@ def analyze_command(
     if run.malformed:
         out.print(f"{len(run.malformed)} malformed record(s) skipped:", highlight=False)
         for m in run.malformed[:MALFORMED_SHOWN]:
-            out.print(f"  {m}", highlight=False, markup=False)
+            out.print(f"  {m}", highlight=False, markup=False, soft_wrap=True)
         if len(run.malformed) > MALFORMED_SHOWN:
             out.print(
                 f"  … and {len(run.malformed) - MALFORMED_SHOWN} more (see the JSON report)", highlight=False
