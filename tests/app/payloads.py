@@ -154,3 +154,35 @@ def issue_comment_created(
         "installation": _installation(fake),
         "sender": {**SENDER, "login": login},
     }
+
+
+def check_suite_completed(
+    fake: FakeGitHub, repo: FakeRepo, number: int, conclusion: str, *, with_pulls: bool = True
+) -> dict[str, Any]:
+    """A CI app's suite finished on a PR's head; GitHub sometimes sends `pull_requests` empty."""
+    pr = repo.pulls[number]
+    head_sha = repo.refs[f"heads/{pr['head']}"]
+    suite: dict[str, Any] = {
+        "id": 5000 + number,
+        "head_branch": pr["head"],
+        "head_sha": head_sha,
+        "status": "completed",
+        "conclusion": conclusion,
+        "app": {"id": 15368, "slug": "github-actions", "name": "GitHub Actions"},
+        "pull_requests": [
+            {
+                "number": number,
+                "head": {"ref": pr["head"], "sha": head_sha},
+                "base": {"ref": pr["base"], "sha": repo.refs[f"heads/{pr['base']}"]},
+            }
+        ]
+        if with_pulls
+        else [],
+    }
+    return {
+        "action": "completed",
+        "check_suite": suite,
+        "repository": repository(repo),
+        "installation": _installation(fake),
+        "sender": SENDER,
+    }

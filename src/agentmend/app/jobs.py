@@ -178,9 +178,9 @@ class JobQueue:
 
 
 def default_router() -> Router:
-    from agentmend.app import commands, proposals
+    from agentmend.app import automerging, commands, proposals
 
-    return Router(proposals.router, commands.router)
+    return Router(proposals.router, commands.router, automerging.router)
 
 
 def build_queue(settings: Settings) -> JobQueue:

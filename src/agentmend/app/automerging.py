@@ -1,0 +1,98 @@
+"""Maturity level 3 in the app: when a PR's checks complete, merge an allowed low-risk agentmend change.
+
+The policy is `watch.automerge`; this module only finds the changes a `check_suite` is about, asks it, and
+records a merge exactly as a human merge is recorded (baseline frozen, watch started). A repository without
+CI gets no `check_suite` event, so it never automerges.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from agentmend.app import state
+from agentmend.app.commands import STATUS_KEY
+from agentmend.app.proposals import load_repo_config, record_merge
+from agentmend.app.routing import Router
+from agentmend.app.webhooks import Event
+from agentmend.forges.base import BRANCH_PREFIX, Change
+from agentmend.forges.github import GitHubError, GitHubForge
+from agentmend.repo_config import RiskClass
+from agentmend.watch.automerge import automerge
+
+if TYPE_CHECKING:
+    from agentmend.app.jobs import AppContext
+
+log = logging.getLogger(__name__)
+router = Router()
+RISKS: tuple[RiskClass, ...] = ("low", "medium", "high")
+
+
+def suite_changes(forge: GitHubForge, suite: Mapping[str, Any]) -> list[Change]:
+    """The open agentmend PRs whose head is the suite's commit.
+
+    GitHub leaves `pull_requests` empty or out in some deliveries (forks, older GHES): then the open
+    agentmend PRs are matched by head sha.
+    """
+    head_sha = str(suite.get("head_sha") or "")
+    listed = suite.get("pull_requests")
+    if isinstance(listed, list) and listed:
+        numbers = [
+            int(p["number"])
+            for p in listed
+            if isinstance(p, Mapping)
+            and p.get("number") is not None
+            and str((p.get("head") or {}).get("ref") or BRANCH_PREFIX).startswith(BRANCH_PREFIX)
+        ]
+        found = [forge.get_change_by_number(n) for n in numbers]
+        changes = [c for c in found if c is not None and c.branch.startswith(BRANCH_PREFIX)]
+    else:
+        changes = forge.find_changes("open")
+    return [c for c in changes if c.state == "open" and c.head_sha == head_sha]
+
+
+def _say(ctx: AppContext, forge: GitHubForge, change: Change, text: str) -> None:
+    assert change.number is not None
+    comment_id = forge.upsert_comment_on(change.number, STATUS_KEY, f"**agentmend** · automerge\n\n{text}")
+    state.set_status_comment(ctx.engine, forge.repo_key, change.branch, comment_id)
+
+
+@router.register("check_suite", action="completed")
+def on_check_suite_completed(event: Event, ctx: AppContext) -> None:
+    """Checks finished on an agentmend PR's head: merge it when the policy allows, say why either way."""
+    suite = event.payload.get("check_suite") or {}
+    if event.installation_id is None or not event.repo_full_name or not suite.get("head_sha"):
+        return
+    if str((suite.get("app") or {}).get("id") or "") == str(ctx.settings.app_id or ""):
+        return  # our own config/watch check runs say nothing about the PR's CI
+    forge = ctx.forge(event.installation_id, event.repo_full_name)
+    mine = [
+        (change, row)
+        for change in suite_changes(forge, suite)
+        if (row := state.change_row(ctx.engine, forge.repo_key, branch=change.branch)) is not None
+    ]  # only proposals we recorded: their risk class is known
+    if not mine:
+        return
+    config = load_repo_config(forge)
+    if config is None:
+        return
+    conclusion = str(suite.get("conclusion") or "unknown")
+    checker = str((suite.get("app") or {}).get("name") or "CI")
+    for change, row in mine:
+        risk: RiskClass = next((r for r in RISKS if r == row.risk), "high")
+        try:
+            merge_sha, reason = automerge(forge, change, config, risk, checks_passed=conclusion == "success")
+        except GitHubError as exc:  # branch protection, a conflict, a head that moved: a human merges
+            merge_sha, reason = None, f"GitHub refused the merge: {exc}"
+        log.info("%s#%s: automerge %s (%s)", forge.repo_key, change.number, bool(merge_sha), reason)
+        if merge_sha is None:
+            _say(ctx, forge, change, f"Not merged automatically ({checker}: `{conclusion}`): {reason}.")
+            continue
+        merged = replace(change, state="merged", merge_sha=merge_sha, merged_by=ctx.settings.bot_login)
+        _say(
+            ctx, forge, change, f"Merged automatically (`{merge_sha[:7]}`) after {checker} passed: {reason}."
+        )
+        record_merge(ctx, forge, merged, row.cause_id, datetime.now(UTC), config)
