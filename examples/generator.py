@@ -234,6 +234,7 @@ class Script:
     feedback: list[dict[str, Any]] = field(default_factory=list)
     pii: list[str] = field(default_factory=list)
     handoff: tuple[str, str] = ("general", "the assistant could not complete the request")  # queue, reason
+    topic: Sequence[str] = ()  # openers of the slot's intent, for generic scenarios (background, abandon)
     _calls: int = 0
 
     def user(self, text: str, *, raw: bool = False, then: str = "") -> None:
@@ -564,7 +565,7 @@ def generate_domain(
     width = max(5, len(str(conversations)))
     for n, ((intent, kind), started) in enumerate(zip(slots, starts, strict=True), start=1):
         cid = f"{id_prefix}{n:0{width}d}"
-        s = Script(voice)
+        s = Script(voice, topic=domain.openers.get(intent, ()))
         if kind.startswith("fail:"):
             cause = kind[5:]
             domain.fail[cause](s)
@@ -1586,7 +1587,7 @@ ANY_OPEN = INVITE_OPEN + BILLING_OPEN + TEMPLATE_OPEN + API_OPEN + DARK_OPEN + R
 
 
 def bg_misunderstood(s: Script) -> None:
-    opener(s, ANY_OPEN)
+    opener(s, s.topic or ANY_OPEN)
     s.bot(
         s.v.any(
             [
@@ -1602,7 +1603,7 @@ def bg_misunderstood(s: Script) -> None:
 
 
 def bg_timeout(s: Script) -> None:
-    opener(s, ANY_OPEN)
+    opener(s, s.topic or ANY_OPEN)
     s.tool(
         "lookup_account",
         {"scope": "workspace"},
@@ -1614,7 +1615,7 @@ def bg_timeout(s: Script) -> None:
 
 
 def bg_cant(s: Script) -> None:
-    opener(s, ANY_OPEN)
+    opener(s, s.topic or ANY_OPEN)
     s.bot("I'm sorry, I can't help with that.")
     if s.v.chance(0.5):
         s.user(s.v.any(["why not", "great.", "ok..."]))
@@ -1622,7 +1623,7 @@ def bg_cant(s: Script) -> None:
 
 
 def abandon_midway(s: Script) -> None:
-    opener(s, ANY_OPEN)
+    opener(s, s.topic or ANY_OPEN)
     s.bot(
         s.v.any(
             [

@@ -572,7 +572,7 @@ def _regress(options: Sequence[str], wrong: str) -> Any:
 
 
 def bg_confused(s: Script) -> None:
-    opener(s, STATUS_OPEN + HOTEL_OPEN + CAR_OPEN)
+    opener(s, s.topic or STATUS_OPEN + HOTEL_OPEN + CAR_OPEN)
     s.bot(
         s.v.any(
             [
@@ -587,7 +587,7 @@ def bg_confused(s: Script) -> None:
 
 
 def bg_down(s: Script) -> None:
-    opener(s, RECEIPT_OPEN + INSURANCE_OPEN)
+    opener(s, s.topic or RECEIPT_OPEN + INSURANCE_OPEN)
     s.tool(
         "get_booking", {"booking_ref": s.v.rng.choice(REFS)}, {"error": "upstream unavailable"}, error=True
     )
@@ -596,7 +596,7 @@ def bg_down(s: Script) -> None:
 
 
 def abandon(s: Script) -> None:
-    opener(s, STATUS_OPEN + HOTEL_OPEN + CAR_OPEN)
+    opener(s, s.topic or STATUS_OPEN + HOTEL_OPEN + CAR_OPEN)
     s.bot(s.v.any(["Which booking is this about?", "Could you give me the travel dates?"]))
 
 
