@@ -117,7 +117,9 @@ class ProposalsConfig(_Strict):
     min_cluster_size: int = Field(20, ge=1)
     min_lift: float = Field(1.5, ge=0.0)
     cooldown_change: float = Field(
-        0.25, ge=0.0, description="Relative change in size or failure rate that lifts a rejected cause's cooldown."
+        0.25,
+        ge=0.0,
+        description="Relative change in size or failure rate that lifts a rejected cause's cooldown.",
     )
 
 

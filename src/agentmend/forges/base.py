@@ -52,7 +52,9 @@ class Forge(Protocol):
 
     def list_files(self, ref: str | None = None) -> list[str]: ...
 
-    def open_or_update_change(self, branch: str, files: dict[str, str], title: str, body: str) -> PublishResult:
+    def open_or_update_change(
+        self, branch: str, files: dict[str, str], title: str, body: str
+    ) -> PublishResult:
         """One commit on `branch` over the default branch head; nothing written when nothing differs."""
         ...
 
@@ -72,6 +74,8 @@ class Forge(Protocol):
         """Merge a change (automerge policy only); returns the merge commit sha."""
         ...
 
-    def set_check(self, sha: str, name: str, title: str, summary: str, conclusion: CheckConclusion | None) -> None:
+    def set_check(
+        self, sha: str, name: str, title: str, summary: str, conclusion: CheckConclusion | None
+    ) -> None:
         """Report a status on a commit (a check run on GitHub); `conclusion=None` means still in progress."""
         ...

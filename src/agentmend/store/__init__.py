@@ -1,1 +1,4 @@
-"""Persistent state (SQLAlchemy 2 + alembic): embedding cache, cluster memory, changes, watches, deliveries."""
+"""Persistent state (SQLAlchemy 2 + alembic).
+
+Embedding cache, cluster memory, runs, changes, cooldowns, watches, webhook deliveries.
+"""
