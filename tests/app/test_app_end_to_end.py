@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from datetime import date
+from pathlib import Path
 
 import payloads
 import pytest
 import yaml
 from conftest import AppHarness, Installed, restore_installed
 from fake_github import FakeRepo
+from generator import generate
 from sqlalchemy.orm import Session
 
 from agentmend.app import state
@@ -313,3 +316,26 @@ def test_an_open_pr_whose_cause_is_gone_is_closed_with_a_reason(
     assert repo.pulls[number]["state"] == "closed"
     assert "no longer finds this failure cause" in repo.comments_on(number)[-1]["body"]
     assert len(repo.open_pulls()) == 5  # the live causes' PRs stay open
+
+
+def test_a_merged_cause_is_not_proposed_again_when_more_exports_arrive(
+    app_harness: AppHarness, installed: FakeRepo, tmp_path: Path
+) -> None:
+    repo, fake = installed, app_harness.fake
+    [pr] = [p for p in repo.open_pulls() if "export" in p["title"].lower() or "csv" in p["title"].lower()]
+    fake.merge_pull(repo, pr["number"], merged_by="carol")
+    app_harness.deliver("pull_request", payloads.pull_request_closed(fake, repo, pr["number"], merged=True))
+    app_harness.run_jobs()
+
+    # the exports are cumulative: the old CSV-export failures stay, the new week has none
+    root = tmp_path / "after"
+    generate(root, seed=8, conversations=120, start=date(2026, 10, 22), days=7, id_prefix="n",
+             cause_rates={"csv_export_refused": 0.0})  # fmt: skip
+    new = {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    before = repo.refs["heads/main"]
+    head = repo.commit_files(new, message="nightly export")
+    app_harness.deliver("push", payloads.push(fake, repo, before, head, added=sorted(new)))
+    app_harness.run_jobs()
+    assert state.last_analyzed(app_harness.engine, "acme/support-bot") == head
+    assert [p["number"] for p in repo.pulls.values() if p["head"] == pr["head"]] == [pr["number"]]
+    assert len(repo.open_pulls()) == 4  # the other causes' PRs stay open
