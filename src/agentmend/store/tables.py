@@ -114,7 +114,7 @@ class WatchRow(Base):
 
 
 class AppRepoRow(Base):
-    """A repository the GitHub App is installed on: the installation that reaches it, the head last analyzed."""
+    """A repository the GitHub App is installed on: its installation, and the head it last analyzed."""
 
     __tablename__ = "app_repos"
     repo: Mapped[str] = mapped_column(String(300), primary_key=True)
