@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -23,17 +23,7 @@ SignalName = Literal[
     "expectation_downgrade",
     "long_unresolved",
 ]
-ALL_SIGNALS: tuple[SignalName, ...] = (
-    "negative_feedback",
-    "escalation",
-    "frustration",
-    "rephrasing",
-    "non_answer",
-    "tool_error",
-    "abandonment",
-    "expectation_downgrade",
-    "long_unresolved",
-)
+ALL_SIGNALS: tuple[SignalName, ...] = get_args(SignalName)
 
 
 class ConfigError(ValueError):
