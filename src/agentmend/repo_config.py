@@ -95,6 +95,12 @@ class ClusteringConfig(_Strict):
     cause_merge_similarity: float = Field(
         0.6, ge=0.0, le=1.0, description="Merge failure causes whose centroids are this cosine-similar."
     )
+    cause_answer_merge_similarity: float = Field(
+        0.8,
+        ge=0.0,
+        le=1.0,
+        description="Merge failure causes whose failing assistant answers are this similar on average.",
+    )
     cause_outlier_mad: float = Field(
         3.0, ge=0.0, description="Members this many MADs below their cause's usual similarity are noise."
     )

@@ -8,6 +8,7 @@ from agentmend.analysis import cluster as clustering
 from agentmend.analysis.labels import category, ctfidf_keywords, slugify
 from agentmend.analysis.records import Outcome, SignalHit
 from agentmend.analysis.stable_ids import Candidate, Known, assign, content_id
+from agentmend.repo_config import ClusteringConfig
 
 
 def _outcome(failed: bool, *signals: str) -> Outcome:
@@ -112,3 +113,40 @@ def test_noise_is_kept_unless_a_floor_is_set() -> None:
     assert clustering.assign_noise(vecs, labels, 0.0)[2] == clustering.NOISE
     assert clustering.assign_noise(vecs, labels, 0.5)[2] == 0
     assert clustering.assign_noise(vecs, labels, 0.999)[2] == clustering.NOISE
+
+
+def test_pieces_worded_apart_but_failed_with_the_same_answer_are_one_cause() -> None:
+    """Two vendors' SSO questions (unlike topics) both got the same vague reply: one cause. A third
+    topic with its own reply, and a piece with no assistant answer at all, stay apart."""
+    rng = np.random.default_rng(1)
+    topics = [_unit(1, 0, 0, 0), _unit(0, 1, 0, 0), _unit(0, 0, 1, 0), _unit(0, 0, 0, 1)]
+    vague, refusal = _unit(1, 1, 0, 0), _unit(0, 0, 1, -1)
+    vecs = np.vstack([t + rng.normal(0, 0.05, (8, 4)) for t in topics]).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    answers = np.vstack(
+        [vague + rng.normal(0, 0.05, (8, 4)), vague + rng.normal(0, 0.05, (8, 4))]
+        + [refusal + rng.normal(0, 0.05, (8, 4)), np.zeros((8, 4))]
+    ).astype(np.float32)
+    pieces = np.repeat(np.arange(4), 8)
+    cfg = ClusteringConfig()
+
+    def given(reduced: np.ndarray, _cfg: ClusteringConfig) -> np.ndarray:
+        return pieces
+
+    def run(threshold: float | None) -> np.ndarray:
+        return clustering.run(
+            vecs,
+            cfg,
+            reducer=lambda v, _c: v,
+            clusterer=given,
+            merge_similarity=0.6,
+            answers=answers,
+            answer_merge_similarity=threshold,
+        ).labels
+
+    apart = run(None)
+    assert len(set(apart.tolist())) == 4
+    merged = run(0.8)
+    assert merged[0] == merged[8]
+    assert len({merged[0], merged[16], merged[24]}) == 3
+    assert (merged != clustering.NOISE).all()

@@ -2,6 +2,18 @@
 
 Labels follow the HDBSCAN convention: -1 is noise, 0..k-1 are clusters. Label numbers are ordered by
 cluster size (then by first member) so they do not depend on HDBSCAN's internal tree order.
+
+Failure causes get two merges after HDBSCAN. First by topic (cause vectors ≥ `cause_merge_similarity`).
+Then by failure mode: pieces whose failing assistant answers are near-identical on average
+(answer centroids ≥ `cause_answer_merge_similarity`) are one cause. Why: users word one need in many
+ways (a different vendor, destination or document in the opener) and HDBSCAN splits those pieces by
+wording, but the agent fails all of them with the same reply, because the gap is in the agent's prompt
+or tools, not in the user's words. The pieces' topic similarity is then only ~0.45-0.55, as low as
+between distinct causes, so no topic threshold can join them; their answer centroids are ≥ 0.88 apart,
+while distinct causes, and generic failures of different intents, stay ≤ 0.5 (bundled support and
+travel corpora, committed and held-back wording, two seeds). Intents do not help: the pieces fall in
+different intents, for the same reason. A catch-all fallback reply would join unrelated topics; that
+is one fix (the fallback) and the examples show the topics, and the threshold can be raised to 1.
 """
 
 from __future__ import annotations
@@ -113,6 +125,8 @@ def merge_similar(vectors: np.ndarray, labels: np.ndarray, threshold: float) -> 
 
     HDBSCAN on UMAP splits one cause into pieces by phrasing template; in the embedding space those
     pieces stay close (≥ 0.6 on the bundled corpora) while distinct causes stay apart (≤ 0.5).
+    `vectors` may be any per-member view (e.g. the failing answers); a zero row (no answer) adds no
+    direction, and a cluster with only zero rows never merges.
     """
     out = labels.copy()
     while True:
@@ -164,15 +178,20 @@ def run(
     clusterer: Clusterer = cluster,
     *,
     merge_similarity: float | None = None,
+    answers: np.ndarray | None = None,
+    answer_merge_similarity: float | None = None,
     outlier_mads: float = 0.0,
 ) -> Clustering:
-    """Reduce, cluster, optionally merge near-duplicate clusters and trim outliers, then handle noise as
-    `cfg.noise_similarity_floor` says. Every part is swappable."""
+    """Reduce, cluster, optionally merge near-duplicate clusters (by `vectors`, then by `answers`, one
+    row per member) and trim outliers, then handle noise as `cfg.noise_similarity_floor` says. Every part
+    is swappable."""
     if len(vectors) == 0:
         return Clustering(labels=np.zeros(0, dtype=int), centroids={})
     labels = clusterer(reducer(vectors, cfg), cfg)
     if merge_similarity is not None:
         labels = merge_similar(vectors, labels, merge_similarity)
+    if answers is not None and answer_merge_similarity is not None:
+        labels = merge_similar(answers, labels, answer_merge_similarity)
     labels = trim_outliers(vectors, labels, outlier_mads)
     labels = assign_noise(vectors, labels, cfg.noise_similarity_floor)
     return Clustering(labels=labels, centroids=centroids(vectors, labels))

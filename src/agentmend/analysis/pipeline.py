@@ -380,10 +380,14 @@ def _causes(
             for o, r, a in zip(opening, requests, answers, strict=True)
         ]
     )
+    no_answer = np.zeros(vecs.shape[1], dtype=np.float32)
+    answer_vecs = np.stack([vector_of(a) if a else no_answer for a in answers])
     result = clustering.run(
         vecs,
         config.clustering,
         merge_similarity=config.clustering.cause_merge_similarity,
+        answers=answer_vecs,
+        answer_merge_similarity=config.clustering.cause_answer_merge_similarity,
         outlier_mads=config.clustering.cause_outlier_mad,
     )
     members = _members(result.labels)
