@@ -224,6 +224,6 @@ def summary_table(report: AnalysisReport) -> Table:
             str(c.size),
             f"{c.lift:.2f}×",
             f"{c.drop_off:.0%}",
-            "\n".join(f"{n} ({k})" for n, k in c.signals[:3]),
+            ", ".join(f"{n} {k}" for n, k in c.signals[:3]),
         )
     return table
