@@ -10,6 +10,12 @@ CheckConclusion = Literal["success", "failure", "neutral"]
 BRANCH_PREFIX = "agentmend/"
 
 
+def require_agentmend_branch(branch: str) -> None:
+    """Forges only ever write branches under `agentmend/`; anything else is a bug, not a request."""
+    if not branch.startswith(BRANCH_PREFIX):
+        raise ValueError(f"{branch!r}: agentmend branches start with {BRANCH_PREFIX!r}")
+
+
 @dataclass(frozen=True)
 class Change:
     """A proposed change as the forge holds it: a local branch + text file, or a GitHub PR."""

@@ -20,7 +20,14 @@ from githubkit import AppInstallationAuthStrategy, GitHub
 from githubkit.cache import MemCacheStrategy
 from githubkit.exception import RateLimitExceeded, RequestError, RequestFailed
 
-from agentmend.forges.base import BRANCH_PREFIX, Change, ChangeState, CheckConclusion, PublishResult
+from agentmend.forges.base import (
+    BRANCH_PREFIX,
+    Change,
+    ChangeState,
+    CheckConclusion,
+    PublishResult,
+    require_agentmend_branch,
+)
 
 log = logging.getLogger(__name__)
 LABEL = "agentmend"
@@ -320,8 +327,7 @@ class GitHubForge:
     def open_or_update_change(
         self, branch: str, files: dict[str, str], title: str, body: str
     ) -> PublishResult:
-        if not branch.startswith(BRANCH_PREFIX):
-            raise ValueError(f"{branch!r}: agentmend branches start with {BRANCH_PREFIX!r}")
+        require_agentmend_branch(branch)
         base = self.head_sha()
         base_tree = self._tree(base)
         if all(base_tree.get(p) == git_blob_sha(c.encode("utf-8")) for p, c in files.items()):

@@ -15,7 +15,14 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from agentmend.forges.base import BRANCH_PREFIX, Change, ChangeState, CheckConclusion, PublishResult
+from agentmend.forges.base import (
+    BRANCH_PREFIX,
+    Change,
+    ChangeState,
+    CheckConclusion,
+    PublishResult,
+    require_agentmend_branch,
+)
 
 AUTHOR_NAME = "agentmend"
 AUTHOR_EMAIL = "agentmend@users.noreply.local"
@@ -153,8 +160,7 @@ class LocalGitForge:
     def open_or_update_change(
         self, branch: str, files: dict[str, str], title: str, body: str
     ) -> PublishResult:
-        if not branch.startswith(BRANCH_PREFIX):
-            raise ValueError(f"{branch!r}: agentmend branches start with {BRANCH_PREFIX!r}")
+        require_agentmend_branch(branch)
         base = self.head_sha()
         current = self._git("symbolic-ref", "--quiet", "HEAD", check=False).stdout.decode().strip()
         if current == f"refs/heads/{branch}":
