@@ -32,7 +32,6 @@ from agentmend.store.tables import ChangeRow, CooldownRow
 if TYPE_CHECKING:
     from agentmend.analysis.embed import Embedder
     from agentmend.analysis.pipeline import Progress
-    from agentmend.conversations.sources import ExportFile
 
 Action = Literal["created", "updated", "unchanged", "skipped", "failed"]
 MAX_EXAMPLES = 3
@@ -77,14 +76,6 @@ class ProposalOutcome:
     usage: TokenUsage = field(default_factory=TokenUsage)
 
 
-def export_files(forge: Forge, config: RepoConfig, *, include_linked: bool = True) -> list[ExportFile]:
-    """The repo's exports read through the forge, plus the linked (URL) exports."""
-    from agentmend.conversations.sources import files_from_listing, linked_files
-
-    files = files_from_listing(forge.list_files(), forge.read_file, config)
-    return [*files, *linked_files(config)] if include_linked else files
-
-
 @dataclass(frozen=True)
 class ForgeAnalysis:
     """A report plus the user messages of its failed conversations (for the guard's copied-text check)."""
@@ -123,9 +114,10 @@ def analyze_forge_with_texts(
 ) -> ForgeAnalysis:
     """Read the exports once; keep the failed conversations' user messages for the proposals."""
     from agentmend.analysis.pipeline import analyze_conversations, read
+    from agentmend.conversations.sources import files_in_forge
 
     started = datetime.now(UTC)
-    files = export_files(forge, config, include_linked=include_linked)
+    files = files_in_forge(forge, config, include_linked=include_linked)
     conversations, malformed = read(files, strict, progress or (lambda step, done, total: None))
     report = analyze_conversations(
         conversations,
@@ -488,7 +480,6 @@ __all__ = [
     "ForgeAnalysis",
     "analyze_forge",
     "analyze_forge_with_texts",
-    "export_files",
     "propose_changes",
     "propose_one",
     "note_rejections",

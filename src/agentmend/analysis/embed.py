@@ -124,3 +124,30 @@ class CachedEmbedder:
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
         return np.stack([found[keys[t]] for t in texts]).astype(np.float32)
+
+
+def cached(embedder: Embedder, engine: Engine) -> CachedEmbedder:
+    """`embedder` backed by the state database's cache (as is, when it already is)."""
+    return embedder if isinstance(embedder, CachedEmbedder) else CachedEmbedder(embedder, engine)
+
+
+class VectorLookup:
+    """Vectors for a known set of texts, embedded in one batch; any other text is embedded when asked for."""
+
+    def __init__(self, embedder: Embedder, texts: Sequence[str]) -> None:
+        self.embedder = embedder
+        unique = list(dict.fromkeys(texts))
+        matrix = embedder.encode(unique) if unique else np.zeros((0, 0), dtype=np.float32)
+        self.vectors: dict[str, np.ndarray] = {text: matrix[i] for i, text in enumerate(unique)}
+
+    def __call__(self, text: str) -> np.ndarray:
+        if text not in self.vectors:
+            self.vectors[text] = self.embedder.encode([text])[0]
+        return self.vectors[text]
+
+    def ensure(self, more: Sequence[str]) -> None:
+        """Embed the texts not seen yet in one batch."""
+        missing = list(dict.fromkeys(x for x in more if x not in self.vectors))
+        if missing:
+            for text, vec in zip(missing, self.embedder.encode(missing), strict=True):
+                self.vectors[text] = vec

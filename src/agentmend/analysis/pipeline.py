@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from agentmend.analysis import cluster as clustering
 from agentmend.analysis import diagnose, labels, stable_ids
-from agentmend.analysis.embed import CachedEmbedder, Embedder
+from agentmend.analysis.embed import Embedder, VectorLookup, cached
 from agentmend.analysis.records import (
     AnalysisReport,
     ConversationResult,
@@ -164,8 +164,8 @@ def analyze_conversations(
     redact = _redactor(config)
 
     # Embed every user turn once, in one batch, through the cache.
-    cached = embedder if isinstance(embedder, CachedEmbedder) else CachedEmbedder(embedder, engine)
-    new0, cached0 = cached.new, cached.cached
+    cache = cached(embedder, engine)
+    new0, cached0 = cache.new, cache.cached
     texts = list(
         dict.fromkeys(tt.text for c in conversations for tt in c.turns if tt.role == "user" and tt.text)
     )
@@ -176,24 +176,11 @@ def analyze_conversations(
         done += n
         progress("embedding", done, len(texts))
 
-    previous_hook, cached.on_batch = cached.on_batch, on_batch
+    previous_hook, cache.on_batch = cache.on_batch, on_batch
     progress("embedding", 0, len(texts))
-    matrix = cached.encode(texts) if texts else np.zeros((0, 0), dtype=np.float32)
-    cached.on_batch = previous_hook
+    vector_of = VectorLookup(cache, texts)
+    cache.on_batch = previous_hook
     progress("embedding", len(texts), len(texts))
-    vectors: dict[str, np.ndarray] = {text: matrix[i] for i, text in enumerate(texts)}
-
-    def vector_of(text: str) -> np.ndarray:
-        if text not in vectors:
-            vectors[text] = cached.encode([text])[0]
-        return vectors[text]
-
-    def ensure(more: Sequence[str]) -> None:
-        missing = list(dict.fromkeys(x for x in more if x not in vectors))
-        if missing:
-            for text, vec in zip(missing, cached.encode(missing), strict=True):
-                vectors[text] = vec
-
     t = timer.step("embed", t)
 
     outcomes = [detect(c, config.signals, vector_of) for c in conversations]
@@ -213,7 +200,6 @@ def analyze_conversations(
         outcomes,
         failing_request,
         vector_of,
-        ensure,
         intents,
         intent_of,
         overall_rate,
@@ -251,8 +237,8 @@ def analyze_conversations(
         conversations=len(conversations),
         failed=failed_total,
         malformed=tuple(malformed),
-        embedded_new=cached.new - new0,
-        embedded_cached=cached.cached - cached0,
+        embedded_new=cache.new - new0,
+        embedded_cached=cache.cached - cached0,
         timings=timer.timings,
         model_path=getattr(model, "path", "offline") if model is not None else "offline",
     )
@@ -344,8 +330,7 @@ def _causes(
     conversations: Sequence[Conversation],
     outcomes: Sequence[Outcome],
     failing_request: Callable[[Conversation, Outcome], str],
-    vector_of: Callable[[str], np.ndarray],
-    ensure: Callable[[Sequence[str]], None],
+    vector_of: VectorLookup,
     intents: Sequence[Intent],
     intent_of: dict[str, str],
     overall_rate: float,
@@ -373,7 +358,7 @@ def _causes(
         for i, r in zip(failed, requests, strict=True)
     ]
     opening = [conversations[i].opening_request for i in failed]
-    ensure([a for a in answers if a])
+    vector_of.ensure([a for a in answers if a])
     vecs = np.stack(
         [
             cause_vector(vector_of(o), vector_of(r), vector_of(a) if a else None)

@@ -12,11 +12,14 @@ import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache, partial
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from agentmend.conversations.fetch import Fetcher
 from agentmend.conversations.readers import ExportError, ExportFile
 from agentmend.repo_config import RepoConfig
+
+if TYPE_CHECKING:
+    from agentmend.forges.base import Forge
 
 __all__ = ["ExportError", "ExportFile", "files_in_dir", "files_from_listing", "glob_match", "linked_files"]
 
@@ -135,3 +138,14 @@ def linked_files(config: RepoConfig, fetcher: Fetcher | None = None) -> list[Exp
 
         out.append(ExportFile(name=export.url, open=open_, format=export.format))
     return out
+
+
+def files_in_forge(
+    forge: Forge, config: RepoConfig, *, ref: str | None = None, include_linked: bool = True
+) -> list[ExportFile]:
+    """The repo's exports at `ref` (default-branch head when None) read through a Forge, plus linked ones.
+
+    Linked (`url:`) exports have no history: they are read as they are now, whatever `ref` says.
+    """
+    files = files_from_listing(forge.list_files(ref), lambda path: forge.read_file(path, ref), config)
+    return [*files, *linked_files(config)] if include_linked else files

@@ -13,11 +13,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
-import numpy as np
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from agentmend.analysis.embed import CachedEmbedder, Embedder
+from agentmend.analysis.embed import Embedder, VectorLookup, cached
 from agentmend.analysis.records import AnalysisReport, Outcome
 from agentmend.conversations.model import Conversation
 from agentmend.forges.base import BRANCH_PREFIX, Change, Forge
@@ -65,11 +64,9 @@ def conversations_at(forge: Forge, config: RepoConfig, ref: str) -> list[Convers
     their later conversations out of the baseline.
     """
     from agentmend.conversations.readers import read_all
-    from agentmend.conversations.sources import files_from_listing, linked_files
+    from agentmend.conversations.sources import files_in_forge
 
-    files = files_from_listing(forge.list_files(ref), lambda path: forge.read_file(path, ref), config)
-    files += linked_files(config)
-    return [c for c in read_all(files) if isinstance(c, Conversation)]
+    return [c for c in read_all(files_in_forge(forge, config, ref=ref)) if isinstance(c, Conversation)]
 
 
 def outcomes_of(
@@ -78,20 +75,8 @@ def outcomes_of(
     """Signals per conversation, with user turns embedded in one batch for the rephrasing signal."""
     from agentmend.analysis.signals import detect
 
-    texts = list(dict.fromkeys(t.text for c in conversations for t in c.user_turns if t.text))
-    matrix = embedder.encode(texts) if texts else np.zeros((0, 0), dtype=np.float32)
-    vectors: dict[str, np.ndarray] = {text: matrix[i] for i, text in enumerate(texts)}
-
-    def vector_of(text: str) -> np.ndarray:
-        if text not in vectors:
-            vectors[text] = embedder.encode([text])[0]
-        return vectors[text]
-
+    vector_of = VectorLookup(embedder, [t.text for c in conversations for t in c.user_turns if t.text])
     return [(c, detect(c, config.signals, vector_of)) for c in conversations]
-
-
-def _cached(embedder: Embedder, engine: Engine) -> Embedder:
-    return embedder if isinstance(embedder, CachedEmbedder) else CachedEmbedder(embedder, engine)
 
 
 # -- what the change is -------------------------------------------------------------------------------
@@ -216,17 +201,17 @@ def _freeze_at_merge(
 ) -> Baseline:
     """The baseline from the exports at the merge's first parent, with the clusters as they were there."""
     repo = forge.repo_key
-    cached = _cached(embedder, engine)
+    cache = cached(embedder, engine)
     cause_id = cause_of(change, engine, repo)
     parent = forge.parent_sha(merge_sha)
-    pairs = outcomes_of(conversations_at(forge, config, parent), config, cached)
+    pairs = outcomes_of(conversations_at(forge, config, parent), config, cache)
     if report is None:
         from agentmend.analysis.pipeline import analyze_conversations
 
         report = analyze_conversations([c for c, _ in pairs], config, engine=engine, repo_key=repo,
-                                       embedder=cached)  # fmt: skip
+                                       embedder=cache)  # fmt: skip
     cause_id = _cause_in_report(report, cause_id, change.branch)
-    intents, causes = anchors_from_report(report, pairs, embedder=cached, request_of=_request_of)
+    intents, causes = anchors_from_report(report, pairs, embedder=cache, request_of=_request_of)
     if version is None:
         version = version_of(forge, config, merge_sha, parent)
     baseline = freeze(
@@ -234,7 +219,7 @@ def _freeze_at_merge(
         cause_id=cause_id,
         intents=intents,
         causes=causes,
-        embedder=cached,
+        embedder=cache,
         request_of=_request_of,
         config=config.watch,
         branch=change.branch,
@@ -344,12 +329,12 @@ def evaluate_watches(
         rows = list(s.scalars(select(WatchRow).where(WatchRow.repo == repo, WatchRow.status == "watching")))
     if not rows:
         return []
-    cached = _cached(embedder, engine)
-    pairs = outcomes_of(conversations_at(forge, config, forge.head_sha()), config, cached)
+    cache = cached(embedder, engine)
+    pairs = outcomes_of(conversations_at(forge, config, forge.head_sha()), config, cache)
     results = []
     for row in rows:
         baseline = Baseline.model_validate_json(row.baseline_json)
-        after, unattributed = _after_arm(baseline, pairs, config, cached)
+        after, unattributed = _after_arm(baseline, pairs, config, cache)
         verdict = judge(baseline, summarize(after, baseline.cause_id), config.watch,
                         unattributed=unattributed, now=now)  # fmt: skip
         results.append(_apply(forge, config, engine, row, baseline, verdict, now))
