@@ -9,7 +9,7 @@ import hashlib
 import json
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -276,27 +276,11 @@ def _intents(
     result = clustering.run(vecs, config.clustering)
     members = _members(result.labels)
     keywords = labels.ctfidf_keywords({k: [texts[j] for j in m] for k, m in members.items()})
-    candidates = []
-    for k, m in members.items():
-        med = clustering.medoids(vecs, result.labels, k, k=1)[0]
-        fails = sum(outcomes[idx[j]].failed for j in m)
-        candidates.append(
-            stable_ids.Candidate(
-                key=k,
-                centroid=result.centroids[k],
-                medoid_text=texts[med],
-                slug=labels.slugify(keywords[k]),
-                label=labels.label_from(keywords[k]),
-                size=len(m),
-                failure_rate=fails / len(m),
-            )
-        )
-    ids = stable_ids.assign(
-        "intent",
-        candidates,
-        stable_ids.load_known(engine, repo_key, "intent"),
-        config.clustering.id_match_similarity,
-    )
+    candidates = [
+        replace(cand, failure_rate=sum(outcomes[idx[j]].failed for j in members[cand.key]) / cand.size)
+        for cand in _candidates(result, vecs, members, texts, keywords)
+    ]
+    ids = _assign_ids("intent", candidates, engine, repo_key, config)
     stable_ids.remember(engine, repo_key, "intent", rid, candidates, ids)
 
     intents: list[Intent] = []
@@ -385,25 +369,8 @@ def _causes(
         if c.id in intent_of:
             population_of.setdefault(intent_of[c.id], []).append(c)
 
-    candidates = []
-    for k, m in members.items():
-        med = clustering.medoids(vecs, result.labels, k, k=1)[0]
-        candidates.append(
-            stable_ids.Candidate(
-                key=k,
-                centroid=result.centroids[k],
-                medoid_text=requests[med],
-                slug=labels.slugify(keywords[k]),
-                label=labels.label_from(keywords[k]),
-                size=len(m),
-            )
-        )
-    ids = stable_ids.assign(
-        "cause",
-        candidates,
-        stable_ids.load_known(engine, repo_key, "cause"),
-        config.clustering.id_match_similarity,
-    )
+    candidates = _candidates(result, vecs, members, requests, keywords)
+    ids = _assign_ids("cause", candidates, engine, repo_key, config)
 
     causes: list[FailureCluster] = []
     cause_of: dict[str, str] = {}
@@ -442,17 +409,7 @@ def _causes(
                 name=name,
             )
         )
-        final_candidates.append(
-            stable_ids.Candidate(
-                key=k,
-                centroid=cand.centroid,
-                medoid_text=cand.medoid_text,
-                slug=cand.slug,
-                label=causes[-1].label,
-                size=len(m),
-                failure_rate=intent_rate,
-            )
-        )
+        final_candidates.append(replace(cand, label=causes[-1].label, failure_rate=intent_rate))
         for c in convs:
             cause_of[c.id] = ids[k].id
     stable_ids.remember(engine, repo_key, "cause", rid, final_candidates, ids)
@@ -470,6 +427,38 @@ def cause_vector(opening: np.ndarray, request: np.ndarray, answer: np.ndarray | 
     total = np.asarray(opening + request + (answer if answer is not None else 0.0), dtype=np.float32)
     norm = float(np.linalg.norm(total))
     return total / norm if norm else total
+
+
+def _candidates(
+    result: clustering.Clustering,
+    vecs: np.ndarray,
+    members: dict[int, list[int]],
+    texts: Sequence[str],
+    keywords: dict[int, tuple[str, ...]],
+) -> list[stable_ids.Candidate]:
+    """One id candidate per cluster: its centroid, medoid text, and a slug and label from its keywords."""
+    return [
+        stable_ids.Candidate(
+            key=k,
+            centroid=result.centroids[k],
+            medoid_text=texts[clustering.medoids(vecs, result.labels, k, k=1)[0]],
+            slug=labels.slugify(keywords[k]),
+            label=labels.label_from(keywords[k]),
+            size=len(m),
+        )
+        for k, m in members.items()
+    ]
+
+
+def _assign_ids(
+    kind: stable_ids.Kind,
+    candidates: list[stable_ids.Candidate],
+    engine: Engine,
+    repo_key: str,
+    config: RepoConfig,
+) -> dict[int, stable_ids.Assigned]:
+    known = stable_ids.load_known(engine, repo_key, kind)
+    return stable_ids.assign(kind, candidates, known, config.clustering.id_match_similarity)
 
 
 def _members(labels_: np.ndarray) -> dict[int, list[int]]:
