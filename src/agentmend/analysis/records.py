@@ -20,6 +20,10 @@ class SignalHit:
     name: SignalName
     turn_index: int
     evidence: str
+    tool: str | None = None  # the tool call that fired it, for tool-side signals and action checks
+
+
+DecidedBy = Literal["label", "judge", "learned", "signals"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,7 @@ class Outcome:
     failed: bool
     signals: tuple[SignalHit, ...]
     failing_turn: int | None
+    decided_by: DecidedBy = "signals"  # what decided `failed`: an export label, the judge, or the rules
 
     @property
     def signal_names(self) -> tuple[str, ...]:
