@@ -21,42 +21,31 @@ import csv
 import gzip
 import io
 import json
-import math
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from itertools import chain
-from pathlib import PurePosixPath
 from typing import IO, Any, BinaryIO, Literal, cast
 
-from agentmend.conversations.model import Conversation, Feedback, Malformed, Role, ToolCall, Turn
+from agentmend.conversations.formats import chat, tau_bench
+from agentmend.conversations.formats.chat import Dialect, dialect_of
+from agentmend.conversations.formats.fields import (
+    ROLE_ALIASES,
+    RecordError,
+    flag,
+    parse_one_feedback,
+    parse_timestamp,
+    type_name,
+)
+from agentmend.conversations.ids import with_content_ids
+from agentmend.conversations.model import Conversation, Feedback, Malformed, ToolCall, Turn
 
 Format = Literal["auto", "openai", "anthropic", "csv"]
 FORMATS: tuple[str, ...] = ("auto", "openai", "anthropic", "csv")
-Dialect = Literal["openai", "anthropic"]
+# a top-level object holding one of these lists is a wrapper around records, not a record itself
+_RECORD_LISTS = ("conversations", "simulations")
 
 _GZIP_MAGIC = b"\x1f\x8b"
-_ROLE_ALIASES: Mapping[str, Role] = {
-    "system": "system",
-    "developer": "system",  # OpenAI's newer name for the system role
-    "user": "user",
-    "human": "user",
-    "assistant": "assistant",
-    "tool": "tool",
-    "function": "tool",  # OpenAI's legacy tool-result role
-}
-_CONVERSATION_KEYS = (
-    "id",
-    "conversation_id",
-    "user_id",
-    "started_at",
-    "created_at",
-    "metadata",
-    "feedback",
-    "messages",
-    "system",
-)
 _CSV_REQUIRED = ("conversation_id", "role", "content")
 _CSV_KNOWN = (
     "conversation_id",
@@ -75,10 +64,6 @@ class ExportError(ValueError):
     """An export could not be read (strict mode, or a file that cannot be opened)."""
 
 
-class RecordError(ValueError):
-    """One record is malformed; the message is the human-readable reason."""
-
-
 @dataclass(frozen=True)
 class ExportFile:
     """One export to read: its name (repo-relative path or URL) and how to open it as bytes."""
@@ -92,7 +77,14 @@ class ExportFile:
 
 
 def read_export(name: str, data: BinaryIO, format: str = "auto") -> Iterator[Conversation | Malformed]:
-    """Yield the conversations of one export and a `Malformed` for every record that could not be read."""
+    """Yield the conversations of one export and a `Malformed` for every record that could not be read.
+
+    A conversation the export gives no id gets one derived from its content (see `ids`).
+    """
+    return with_content_ids(_read_export(name, data, format))
+
+
+def _read_export(name: str, data: BinaryIO, format: str) -> Iterator[Conversation | Malformed]:
     if format not in FORMATS:
         raise ExportError(f"{name}: unknown export format {format!r}; allowed: {', '.join(FORMATS)}")
     stream = _maybe_gunzip(data)
@@ -208,23 +200,10 @@ def _is_jsonl_record(first_line: bytes) -> bool:
         obj = json.loads(first_line)
     except ValueError:
         return False  # a pretty-printed JSON document starts with a lone "{"
-    return isinstance(obj, dict) and not ("conversations" in obj and "messages" not in obj)
+    return isinstance(obj, dict) and not any(k in obj and "messages" not in obj for k in _RECORD_LISTS)
 
 
 # ------------------------------------------------------------------------------------------------- JSON
-
-
-def _stem(name: str) -> str:
-    """The export's name without directory-independent extensions: the prefix of generated ids.
-
-    The directory is kept so that two `a.jsonl` in different folders do not produce clashing ids.
-    """
-    path = name.split("?", 1)[0].split("#", 1)[0]
-    path = path.split("://", 1)[-1]
-    p = PurePosixPath(path)
-    while p.suffix.lower() in (".gz", ".gzip", ".jsonl", ".ndjson", ".json", ".csv"):
-        p = p.with_suffix("")
-    return str(p)
 
 
 def _read_jsonl(
@@ -327,18 +306,19 @@ def _json_elements(text: str) -> Iterator[_JsonElement | _JsonFailure]:
     except json.JSONDecodeError as exc:
         yield failure(exc.pos, f"not valid JSON: {exc.msg}")
         return
-    if not isinstance(whole, dict) or "conversations" not in whole:
+    list_key = next((k for k in _RECORD_LISTS if isinstance(whole, dict) and k in whole), None)
+    if list_key is None:
         yield _JsonElement(line_at(pos), whole)
         return
-    if not isinstance(whole["conversations"], list):
-        yield failure(pos, "'conversations' must be a list of conversations")
+    if not isinstance(whole[list_key], list):
+        yield failure(pos, f"'{list_key}' must be a list of conversations")
         return
     key_pos = pos + 1
     while True:  # top-level keys, to find where the list starts and so the line of each element
         key_pos = skip_ws(key_pos)
         key, end = _DECODER.raw_decode(text, key_pos)
         value_pos = skip_ws(skip_ws(end) + 1)  # past ':'
-        if key == "conversations" and text.startswith("[", value_pos):
+        if key == list_key and text.startswith("[", value_pos):
             for item in elements(value_pos):
                 if not isinstance(item, int):
                     yield item
@@ -378,306 +358,18 @@ class _Dialect:
 _DIALECT_NAMES = {"openai": "OpenAI", "anthropic": "Anthropic"}
 
 
-def _dialect_of(obj: Mapping[str, Any]) -> Dialect | None:
-    if isinstance(obj.get("system"), str | list):
-        return "anthropic"
-    for msg in obj.get("messages") or ():
-        if not isinstance(msg, dict):
-            continue
-        if (
-            msg.get("role") in ("system", "tool", "developer", "function")
-            or "tool_calls" in msg
-            or ("tool_call_id" in msg)
-        ):
-            return "openai"
-        content = msg.get("content")
-        if isinstance(content, list) and any(
-            isinstance(b, dict) and b.get("type") in ("tool_use", "tool_result") for b in content
-        ):
-            return "anthropic"
-    return None
-
-
 def _record(name: str, line: int, obj: Any, dialect: _Dialect) -> Conversation | Malformed:
     try:
         if not isinstance(obj, dict):
-            raise RecordError(f"expected a JSON object (a conversation), got {_type_name(obj)}")
-        dialect.observe(_dialect_of(obj), line)
-        return _conversation(name, line, obj)
+            raise RecordError(f"expected a JSON object (a conversation), got {type_name(obj)}")
+        if tau_bench.is_tau2_simulation(obj):
+            return tau_bench.tau2_conversation(name, line, obj)
+        if tau_bench.is_tau_bench(obj):
+            return tau_bench.tau_bench_conversation(name, line, obj)
+        dialect.observe(dialect_of(obj), line)
+        return chat.conversation(name, line, obj)
     except RecordError as exc:
         return Malformed(name, line, str(exc))
-
-
-def _conversation(name: str, line: int, obj: Mapping[str, Any]) -> Conversation:
-    messages = obj.get("messages")
-    if messages is None:
-        raise RecordError("no 'messages' list in this conversation")
-    if not isinstance(messages, list) or not messages:
-        raise RecordError("'messages' must be a non-empty list")
-    turns: list[Turn] = []
-    first_turn_of: list[int] = []  # message index -> index of its first turn
-    system = obj.get("system")
-    if system is not None:
-        turns.append(Turn(0, "system", _blocks_text(system, "system")))
-    message_feedback: list[Feedback] = []
-    for i, msg in enumerate(messages):
-        first_turn_of.append(len(turns))
-        turns.extend(_message_turns(msg, i, len(turns)))
-        if isinstance(msg, dict) and msg.get("feedback") is not None:
-            # feedback attached to a message rates that message's (last) turn
-            for fb in _feedback(msg["feedback"], first_turn_of, len(turns), f"message {i}.feedback"):
-                turn = fb.turn_index if fb.turn_index is not None else len(turns) - 1
-                message_feedback.append(Feedback(fb.kind, fb.value, fb.negative, fb.comment, turn))
-    raw_id = obj.get("id", obj.get("conversation_id"))
-    if raw_id is not None and not isinstance(raw_id, str | int):
-        raise RecordError(f"'id' must be a string or number, got {_type_name(raw_id)}")
-    metadata = obj.get("metadata", {})
-    if not isinstance(metadata, dict):
-        raise RecordError(f"'metadata' must be an object, got {_type_name(metadata)}")
-    extra = {k: v for k, v in obj.items() if k not in _CONVERSATION_KEYS and k not in metadata}
-    started_field = "started_at" if "started_at" in obj else "created_at"
-    started = _timestamp(obj.get(started_field), started_field)
-    if started is None:
-        started = next((t.timestamp for t in turns if t.timestamp), None)
-    user_id = obj.get("user_id")
-    return Conversation(
-        id=str(raw_id) if raw_id not in (None, "") else f"{_stem(name)}:{line}",
-        turns=tuple(turns),
-        source=f"{name}:{line}",
-        user_id=str(user_id) if user_id not in (None, "") else None,
-        started_at=started,
-        metadata={**metadata, **extra},
-        feedback=(*_feedback(obj.get("feedback"), first_turn_of, len(turns)), *message_feedback),
-    )
-
-
-def _message_turns(msg: Any, i: int, next_index: int) -> list[Turn]:
-    where = f"message {i}"
-    if not isinstance(msg, dict):
-        raise RecordError(f"{where} is {_type_name(msg)}, expected an object with 'role' and 'content'")
-    role_name = msg.get("role")
-    role = _ROLE_ALIASES.get(str(role_name).lower()) if isinstance(role_name, str) else None
-    if role is None:
-        allowed = "system, user, assistant, tool"
-        raise RecordError(f"{where} has unknown role {role_name!r}; allowed: {allowed}")
-    ts_field = next((k for k in ("timestamp", "created_at", "created") if k in msg), None)
-    ts = _timestamp(msg.get(ts_field), f"{where}.{ts_field}") if ts_field else None
-    content = msg.get("content")
-    if content is not None and not isinstance(content, str | list):
-        raise RecordError(f"{where}.content must be a string or a list of blocks, got {_type_name(content)}")
-
-    turns: list[Turn] = []
-    text_parts: list[str] = []
-    calls: list[ToolCall] = []
-    for j, raw_call in enumerate(msg.get("tool_calls") or ()):
-        calls.append(_openai_call(raw_call, f"{where}.tool_calls[{j}]"))
-    for j, block in enumerate(content if isinstance(content, list) else ()):
-        bwhere = f"{where}.content[{j}]"
-        if isinstance(block, str):
-            text_parts.append(block)
-            continue
-        if not isinstance(block, dict):
-            raise RecordError(f"{bwhere} is {_type_name(block)}, expected a content block object")
-        kind = block.get("type")
-        if kind in ("text", "input_text", "output_text"):
-            text_parts.append(_str_field(block, "text", bwhere))
-        elif kind == "tool_use":
-            args = block.get("input", {})
-            arguments = args if isinstance(args, str) else json.dumps(args, sort_keys=True)
-            calls.append(ToolCall(str(block.get("id", "")), _str_field(block, "name", bwhere), arguments))
-        elif kind == "tool_result":
-            # An Anthropic tool result travels in a user message; it is a tool turn of its own here.
-            turns.append(
-                Turn(
-                    index=next_index + len(turns),
-                    role="tool",
-                    text=_blocks_text(block.get("content", ""), bwhere + ".content"),
-                    timestamp=ts,
-                    tool_call_id=str(block["tool_use_id"]) if block.get("tool_use_id") else None,
-                    is_error=_flag(block.get("is_error"), bwhere + ".is_error"),
-                )
-            )
-        # images, documents, thinking and other non-text blocks carry no text the signals could read
-    text = content if isinstance(content, str) else "\n".join(p for p in text_parts if p)
-    if text or calls or not turns:
-        tool_call_id = msg.get("tool_call_id")
-        turns.append(
-            Turn(
-                index=next_index + len(turns),
-                role=role,
-                text=text,
-                timestamp=ts,
-                tool_calls=tuple(calls),
-                tool_call_id=str(tool_call_id) if tool_call_id is not None else None,
-                is_error=_flag(msg.get("is_error"), f"{where}.is_error"),
-            )
-        )
-    return turns
-
-
-def _openai_call(raw: Any, where: str) -> ToolCall:
-    if not isinstance(raw, dict):
-        raise RecordError(f"{where} is {_type_name(raw)}, expected an object with 'function'")
-    fn = raw.get("function", raw)
-    if not isinstance(fn, dict):
-        raise RecordError(f"{where}.function must be an object with 'name' and 'arguments'")
-    args = fn.get("arguments", "")
-    return ToolCall(
-        id=str(raw.get("id", "")),
-        name=_str_field(fn, "name", where + ".function"),
-        arguments=args if isinstance(args, str) else json.dumps(args, sort_keys=True),
-    )
-
-
-def _blocks_text(content: Any, where: str) -> str:
-    if content is None:
-        return ""
-    if isinstance(content, str):
-        return content
-    if isinstance(content, list):
-        parts = []
-        for j, block in enumerate(content):
-            if isinstance(block, str):
-                parts.append(block)
-            elif isinstance(block, dict) and block.get("type") in ("text", None) and "text" in block:
-                parts.append(_str_field(block, "text", f"{where}[{j}]"))
-        return "\n".join(parts)
-    raise RecordError(f"{where} must be a string or a list of blocks, got {_type_name(content)}")
-
-
-def _str_field(obj: Mapping[str, Any], key: str, where: str) -> str:
-    value = obj.get(key)
-    if not isinstance(value, str):
-        raise RecordError(f"{where}.{key} must be a string, got {_type_name(value)}")
-    return value
-
-
-def _flag(value: Any, where: str) -> bool:
-    if value is None:
-        return False
-    if isinstance(value, bool):
-        return value
-    text = str(value).strip().lower()
-    if text in ("true", "1", "yes"):
-        return True
-    if text in ("false", "0", "no", ""):
-        return False
-    raise RecordError(f"{where} must be true or false, got {value!r}")
-
-
-def _type_name(value: Any) -> str:
-    return {dict: "an object", list: "a list", str: "a string", bool: "a boolean", type(None): "null"}.get(
-        type(value), "a number" if isinstance(value, int | float) else type(value).__name__
-    )
-
-
-# ------------------------------------------------------------------------------ timestamps and feedback
-
-
-def _timestamp(value: Any, field_name: str) -> datetime | None:
-    """ISO 8601 (naive means UTC) or epoch seconds; epoch values past year 5138 are read as milliseconds."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool):
-        raise RecordError(f"'{field_name}' is not a timestamp: {value!r}")
-    number: float | None = None
-    if isinstance(value, int | float):
-        number = float(value)
-    elif isinstance(value, str):
-        stripped = value.strip()
-        try:
-            number = float(stripped)
-        except ValueError:
-            try:
-                parsed = datetime.fromisoformat(stripped)
-            except ValueError:
-                raise RecordError(
-                    f"'{field_name}' is not a timestamp: {value!r} (expected ISO 8601 or epoch seconds)"
-                ) from None
-            return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-    else:
-        raise RecordError(f"'{field_name}' is not a timestamp: {_type_name(value)}")
-    if not math.isfinite(number) or number < 0:
-        raise RecordError(f"'{field_name}' is not a timestamp: {value!r}")
-    if number > 1e11:
-        number /= 1000.0
-    try:
-        return datetime.fromtimestamp(number, tz=UTC)
-    except (OverflowError, OSError, ValueError):
-        raise RecordError(f"'{field_name}' is not a timestamp: {value!r}") from None
-
-
-_THUMBS = {
-    "thumbs_down": True,
-    "down": True,
-    "negative": True,
-    "bad": True,
-    "dislike": True,
-    "-1": True,
-    "thumbs_up": False,
-    "up": False,
-    "positive": False,
-    "good": False,
-    "like": False,
-    "+1": False,
-    "1": False,
-}
-
-
-def _feedback(
-    raw: Any, first_turn_of: list[int], n_turns: int, where: str = "feedback"
-) -> tuple[Feedback, ...]:
-    if raw is None:
-        return ()
-    items = raw if isinstance(raw, list) else [raw]
-    return tuple(
-        _one_feedback(item, f"{where}[{i}]" if isinstance(raw, list) else where, first_turn_of, n_turns)
-        for i, item in enumerate(items)
-    )
-
-
-def _one_feedback(item: Any, where: str, first_turn_of: list[int], n_turns: int) -> Feedback:
-    """Normalise thumbs, ratings and CSAT scores (1-5, where 2 or less is negative)."""
-    if isinstance(item, str | bool | int | float) and not isinstance(item, dict):
-        item = {"rating": item}
-    if not isinstance(item, dict):
-        raise RecordError(f'{where} must be an object such as {{"rating": "thumbs_down"}}')
-    comment = item.get("comment")
-    turn_index = _feedback_turn(item, where, first_turn_of, n_turns)
-    for key in ("thumbs", "rating", "score", "csat", "value"):
-        if key not in item:
-            continue
-        value = item[key]
-        if isinstance(value, bool):
-            return Feedback("thumbs", "up" if value else "down", not value, comment, turn_index)
-        if isinstance(value, str) and value.strip().lower() in _THUMBS and not value.strip().isdigit():
-            label = value.strip().lower()
-            return Feedback("thumbs", label, _THUMBS[label], comment, turn_index)
-        try:
-            score = float(value)
-        except (TypeError, ValueError):
-            raise RecordError(
-                f"{where}.{key}: {value!r} is not feedback (expected thumbs_up/thumbs_down, up/down or 1-5)"
-            ) from None
-        if not 1 <= score <= 5:
-            raise RecordError(f"{where}.{key}: score {value!r} is outside 1-5")
-        kind = "csat" if key in ("score", "csat") else "rating"
-        return Feedback(kind, score, score <= 2, comment, turn_index)
-    raise RecordError(f"{where} has none of 'rating', 'thumbs', 'score' or 'csat'")
-
-
-def _feedback_turn(item: Mapping[str, Any], where: str, first_turn_of: list[int], n_turns: int) -> int | None:
-    if "message_index" in item:
-        idx = item["message_index"]
-        if not isinstance(idx, int) or isinstance(idx, bool) or not 0 <= idx < len(first_turn_of):
-            raise RecordError(f"{where}.message_index {idx!r} does not point at a message")
-        return first_turn_of[idx]
-    if "turn" in item:
-        idx = item["turn"]
-        if not isinstance(idx, int) or isinstance(idx, bool) or not 0 <= idx < n_turns:
-            raise RecordError(f"{where}.turn {idx!r} does not point at a turn")
-        return idx
-    return None
 
 
 # -------------------------------------------------------------------------------------------------- CSV
@@ -776,10 +468,10 @@ def _csv_row(line: int, header: list[str], row: list[str], groups: dict[str, _Cs
     conv_id = cells.get("conversation_id", "").strip()
     if not conv_id:
         raise RecordError("empty conversation_id")
-    role = _ROLE_ALIASES.get(cells.get("role", "").strip().lower())
+    role = ROLE_ALIASES.get(cells.get("role", "").strip().lower())
     if role is None:
         raise RecordError(f"unknown role {cells.get('role')!r}; allowed: system, user, assistant, tool")
-    ts = _timestamp(cells.get("timestamp"), "timestamp")
+    ts = parse_timestamp(cells.get("timestamp"), "timestamp")
     group = groups.get(conv_id)
     if group is None:
         group = groups[conv_id] = _CsvConversation(line)
@@ -795,7 +487,7 @@ def _csv_row(line: int, header: list[str], row: list[str], groups: dict[str, _Cs
             timestamp=ts,
             tool_calls=calls,
             tool_call_id=(cells.get("tool_call_id") or None) if role == "tool" else None,
-            is_error=_flag(cells.get("is_error"), "is_error"),
+            is_error=flag(cells.get("is_error"), "is_error"),
         )
     )
     if cells.get("user_id", "").strip() and group.user_id is None:
@@ -808,7 +500,7 @@ def _csv_row(line: int, header: list[str], row: list[str], groups: dict[str, _Cs
             raise RecordError(f"feedback {raw!r} is not valid JSON") from None
         items = parsed if isinstance(parsed, list) else [parsed]
         for item in items:
-            fb = _one_feedback(item, "feedback", [], 0)
+            fb = parse_one_feedback(item, "feedback", [], 0)
             group.feedback.append(Feedback(fb.kind, fb.value, fb.negative, fb.comment, index))
     for key, value in cells.items():
         if key not in _CSV_KNOWN and value.strip() and key not in group.metadata:

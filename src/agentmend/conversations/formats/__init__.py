@@ -1,0 +1,1 @@
+"""One module per export format, plus the detection that picks one (`detect`)."""
