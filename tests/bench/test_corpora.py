@@ -17,7 +17,7 @@ from agentmend.repo_config import load_config  # noqa: E402
 from bench.corpora.generate import CORPORA, generate  # noqa: E402
 from bench.corpora.ground_truth import load_ground_truth  # noqa: E402
 
-SMALL = {"polite_tools": 120}
+SMALL = {"polite_tools": 120, "greeting_support": 300}
 
 
 def _read_text(path: Path) -> str:
