@@ -1,0 +1,1 @@
+"""Benchmarks and held-out evaluation corpora (not part of the installed package)."""
