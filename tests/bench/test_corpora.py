@@ -17,7 +17,7 @@ from agentmend.repo_config import load_config  # noqa: E402
 from bench.corpora.generate import CORPORA, generate  # noqa: E402
 from bench.corpora.ground_truth import load_ground_truth  # noqa: E402
 
-SMALL = {"polite_tools": 120, "greeting_support": 300}
+SMALL = {"polite_tools": 120, "greeting_support": 300, "multilingual_shop": 200}
 
 
 def _read_text(path: Path) -> str:
@@ -45,6 +45,11 @@ def _exported(repo: Path) -> tuple[dict[str, int], set[tuple[str, int]]]:
                     bad.add((rel, start))
                     continue
                 ids[row["conversation_id"]] = ids.get(row["conversation_id"], 0) + 1
+            continue
+        if path.name.endswith(".json"):
+            for rec in json.loads(text)["conversations"]:
+                assert rec["id"] not in ids, f"{rec['id']} exported twice"
+                ids[rec["id"]] = len(rec["messages"])
             continue
         for i, line in enumerate(text.splitlines(), 1):
             try:
