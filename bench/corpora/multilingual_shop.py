@@ -17,7 +17,7 @@ from typing import Any
 
 from . import repo, writers
 from .model import Conv
-from .noise import UserPool, ascii_slug, hexid, roughen, utc, when
+from .noise import UserPool, ascii_slug, fold_accents, hexid, roughen, utc, when
 from .shop_phrases import (
     CARRIERS,
     COUPON_WHY,
@@ -158,7 +158,10 @@ class Ctx:
         return self.rng.choice(P[self.lang][key]).format(**self.slots)
 
     def u(self, key: str, *, raw: str | None = None) -> None:
-        self.c.user(roughen(self.rng, raw if raw is not None else self.say(key), sloppy=self.sloppy))
+        text = roughen(self.rng, raw if raw is not None else self.say(key), sloppy=self.sloppy)
+        if self.lang != "en" and self.sloppy >= 0.2 and self.rng.random() < 0.5:
+            text = fold_accents(text)
+        self.c.user(text)
 
     def a(self, key: str) -> None:
         self.c.agent(self.say(key))
@@ -374,7 +377,6 @@ def refund_status(x: Ctx, variant: str) -> None:
             },
         )
         x.a("refund_missing")
-        x.u("frustrated")
         _end_pushed(x)
         return
     amount = round(order["total"] - 4.95, 2)
@@ -483,7 +485,6 @@ def payment_failed(x: Ctx, variant: str) -> None:
     )
     if variant == "unexplained":
         x.a("payment_bad")
-        x.u("frustrated")
         _end_pushed(x)
         return
     x.a("payment_ok")
