@@ -571,10 +571,16 @@ def build(rng: random.Random, n: int) -> list[Conv]:
     users = {lang: UserPool(rng, _user_id, fresh=0.8) for lang in LANGS}
     langs = list(LANGS)
     convs: list[Conv] = []
+    per_cause: dict[str, int] = {}
     for _ in range(n):
-        lang = rng.choices(langs, weights=[LANGS[k] for k in langs])[0]
         intent = rng.choices(list(PLAN), weights=[PLAN[i][0] for i in PLAN])[0]
         variant, _w, failed, cause = rng.choices(PLAN[intent][1], weights=[o[1] for o in PLAN[intent][1]])[0]
+        lang = rng.choices(langs, weights=[LANGS[k] for k in langs])[0]
+        if cause is not None:  # the first few of each cause visit every language, so each has some
+            k = per_cause.get(cause, 0)
+            per_cause[cause] = k + 1
+            if k < 2 * len(langs):
+                lang = langs[k % len(langs)]
         uid, first, last = users[lang].next()
         tz = {"en": 0, "fr": 1, "de": 1, "es": 1}[lang]
         started = when(rng, START, DAYS, tz_offset=tz)
