@@ -923,7 +923,11 @@ def generate(out: Path, seed: int = 7, n: int | None = None) -> Path:
     fmt = {c.id: rng.choices(["openai", "anthropic", "csv"], weights=[45, 30, 25])[0] for c in convs}
     malformed: list[tuple[str, int]] = []
     junk = max(1, round(len(convs) * 0.01 / 3))
-    oa = [writers.openai_record(c) for c in convs if fmt[c.id] == "openai"]
+    oa = [
+        writers.openai_record(c, parts=c.metadata["channel"] == "in_app")
+        for c in convs
+        if fmt[c.id] == "openai"
+    ]
     weeks = [START + timedelta(days=7 * k) for k in range(4)]
     for k in range(3):
         lo, hi = weeks[k], weeks[k + 1]

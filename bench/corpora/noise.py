@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import string
+import unicodedata
 from datetime import UTC, datetime, timedelta
 
 _KEYBOARD_NEIGHBOURS = {
@@ -63,6 +64,12 @@ def roughen(rng: random.Random, text: str, *, sloppy: float = 0.3) -> str:
     if rng.random() < 0.04:
         text = text.upper() if len(text) < 60 else text
     return text
+
+
+def fold_accents(text: str) -> str:
+    """How many people type French, German or Spanish on a phone set to English: no accents, no ß."""
+    text = text.replace("ß", "ss").replace("¿", "").replace("¡", "")
+    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
 
 
 def pick(rng: random.Random, pool: list[str], **slots: object) -> str:

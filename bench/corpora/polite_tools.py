@@ -1463,6 +1463,7 @@ def generate(out: Path, seed: int = 7, n: int | None = None) -> Path:
                 c,
                 system=SYSTEM_PROMPT.strip() if rng.random() < 0.3 else None,
                 message_times=rng.random() < 0.7,
+                parts=c.metadata["channel"] == "app" and rng.random() < 0.5,
             )
         )
     for week, recs in by_week.items():

@@ -34,7 +34,10 @@ def _dump(obj: Any) -> str:
 
 
 # ---------------------------------------------------------------------------------------------- OpenAI
-def openai_record(c: Conv, *, system: str | None = None, message_times: bool = True) -> dict[str, Any]:
+def openai_record(
+    c: Conv, *, system: str | None = None, message_times: bool = True, parts: bool = False
+) -> dict[str, Any]:
+    """`parts`: user content as a list of text parts, as newer SDKs and multimodal front ends log it."""
     messages: list[dict[str, Any]] = []
     if system is not None:
         messages.append({"role": "system", "content": system})
@@ -53,6 +56,8 @@ def openai_record(c: Conv, *, system: str | None = None, message_times: bool = T
                     }
                     for tc in t.tool_calls
                 ]
+        elif parts:
+            m = {"role": "user", "content": [{"type": "text", "text": t.text}]}
         else:
             m = {"role": "user", "content": t.text}
         if message_times and t.at is not None:

@@ -17,7 +17,7 @@ from agentmend.repo_config import load_config  # noqa: E402
 from bench.corpora.generate import CORPORA, generate  # noqa: E402
 from bench.corpora.ground_truth import load_ground_truth  # noqa: E402
 
-SMALL = {"polite_tools": 120, "greeting_support": 300}
+SMALL = {"polite_tools": 120, "greeting_support": 300, "multilingual_shop": 200, "watch_before_after": 600}
 
 
 def _read_text(path: Path) -> str:
@@ -45,6 +45,11 @@ def _exported(repo: Path) -> tuple[dict[str, int], set[tuple[str, int]]]:
                     bad.add((rel, start))
                     continue
                 ids[row["conversation_id"]] = ids.get(row["conversation_id"], 0) + 1
+            continue
+        if path.name.endswith(".json"):
+            for rec in json.loads(text)["conversations"]:
+                assert rec["id"] not in ids, f"{rec['id']} exported twice"
+                ids[rec["id"]] = len(rec["messages"])
             continue
         for i, line in enumerate(text.splitlines(), 1):
             try:
@@ -115,3 +120,41 @@ def test_generate_refuses_to_overwrite_a_directory_it_did_not_write(tmp_path: Pa
     with pytest.raises(ValueError, match="refusing"):
         generate("polite_tools", tmp_path, n=10)
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_multilingual_shop_has_every_cause_in_every_language(tmp_path: Path) -> None:
+    gt = load_ground_truth(generate("multilingual_shop", tmp_path, seed=5, n=500))
+    seen = {(c.language, c.cause) for c in gt.conversations.values() if c.cause}
+    assert seen == {(lang, cause) for lang in ("en", "fr", "de", "es") for cause in gt.causes}
+
+
+def test_watch_corpus_fixes_one_cause_and_regresses_one_intent_by_version(tmp_path: Path) -> None:
+    repo = generate("watch_before_after", tmp_path, seed=5, n=3000)
+    gt = load_ground_truth(repo)
+    assert gt.watch is not None
+    version: dict[str, str] = {}
+    for path in (repo / "exports").glob("*.jsonl"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            version[rec["id"]] = rec["metadata"][gt.watch.version_key]
+    assert set(version.values()) == {gt.watch.before, gt.watch.after}
+
+    def rate(ver: str, *, intent: str | None = None, cause: str | None = None) -> float:
+        pool = [
+            c
+            for i, c in gt.conversations.items()
+            if version[i] == ver and (intent is None or c.intent == intent)
+        ]
+        if cause is not None:
+            pool = [
+                c
+                for i, c in gt.conversations.items()
+                if version[i] == ver and c.intent == gt.causes[cause].intent
+            ]
+            return sum(c.cause == cause for c in pool) / len(pool)
+        return sum(c.failed for c in pool) / len(pool)
+
+    fixed, regressed = gt.watch.fixed_cause, gt.watch.regressed_intent
+    assert rate(gt.watch.before, cause=fixed) > 0.25 > 0.08 > rate(gt.watch.after, cause=fixed)
+    assert rate(gt.watch.before, intent=regressed) < 0.09
+    assert rate(gt.watch.after, intent=regressed) > 0.22
