@@ -121,3 +121,25 @@ def test_http_errors_and_timeouts_name_the_url() -> None:
     respx.get(URL).mock(side_effect=httpx.ReadTimeout("slow"))
     with pytest.raises(FetchError, match="timed out after 5s"):
         Fetcher(timeout=5).fetch(URL)
+
+
+@respx.mock
+def test_a_small_gzip_that_expands_without_bound_is_aborted_while_downloading() -> None:
+    bomb = gzip.compress(b"\n" * 20_000_000, 9)  # ~20 KB on the wire, 20 MB inflated
+    respx.get(URL).mock(return_value=httpx.Response(200, content=bomb))
+    with pytest.raises(FetchError, match="decompression bomb; download aborted"):
+        Fetcher().fetch(URL)
+
+
+@respx.mock
+def test_the_decompressed_size_limit_applies_to_gzip_bodies_too() -> None:
+    from agentmend.conversations.formats.bounds import Limits
+
+    text = b"".join(
+        b'{"id": "c%d", "messages": [{"role": "user", "content": "%d"}]}\n' % (i, i) for i in range(2000)
+    )
+    respx.get(URL).mock(return_value=httpx.Response(200, content=gzip.compress(text)))
+    with pytest.raises(FetchError, match="larger than 0 MiB after decompression"):
+        Fetcher(limits=Limits(max_bytes=50_000)).fetch(URL)
+    with Fetcher().fetch(URL) as body:  # within the default limits the same body downloads as it is
+        assert gzip.decompress(body.read()) == text

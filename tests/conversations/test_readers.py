@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from agentmend.conversations.formats.bounds import Limits
 from agentmend.conversations.model import Conversation, Malformed
 from agentmend.conversations.readers import ExportError, ExportFile, read_all, read_export
 
@@ -263,12 +264,10 @@ def test_a_truncated_gzip_keeps_what_was_read_and_reports_where_it_broke() -> No
     assert last.line > len(convs)
 
 
-def test_an_overlong_line_is_reported_and_skipped(monkeypatch: pytest.MonkeyPatch) -> None:
-    import agentmend.conversations.readers as readers
-
-    monkeypatch.setattr(readers, "MAX_LINE_BYTES", 2000)
+def test_an_overlong_line_is_reported_and_skipped() -> None:
     huge = {**OPENAI_CONV, "id": "huge", "messages": [{"role": "user", "content": "x" * 5000}]}
-    items = read("big.jsonl", jsonl(OPENAI_CONV, huge, {**OPENAI_CONV, "id": "after"}))
+    payload = jsonl(OPENAI_CONV, huge, {**OPENAI_CONV, "id": "after"})
+    items = list(read_export("big.jsonl", io.BytesIO(payload), limits=Limits(max_line_bytes=2000)))
     assert [getattr(i, "id", None) or (i.line, "longer than" in i.reason) for i in items] == [  # type: ignore[union-attr]
         "conv-1",
         (2, True),

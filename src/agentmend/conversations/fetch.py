@@ -3,7 +3,9 @@
 Only https is allowed; every hop (the first URL and each redirect, followed by hand, at most 5) must name a
 host whose addresses are all public, so a config or a redirect cannot point agentmend at the metadata
 service, localhost or the internal network. The body is streamed to a temporary file and aborted past a
-size limit. The bearer token is only sent to the host the config names, never to a redirect elsewhere.
+size limit; a gzip body is also inflated on the way (and discarded) so that what it would expand to is
+bounded too, by the same `Limits` the reader applies. The bearer token is only sent to the host the config
+names, never to a redirect elsewhere.
 """
 
 from __future__ import annotations
@@ -13,11 +15,14 @@ import os
 import socket
 import tempfile
 import time
+import zlib
 from collections.abc import Mapping
 from typing import BinaryIO
 from urllib.parse import urljoin, urlsplit
 
 import httpx
+
+from agentmend.conversations.formats.bounds import DEFAULT_LIMITS, GZIP_MAGIC, Limits, MiB, expansion_error
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 DEFAULT_TIMEOUT = 60.0
@@ -89,8 +94,10 @@ class Fetcher:
         timeout: float = DEFAULT_TIMEOUT,
         client: httpx.Client | None = None,
         env: Mapping[str, str] | None = None,
+        limits: Limits = DEFAULT_LIMITS,
     ) -> None:
         self.max_bytes = max_bytes
+        self.limits = limits
         self.timeout = timeout
         self._client = client
         self._env = env
@@ -149,16 +156,51 @@ class Fetcher:
             raise FetchError(url, f"export is {int(declared)} bytes, over the {self.max_bytes}-byte limit")
         out = tempfile.TemporaryFile()  # noqa: SIM115 - returned open to the reader, closed on error
         size = 0
+        inflated: _Inflated | None = None
         try:
             for chunk in response.iter_raw():
+                if size == 0 and chunk[:2] == GZIP_MAGIC:
+                    inflated = _Inflated()
                 size += len(chunk)
                 if size > self.max_bytes:
                     raise FetchError(url, f"export exceeds the {self.max_bytes}-byte limit; download aborted")
                 if time.monotonic() > deadline:
                     raise FetchError(url, f"download took longer than {self.timeout:g}s; aborted")
+                if inflated is not None:
+                    why = expansion_error(inflated.feed(chunk, self.limits.max_bytes), size, self.limits)
+                    if why:
+                        raise FetchError(url, f"{why}; download aborted")
                 out.write(chunk)
         except BaseException:
             out.close()
             raise
         out.seek(0)
         return out
+
+
+class _Inflated:
+    """Counts what a gzip body inflates to without keeping it (members one after another, as gzip allows).
+
+    A corrupt stream stops counting; the reader reports it with a line number."""
+
+    def __init__(self) -> None:
+        self.size = 0
+        self._d = zlib.decompressobj(wbits=31)
+        self._broken = False
+
+    def feed(self, chunk: bytes, stop_at: int) -> int:
+        data = chunk
+        while data and not self._broken and self.size <= stop_at:
+            try:
+                self.size += len(self._d.decompress(data, MiB))
+            except zlib.error:
+                self._broken = True
+                break
+            if self._d.unconsumed_tail:
+                data = self._d.unconsumed_tail
+            elif self._d.eof and self._d.unused_data:
+                data = self._d.unused_data
+                self._d = zlib.decompressobj(wbits=31)
+            else:
+                data = b""
+        return self.size

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Literal
 
 from agentmend.conversations.formats.fields import (
     ROLE_ALIASES,
     RecordError,
     blocks_text,
+    each_record,
     flag,
     parse_feedback,
     parse_timestamp,
     str_field,
     type_name,
 )
-from agentmend.conversations.model import Conversation, Feedback, ToolCall, Turn
+from agentmend.conversations.formats.json_stream import JsonValue
+from agentmend.conversations.model import Conversation, Feedback, Malformed, ToolCall, Turn
 
 Dialect = Literal["openai", "anthropic"]
 
@@ -172,3 +174,30 @@ def openai_call(raw: Any, where: str) -> ToolCall:
         name=str_field(fn, "name", where + ".function"),
         arguments=args if isinstance(args, str) else json.dumps(args, sort_keys=True),
     )
+
+
+_DIALECT_NAMES = {"openai": "OpenAI", "anthropic": "Anthropic"}
+
+
+def read_chat(
+    name: str, values: Iterable[JsonValue | Malformed], fixed: Dialect | None = None
+) -> Iterator[Conversation | Malformed]:
+    """Chat records of one dialect: fixed up front, or by the first record that shows one. A later record
+    in the other dialect is malformed (a file should hold one format)."""
+    state: dict[str, Any] = {"dialect": fixed, "seen_at": None}
+
+    def parse(file: str, line: int, obj: Mapping[str, Any]) -> Conversation:
+        found = dialect_of(obj)
+        if found is not None:
+            if state["dialect"] is None:
+                state["dialect"], state["seen_at"] = found, line
+            elif found != state["dialect"]:
+                where = f" (detected from line {state['seen_at']})" if state["seen_at"] else ""
+                raise RecordError(
+                    f"record is {_DIALECT_NAMES[found]}-shaped but this export is "
+                    f"{_DIALECT_NAMES[state['dialect']]}{where}; "
+                    "a file should hold one format (set 'format' on the export to force one)"
+                )
+        return conversation(file, line, obj)
+
+    return each_record(name, values, parse)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from agentmend.conversations.model import Feedback, Role
+from agentmend.conversations.formats.json_stream import JsonValue
+from agentmend.conversations.model import Conversation, Feedback, Malformed, Role
 
 
 class RecordError(ValueError):
@@ -174,3 +175,22 @@ def blocks_text(content: Any, where: str) -> str:
                 parts.append(str_field(block, "text", f"{where}[{j}]"))
         return "\n".join(parts)
     raise RecordError(f"{where} must be a string or a list of blocks, got {type_name(content)}")
+
+
+def each_record(
+    name: str,
+    values: Iterable[JsonValue | Malformed],
+    parse: Callable[[str, int, Mapping[str, Any]], Conversation],
+) -> Iterator[Conversation | Malformed]:
+    """One conversation per JSON object; a record that is not an object, or that `parse` refuses, becomes
+    `Malformed(file, line, reason)` and reading goes on."""
+    for item in values:
+        if isinstance(item, Malformed):
+            yield item
+            continue
+        try:
+            if not isinstance(item.value, dict):
+                raise RecordError(f"expected a JSON object (a conversation), got {type_name(item.value)}")
+            yield parse(name, item.line, item.value)
+        except RecordError as exc:
+            yield Malformed(name, item.line, str(exc))

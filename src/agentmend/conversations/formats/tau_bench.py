@@ -17,18 +17,20 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from agentmend.conversations.formats import chat
 from agentmend.conversations.formats.fields import (
     RecordError,
+    each_record,
     flag,
     parse_timestamp,
     str_field,
     type_name,
 )
-from agentmend.conversations.model import Conversation, Role, ToolCall, Turn
+from agentmend.conversations.formats.json_stream import JsonValue
+from agentmend.conversations.model import Conversation, Malformed, Role, ToolCall, Turn
 
 END_MARKERS: Mapping[str, str] = {
     "###STOP###": "stop",
@@ -188,3 +190,11 @@ def _tau2_turn(msg: Any, i: int) -> Turn:
             is_error=flag(msg.get("error"), f"{where}.error"),
         )
     return Turn(index=i, role=role, text=content or "", timestamp=ts, tool_calls=tuple(calls))
+
+
+def read_tau_bench(name: str, values: Iterable[JsonValue | Malformed]) -> Iterator[Conversation | Malformed]:
+    return each_record(name, values, tau_bench_conversation)
+
+
+def read_tau2(name: str, values: Iterable[JsonValue | Malformed]) -> Iterator[Conversation | Malformed]:
+    return each_record(name, values, tau2_conversation)
