@@ -34,13 +34,18 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+ExportFormat = Literal[
+    "auto", "csv", "openai", "anthropic", "tau-bench", "tau2-bench", "otel-genai", "langsmith", "langfuse"
+]
+
+
 class ExportSource(_Strict):
     """Where conversations come from: a glob inside the repo, or an HTTPS URL."""
 
     path: str | None = None
     url: str | None = None
     auth_secret: str | None = Field(None, description="Name of the env var / secret holding a bearer token.")
-    format: Literal["auto", "openai", "anthropic", "csv"] = "auto"
+    format: ExportFormat = "auto"
 
     @model_validator(mode="after")
     def _one_of(self) -> ExportSource:
@@ -163,11 +168,20 @@ class ModelConfig(_Strict):
     max_tokens: int = Field(4096, ge=256)
 
 
+class ExportsPolicy(_Strict):
+    """When reading the exports gave too little to analyse (the CLI exits non-zero)."""
+
+    max_malformed_share: float = Field(
+        0.05, ge=0.0, le=1.0, description="Largest share of records that may be malformed and skipped."
+    )
+
+
 class RepoConfig(_Strict):
     """`.github/agentmend.yml`."""
 
     version: Literal[1]
     exports: list[ExportSource] = Field(min_length=1)
+    exports_policy: ExportsPolicy = Field(default_factory=ExportsPolicy)
     targets: list[Target] = Field(default_factory=list)
     signals: SignalsConfig = Field(default_factory=SignalsConfig)
     clustering: ClusteringConfig = Field(default_factory=ClusteringConfig)

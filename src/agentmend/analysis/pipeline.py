@@ -227,6 +227,7 @@ def analyze_conversations(
             turns=len(c.turns),
             source=c.source,
             metadata=c.metadata,
+            hits=tuple(replace(h, evidence=redact(h.evidence)) for h in o.signals),
         )
         for c, o in zip(conversations, outcomes, strict=True)
     )

@@ -68,6 +68,7 @@ class ConversationResult:
     turns: int
     source: str
     metadata: Mapping[str, Any] = field(default_factory=dict)
+    hits: tuple[SignalHit, ...] = ()  # what fired each signal (evidence redacted), for the report
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,14 @@ from typing import Any
 
 from rich.table import Table
 
-from agentmend.analysis.records import AnalysisReport, DailyPoint, FailureCluster, Intent
+from agentmend.analysis.records import (
+    AnalysisReport,
+    ConversationResult,
+    DailyPoint,
+    FailureCluster,
+    Intent,
+    SignalHit,
+)
 
 SCHEMA_VERSION = 1
 MAX_MALFORMED_IN_MARKDOWN = 20
@@ -97,6 +104,10 @@ def to_json(report: AnalysisReport) -> dict[str, Any]:
                 "day": c.day,
                 "turns": c.turns,
                 "source": c.source,
+                "signal_hits": [
+                    {"name": h.name, "turn_index": h.turn_index, "evidence": h.evidence, "tool": h.tool}
+                    for h in c.hits
+                ],
             }
             for c in report.conversations
         ],
@@ -116,15 +127,28 @@ def failures_per_day(report: AnalysisReport) -> list[DailyPoint]:
     return [DailyPoint(d, total[d], failed[d]) for d in sorted(total)]
 
 
-def mermaid_failures(points: list[DailyPoint], title: str = "Failed conversations per day") -> str:
-    """A Mermaid `xychart-beta`: bars for conversations, a line for failures."""
+CHART_TITLE = "Conversations and failed conversations per day"
+SERIES = (("All conversations", "#9ca3af"), ("Failed conversations", "#dc2626"))
+
+
+def mermaid_failures(points: list[DailyPoint], title: str = CHART_TITLE) -> str:
+    """A Mermaid `xychart-beta`: grey bars for all conversations, a red line for the failed ones. Mermaid
+    draws no legend for xycharts, so the legend is a line of text above the chart, in the same colours."""
     if not points:
         return ""
     days = ", ".join(f'"{p.day[5:]}"' for p in points)
     top = max(p.conversations for p in points)
+    palette = ", ".join(color for _, color in SERIES)
+    legend = " · ".join(
+        f"{'bars' if i == 0 else 'line'} ({'grey' if i == 0 else 'red'}): {name.lower()}"
+        for i, (name, _) in enumerate(SERIES)
+    )
     return "\n".join(
         [
+            f"Legend: {legend}",
+            "",
             "```mermaid",
+            '%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "' + palette + '"}}}}%%',
             "xychart-beta",
             f'    title "{title}"',
             f"    x-axis [{days}]",
@@ -134,6 +158,21 @@ def mermaid_failures(points: list[DailyPoint], title: str = "Failed conversation
             "```",
         ]
     )
+
+
+def hit_text(hit: SignalHit) -> str:
+    """What fired a signal, in words: the signal, the turn, the tool call, the evidence (redacted)."""
+    where = f"turn {hit.turn_index}" + (f", tool `{hit.tool}`" if hit.tool else "")
+    evidence = " ".join(hit.evidence.split())
+    if len(evidence) > 200:
+        evidence = evidence[:199] + "…"
+    return f"{hit.name} at {where}" + (f": “{evidence}”" if evidence else "")
+
+
+def evidence_of(report: AnalysisReport, cluster: FailureCluster) -> list[ConversationResult]:
+    """The cause's representative conversations, with what fired their signals."""
+    by_id = {c.id: c for c in report.conversations}
+    return [by_id[i] for i in cluster.conversation_ids if i in by_id]
 
 
 def _md(text: str) -> str:
@@ -177,6 +216,10 @@ def to_markdown(report: AnalysisReport) -> str:
         for c in report.clusters:
             out += [f"### `{c.id}` {c.label}", "", f"Keywords: {', '.join(c.keywords)}", ""]
             out.append(f"Representative conversations: {', '.join(f'`{i}`' for i in c.conversation_ids)}")
+            out += ["", "What fired the signals in these examples:", ""]
+            for conv in evidence_of(report, c):
+                hits = "; ".join(_md(hit_text(h)) for h in conv.hits) or "no signal recorded"
+                out.append(f"- `{conv.id}` ({conv.source}): {hits}")
             out += ["", "<details><summary>Examples (redacted)</summary>", ""]
             for ex in c.examples:
                 out += ["```text", ex, "```"]
@@ -195,7 +238,7 @@ def to_markdown(report: AnalysisReport) -> str:
         out += ["No intents found.", ""]
     chart = mermaid_failures(failures_per_day(report))
     if chart:
-        out += ["## Failures per day", "", chart, ""]
+        out += [f"## {CHART_TITLE}", "", chart, ""]
     if run.malformed:
         out += ["## Malformed records", ""]
         out += [f"- `{m}`" for m in run.malformed[:MAX_MALFORMED_IN_MARKDOWN]]

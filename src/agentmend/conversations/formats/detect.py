@@ -3,8 +3,8 @@
 Per file (`format="auto"`):
 1. gzip is recognised by its magic bytes (1f 8b), whatever the file is called (`bounds`).
 2. The first `Limits.prefix_bytes` decide the container: `[` starts a JSON document; `{` starts JSONL when
-   the first line is complete within the prefix and is one JSON object, and a JSON document otherwise (a
-   pretty-printed object, `{"simulations": [...]}`, or one long line); anything else is CSV.
+   a complete line within the prefix is one JSON object, and a JSON document otherwise (a pretty-printed
+   object, `{"simulations": [...]}`, or one line longer than the prefix); anything else is CSV.
 3. Inside JSON, the first record decides the format (`FORMATS`, in the order listed); the chat dialect
    (OpenAI or Anthropic) is fixed by the first record that shows one.
 A `format` other than `auto` on the export skips the guessing.
@@ -120,14 +120,16 @@ def container_of(prefix: bytes) -> Container:
         return "json"
     if not text.startswith(b"{"):
         return "csv"
-    first, newline, _ = text.partition(b"\n")
-    if not newline:
-        return "json"  # one line longer than the prefix (or the whole file): streamed as a document
-    try:
-        obj = json.loads(first)
-    except (ValueError, RecursionError):
-        return "json"  # a pretty-printed document starts with a lone "{"
-    return "jsonl" if isinstance(obj, dict) else "json"
+    *complete, _partial = text.split(b"\n")
+    for line in complete[:50]:
+        line = line.strip()
+        if line.startswith(b"{") and line.endswith(b"}"):
+            try:
+                if isinstance(json.loads(line), dict):
+                    return "jsonl"  # a whole object on one line: JSONL, even if an earlier line is broken
+            except (ValueError, RecursionError):
+                continue
+    return "json"  # a pretty-printed document, or one line longer than the prefix: streamed as a document
 
 
 def reader_for(
