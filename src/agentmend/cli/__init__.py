@@ -6,6 +6,7 @@ import typer
 
 from agentmend.cli import analyze as _analyze
 from agentmend.cli import demo as _demo
+from agentmend.cli import formats as _formats
 from agentmend.cli import propose as _propose
 from agentmend.cli import serve as _serve
 from agentmend.cli import watch as _watch
@@ -17,5 +18,5 @@ app = typer.Typer(
     add_completion=False,
 )
 
-for _module in (_analyze, _propose, _demo, _serve, _watch):
+for _module in (_analyze, _formats, _propose, _demo, _serve, _watch):
     _module.register(app)
