@@ -26,7 +26,7 @@ def reports(tmp_path_factory: pytest.TempPathFactory, embedder: Any) -> dict[str
     repo = tmp_path_factory.mktemp("support")
     (repo / ".github").mkdir()
     shutil.copy(EXAMPLES / "support-agent" / ".github" / "agentmend.yml", repo / ".github" / "agentmend.yml")
-    generator.generate(repo, seed=7, conversations=240)
+    generator.generate(repo, seed=7, conversations=200)
     out = tmp_path_factory.mktemp("out")
     patch = pytest.MonkeyPatch()
     patch.setattr(embed, "SentenceEmbedder", lambda: embedder)
@@ -56,9 +56,11 @@ def reports(tmp_path_factory: pytest.TempPathFactory, embedder: Any) -> dict[str
 def test_markdown_shows_what_fired_each_signal_in_a_causes_examples(reports: dict[str, Any]) -> None:
     md = reports["md"]
     assert "What fired the signals in these examples:" in md
-    fired = re.findall(r"^- `[^`]+` \([^)]+:\d+\): (.+)$", md, flags=re.M)
-    assert fired, md[:2000]
-    assert any(re.search(r"\w+ at turn \d+: “.+”", line) for line in fired)
+    blocks = re.findall(r"^- `[^`]+` \([^)]+:\d+\)\n((?:  - .+\n)+)", md, flags=re.M)
+    assert blocks, md[:2000]
+    fired = [line for block in blocks for line in block.splitlines()]
+    assert all(re.match(r"  - [a-z_]+ at turn \d+", line) for line in fired)
+    assert any(re.search(r"at turn \d+: “.+”", line) for line in fired)
 
 
 def test_the_per_day_chart_is_titled_for_what_it_draws_and_has_a_legend(reports: dict[str, Any]) -> None:
@@ -90,3 +92,11 @@ def test_the_browser_check_does_catch_console_errors(tmp_path: Path) -> None:
     page = tmp_path / "broken.html"
     page.write_text('<!DOCTYPE html><html><body><script>console.error("boom")</script></body></html>')
     assert any("boom" in line for line in render(page).console)
+
+
+def test_a_tool_side_hit_names_its_tool_call() -> None:
+    from agentmend.analysis.records import SignalHit
+    from agentmend.analysis.report import hit_text
+
+    hit = SignalHit("tool_error", 5, '{"error": "refund_not_supported"}', tool="refund_charge")
+    assert hit_text(hit) == 'tool_error at turn 5, tool `refund_charge`: “{"error": "refund_not_supported"}”'

@@ -218,8 +218,8 @@ def to_markdown(report: AnalysisReport) -> str:
             out.append(f"Representative conversations: {', '.join(f'`{i}`' for i in c.conversation_ids)}")
             out += ["", "What fired the signals in these examples:", ""]
             for conv in evidence_of(report, c):
-                hits = "; ".join(_md(hit_text(h)) for h in conv.hits) or "no signal recorded"
-                out.append(f"- `{conv.id}` ({conv.source}): {hits}")
+                out.append(f"- `{conv.id}` ({_md(conv.source)})")
+                out += [f"  - {_md(hit_text(h))}" for h in conv.hits] or ["  - no signal recorded"]
             out += ["", "<details><summary>Examples (redacted)</summary>", ""]
             for ex in c.examples:
                 out += ["```text", ex, "```"]

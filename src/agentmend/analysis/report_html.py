@@ -26,6 +26,7 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}
 th,td{border-bottom:1px solid #e5e7eb;padding:.35rem .5rem;text-align:left;vertical-align:top}
 th{background:#f9fafb}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+td code{white-space:nowrap}
 code{font:13px ui-monospace,SFMono-Regular,Menlo,monospace;background:#f3f4f6;padding:0 .2rem}
 pre{white-space:pre-wrap;background:#f9fafb;border:1px solid #e5e7eb;padding:.5rem;font-size:13px}
 .summary li{margin:.1rem 0}
@@ -68,6 +69,8 @@ def svg_chart(points: list[DailyPoint], title: str = CHART_TITLE, width: int = 7
         f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" stroke="#6b7280"/>',
         f'<text x="{left - 6}" y="{top + 4}" font-size="11" text-anchor="end">{peak}</text>',
         f'<text x="{left - 6}" y="{top + plot_h}" font-size="11" text-anchor="end">0</text>',
+        f'<text x="12" y="{top + plot_h / 2:.0f}" font-size="11" text-anchor="middle" '
+        f'transform="rotate(-90 12 {top + plot_h / 2:.0f})">conversations per day</text>',
     ]
     line_points = []
     label_every = max(1, len(points) // 12)
