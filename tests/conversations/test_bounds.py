@@ -99,3 +99,26 @@ def test_a_plain_file_past_the_size_bound_stops_with_the_reason() -> None:
     payload = "".join(json.dumps(rec(i)) + "\n" for i in range(1000)).encode()
     items = read("big.jsonl", payload, Limits(max_bytes=10_000))
     assert isinstance(items[-1], Malformed) and "larger than" in items[-1].reason
+
+
+def test_deep_json_inside_a_string_attribute_is_a_malformed_conversation_not_a_crash() -> None:
+    deep = "[" * 50_000 + "]" * 50_000
+    span = {
+        "traceId": "5b8efff798038103d269b633813fc60c",
+        "spanId": "a1b2c3d4e5f60002",
+        "name": "chat gpt-4o",
+        "startTimeUnixNano": "1730970000000000000",
+        "attributes": [{"key": "gen_ai.input.messages", "value": {"stringValue": deep}}],
+    }
+    doc = {"resourceSpans": [{"resource": {}, "scopeSpans": [{"spans": [span]}]}]}
+    [bad] = read("traces.json", json.dumps(doc).encode())
+    assert isinstance(bad, Malformed) and "nests deeper than 64 levels" in bad.reason
+
+
+def test_deep_json_in_a_csv_feedback_cell_is_a_malformed_row() -> None:
+    payload = (
+        'conversation_id,role,content,feedback\nc1,user,hi,"' + "[" * 5_000 + "]" * 5_000 + '"\nc2,user,ok,\n'
+    )
+    items = read("t.csv", payload.encode())
+    assert [getattr(i, "id", None) for i in items] == [None, "c2"]
+    assert isinstance(items[0], Malformed) and items[0].line == 2

@@ -13,7 +13,9 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from agentmend.conversations.formats.bounds import DEFAULT_LIMITS
 from agentmend.conversations.formats.fields import RecordError, type_name
+from agentmend.conversations.formats.json_stream import too_deep
 
 _LANGCHAIN_ROLES = {
     "human": "user",
@@ -32,12 +34,18 @@ _LANGCHAIN_ROLES = {
 
 
 def as_json(value: Any) -> Any:
-    """Tracers store structured values as JSON strings; parse those, keep everything else."""
+    """Tracers store structured values as JSON strings; parse those, keep everything else. The string is
+    untrusted too: its nesting is bounded like a record's."""
     if isinstance(value, str) and value[:1] in ("[", "{"):
         try:
-            return json.loads(value)
+            parsed = json.loads(value)
         except ValueError:
             return value
+        except RecursionError:
+            parsed = None
+        if parsed is None or too_deep(parsed, DEFAULT_LIMITS.max_depth):
+            raise RecordError(f"a JSON string value nests deeper than {DEFAULT_LIMITS.max_depth} levels")
+        return parsed
     return value
 
 

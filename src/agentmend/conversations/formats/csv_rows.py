@@ -128,6 +128,8 @@ def _csv_row(line: int, header: list[str], row: list[str], groups: dict[str, _Cs
     if role is None:
         raise RecordError(f"unknown role {cells.get('role')!r}; allowed: system, user, assistant, tool")
     ts = parse_timestamp(cells.get("timestamp"), "timestamp")
+    is_error = flag(cells.get("is_error"), "is_error")
+    feedback = _row_feedback(cells.get("feedback", "").strip())  # checked before the row counts at all
     group = groups.get(conv_id)
     if group is None:
         group = groups[conv_id] = _CsvConversation(line)
@@ -143,21 +145,25 @@ def _csv_row(line: int, header: list[str], row: list[str], groups: dict[str, _Cs
             timestamp=ts,
             tool_calls=calls,
             tool_call_id=(cells.get("tool_call_id") or None) if role == "tool" else None,
-            is_error=flag(cells.get("is_error"), "is_error"),
+            is_error=is_error,
         )
     )
     if cells.get("user_id", "").strip() and group.user_id is None:
         group.user_id = cells["user_id"].strip()
-    if cells.get("feedback", "").strip():
-        raw = cells["feedback"].strip()
-        try:
-            parsed = json.loads(raw) if raw.startswith(("{", "[")) else raw
-        except ValueError:
-            raise RecordError(f"feedback {raw!r} is not valid JSON") from None
-        items = parsed if isinstance(parsed, list) else [parsed]
-        for item in items:
-            fb = parse_one_feedback(item, "feedback", [], 0)
-            group.feedback.append(Feedback(fb.kind, fb.value, fb.negative, fb.comment, index))
+    group.feedback.extend(Feedback(fb.kind, fb.value, fb.negative, fb.comment, index) for fb in feedback)
     for key, value in cells.items():
         if key not in _KNOWN and value.strip() and key not in group.metadata:
             group.metadata[key] = value
+
+
+def _row_feedback(raw: str) -> list[Feedback]:
+    if not raw:
+        return []
+    try:
+        parsed = json.loads(raw) if raw.startswith(("{", "[")) else raw
+    except ValueError:
+        raise RecordError(f"feedback {raw[:80]!r} is not valid JSON") from None
+    except RecursionError:
+        raise RecordError("feedback JSON is nested too deeply") from None
+    items = parsed if isinstance(parsed, list) else [parsed]
+    return [parse_one_feedback(item, "feedback", [], 0) for item in items]
