@@ -117,3 +117,13 @@ def test_a_forced_format_reads_a_file_detection_would_not_guess() -> None:
     del run["run_type"]  # an export stripped of run_type is not recognisable, but is still runs
     items = read("runs.jsonl", (json.dumps(run) + "\n").encode(), fmt="langsmith")
     assert [c.turns[0].text for c in items if isinstance(c, Conversation)] == ["Do you ship to Norway?"]
+
+
+def test_otel_genai_events_logged_as_log_records_join_their_calls_into_one_conversation() -> None:
+    items = read("otel_genai_logs.jsonl")
+    [conv] = [c for c in items if isinstance(c, Conversation)]
+    # the second call replays the user turn and the tool call: each appears once
+    assert shape(conv) == ["user", "assistant+call", "tool", "assistant"]
+    assert conv.turns[2].tool_call_id == conv.turns[1].tool_calls[0].id == "call_abc123"
+    assert conv.turns[3].text == "Yes: 80% chance of rain in Lisbon tomorrow."
+    assert conv.metadata["service.version"] == "0.9.3"

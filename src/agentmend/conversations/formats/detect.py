@@ -56,8 +56,8 @@ def _any_chat(name: str, values: Iterable[JsonValue | Malformed]) -> Iterator[Co
 JSON_FORMATS: tuple[Format, ...] = (
     Format(
         "otel-genai",
-        "OpenTelemetry GenAI spans (OTLP JSON)",
-        '{"resourceSpans": [...]} or spans with "gen_ai.*" attributes',
+        "OpenTelemetry GenAI spans and events (OTLP JSON)",
+        '{"resourceSpans": [...]}, {"resourceLogs": [...]}, or spans with "gen_ai.*" attributes',
         otel_genai.matches,
         otel_genai.read,
     ),

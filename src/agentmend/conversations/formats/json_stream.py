@@ -20,7 +20,16 @@ from agentmend.conversations.formats.bounds import READ_ERRORS, Limits, MiB
 from agentmend.conversations.model import Malformed
 
 # a top-level object holding one of these lists wraps records; it is not a record itself
-RECORD_LISTS = ("conversations", "simulations", "resourceSpans", "runs", "traces", "data", "sessions")
+RECORD_LISTS = (
+    "conversations",
+    "simulations",
+    "resourceSpans",
+    "resourceLogs",
+    "runs",
+    "traces",
+    "data",
+    "sessions",
+)
 _PIECE = 64 * 1024
 
 

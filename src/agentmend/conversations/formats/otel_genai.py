@@ -1,4 +1,5 @@
-"""OpenTelemetry GenAI spans in OTLP JSON (`resourceSpans[].scopeSpans[].spans[]`).
+"""OpenTelemetry GenAI spans in OTLP JSON (`resourceSpans[].scopeSpans[].spans[]`), and GenAI events logged
+as OTLP log records (`resourceLogs[].scopeLogs[].logRecords[]`, joined to their span by span id).
 
 A conversation is the spans sharing `gen_ai.conversation.id` (else `session.id`, else the trace), in start
 order. Messages come from whichever convention the instrumentation emits: `gen_ai.input.messages` /
@@ -42,7 +43,9 @@ _STATUS_ERROR = (2, "STATUS_CODE_ERROR")
 
 
 def matches(obj: Mapping[str, Any], container: str | None) -> bool:
-    if container == "resourceSpans" or "resourceSpans" in obj or "scopeSpans" in obj:
+    if container in ("resourceSpans", "resourceLogs") or any(
+        k in obj for k in ("resourceSpans", "scopeSpans", "resourceLogs", "scopeLogs")
+    ):
         return True
     return "spanId" in obj and "traceId" in obj
 
@@ -110,11 +113,82 @@ class _Span:
     events: list[tuple[str, int | None, dict[str, Any]]]
     error: str | None
     resource: dict[str, Any] = field(default_factory=dict)
+    from_log: bool = False
+
+
+def _logs(item: JsonValue) -> Iterator[_Span]:
+    """GenAI events emitted as OTLP log records (how the 1.28-1.36 instrumentations record content): each
+    becomes an event of the span it was logged in (its body merged into its attributes)."""
+    obj = item.value
+    groups = obj.get("resourceLogs", [obj])
+    if not isinstance(groups, list):
+        raise RecordError("'resourceLogs' must be a list")
+    for g, group in enumerate(groups):
+        if not isinstance(group, dict):
+            raise RecordError(f"resourceLogs[{g}] is {type_name(group)}, expected an object")
+        resource = attributes((group.get("resource") or {}).get("attributes"), "resource.attributes")
+        for s, scope in enumerate(group.get("scopeLogs") or []):
+            if not isinstance(scope, dict) or not isinstance(scope.get("logRecords", []), list):
+                raise RecordError(f"scopeLogs[{s}] must be an object with a 'logRecords' list")
+            for k, rec in enumerate(scope.get("logRecords") or []):
+                where = f"scopeLogs[{s}].logRecords[{k}]"
+                if not isinstance(rec, dict) or not rec.get("traceId"):
+                    raise RecordError(f"{where} has no traceId: it cannot be joined to a conversation")
+                attrs = attributes(rec.get("attributes"), f"{where}.attributes")
+                body = any_value(rec.get("body"))
+                name = str(rec.get("eventName") or attrs.get("event.name") or "")
+                merged = {**attrs, **(body if isinstance(body, dict) else {"content": body})}
+                when = _nanos(
+                    rec.get("timeUnixNano") or rec.get("observedTimeUnixNano"), f"{where}.timeUnixNano"
+                )
+                keep = {
+                    k: v
+                    for k, v in attrs.items()
+                    if k in ("gen_ai.conversation.id", "session.id", *_USER_KEYS)
+                }
+                yield _Span(
+                    line=item.line,
+                    trace_id=str(rec["traceId"]),
+                    span_id=str(rec.get("spanId") or ""),
+                    parent_id="",
+                    name=name,
+                    start=when,
+                    end=when,
+                    attrs=keep,
+                    events=[(name, when, merged)],
+                    error=None,
+                    resource=resource,
+                    from_log=True,
+                )
+
+
+def _joined(spans: list[_Span]) -> list[_Span]:
+    """Log-record events joined to the span they were logged in (or to each other, per span id)."""
+    by_id: dict[tuple[str, str], _Span] = {}
+    out: list[_Span] = []
+    for span in sorted(spans, key=lambda s: s.from_log):  # a real span hosts the records logged in it
+        key = (span.trace_id, span.span_id)
+        host = by_id.get(key) if span.span_id else None
+        if host is None:
+            by_id[key] = span
+            out.append(span)
+            continue
+        host.events.extend(span.events)
+        host.start = min(filter(None, (host.start, span.start)), default=None)
+        host.end = max(filter(None, (host.end, span.end)), default=None)
+        for attr, value in span.attrs.items():
+            host.attrs.setdefault(attr, value)
+    for span in out:
+        span.events.sort(key=lambda e: e[1] or 0)
+    return out
 
 
 def _spans(item: JsonValue) -> Iterator[_Span]:
     """Every span in one record: a ResourceSpans, an ExportTraceServiceRequest, or one bare span."""
     obj = item.value
+    if "resourceLogs" in obj or "scopeLogs" in obj:
+        yield from _logs(item)
+        return
     if "resourceSpans" in obj:
         groups = obj["resourceSpans"]
         if not isinstance(groups, list):
@@ -173,6 +247,7 @@ def _group_key(span: _Span) -> str:
 
 def read(name: str, values: Iterable[JsonValue | Malformed]) -> Iterator[Conversation | Malformed]:
     groups: dict[str, list[_Span]] = {}
+    collected: list[_Span] = []
     for item in values:
         if isinstance(item, Malformed):
             yield item
@@ -184,8 +259,9 @@ def read(name: str, values: Iterable[JsonValue | Malformed]) -> Iterator[Convers
         except RecordError as exc:
             yield Malformed(name, item.line, str(exc))
             continue
-        for span in spans:
-            groups.setdefault(_group_key(span), []).append(span)
+        collected.extend(spans)
+    for span in _joined(collected):
+        groups.setdefault(_group_key(span), []).append(span)
     for key, spans in groups.items():
         try:
             conv = _conversation(name, key, spans)
