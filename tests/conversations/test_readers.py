@@ -310,3 +310,9 @@ def test_json_array_reports_bad_elements_by_line_and_stops_at_broken_syntax() ->
         (4, "expected a JSON object (a conversation), got a number"),
         (6, "not valid JSON"),
     ]
+
+
+def test_a_lone_conversation_with_a_data_list_is_one_record_not_a_wrapper() -> None:
+    doc = json.dumps({**OPENAI_CONV, "data": [{"order": 1}]}, indent=2).encode()
+    [conv] = read("one.json", doc)
+    assert isinstance(conv, Conversation) and conv.id == "conv-1" and conv.metadata["data"] == [{"order": 1}]

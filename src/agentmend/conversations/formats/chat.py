@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from agentmend.conversations.formats.fields import (
@@ -179,25 +180,31 @@ def openai_call(raw: Any, where: str) -> ToolCall:
 _DIALECT_NAMES = {"openai": "OpenAI", "anthropic": "Anthropic"}
 
 
-def read_chat(
-    name: str, values: Iterable[JsonValue | Malformed], fixed: Dialect | None = None
-) -> Iterator[Conversation | Malformed]:
-    """Chat records of one dialect: fixed up front, or by the first record that shows one. A later record
-    in the other dialect is malformed (a file should hold one format)."""
-    state: dict[str, Any] = {"dialect": fixed, "seen_at": None}
+@dataclass
+class _Dialect:
+    """The dialect of one export: fixed up front, or by the first record that shows one."""
 
-    def parse(file: str, line: int, obj: Mapping[str, Any]) -> Conversation:
+    fixed: Dialect | None
+    seen_at: int | None = None
+
+    def parse(self, file: str, line: int, obj: Mapping[str, Any]) -> Conversation:
         found = dialect_of(obj)
         if found is not None:
-            if state["dialect"] is None:
-                state["dialect"], state["seen_at"] = found, line
-            elif found != state["dialect"]:
-                where = f" (detected from line {state['seen_at']})" if state["seen_at"] else ""
+            if self.fixed is None:
+                self.fixed, self.seen_at = found, line
+            elif found != self.fixed:
+                where = f" (detected from line {self.seen_at})" if self.seen_at else ""
                 raise RecordError(
                     f"record is {_DIALECT_NAMES[found]}-shaped but this export is "
-                    f"{_DIALECT_NAMES[state['dialect']]}{where}; "
+                    f"{_DIALECT_NAMES[self.fixed]}{where}; "
                     "a file should hold one format (set 'format' on the export to force one)"
                 )
         return conversation(file, line, obj)
 
-    return each_record(name, values, parse)
+
+def read_chat(
+    name: str, values: Iterable[JsonValue | Malformed], fixed: Dialect | None = None
+) -> Iterator[Conversation | Malformed]:
+    """Chat records of one dialect. A later record in the other dialect is malformed (a file should hold
+    one format)."""
+    return each_record(name, values, _Dialect(fixed).parse)

@@ -296,7 +296,9 @@ class _Walker:
             return
         if self.header is not None:
             if self.header.depth == 1 and kind == "map_key":
-                self.pending_key = value if value in RECORD_LISTS else None
+                top = self.header.stack[0] if self.header.stack else {}
+                wraps = value in RECORD_LISTS and "messages" not in top  # a record may have a "data" list
+                self.pending_key = value if wraps else None
             elif self.pending_key is not None and kind == "start_array" and self.header.depth == 1:
                 self.in_list, self.wrapper_key, self.pending_key = True, self.pending_key, None
                 return
