@@ -127,3 +127,36 @@ def test_otel_genai_events_logged_as_log_records_join_their_calls_into_one_conve
     assert conv.turns[2].tool_call_id == conv.turns[1].tool_calls[0].id == "call_abc123"
     assert conv.turns[3].text == "Yes: 80% chance of rain in Lisbon tomorrow."
     assert conv.metadata["service.version"] == "0.9.3"
+
+
+def test_openllmetry_flat_prompt_and_completion_attributes_read_as_messages() -> None:
+    def kv(key: str, value: str) -> dict[str, object]:
+        return {"key": key, "value": {"stringValue": value}}
+
+    span = {
+        "traceId": "6e0c63257de34c92bf9efcd03927272e",
+        "spanId": "d9b1a3e2c4f60711",
+        "name": "openai.chat",
+        "startTimeUnixNano": "1731500000000000000",
+        "endTimeUnixNano": "1731500002000000000",
+        "attributes": [
+            kv("gen_ai.system", "openai"),
+            kv("gen_ai.request.model", "gpt-4o-mini"),
+            kv("session.id", "chat-552"),
+            kv("gen_ai.prompt.0.role", "system"),
+            kv("gen_ai.prompt.0.content", "You are a cooking assistant."),
+            kv("gen_ai.prompt.1.role", "user"),
+            kv("gen_ai.prompt.1.content", "Convert 350F to Celsius"),
+            kv("gen_ai.completion.0.role", "assistant"),
+            kv("gen_ai.completion.0.tool_calls.0.id", "call_t1"),
+            kv("gen_ai.completion.0.tool_calls.0.name", "convert_units"),
+            kv("gen_ai.completion.0.tool_calls.0.arguments", '{"value": 350, "from": "F", "to": "C"}'),
+        ],
+    }
+    doc = {
+        "resourceSpans": [{"resource": {}, "scopeSpans": [{"scope": {"name": "traceloop"}, "spans": [span]}]}]
+    }
+    [conv] = read("openllmetry.json", json.dumps(doc).encode())
+    assert isinstance(conv, Conversation) and conv.id == "chat-552"
+    assert shape(conv) == ["system", "user", "assistant+call"]
+    assert conv.turns[2].tool_calls[0].name == "convert_units" and conv.metadata["model"] == "gpt-4o-mini"
