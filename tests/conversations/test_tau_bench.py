@@ -103,3 +103,14 @@ def test_the_real_tau2_airline_results_read_as_they_are() -> None:
     tool_turns = [t for c in got for t in c.turns if t.role == "tool"]
     call_ids = {call.id for c in got for t in c.turns for call in t.tool_calls}
     assert tool_turns and all(t.tool_call_id in call_ids for t in tool_turns)
+
+
+def test_a_tau_bench_item_without_a_transcript_is_reported_by_line() -> None:
+    items = json.loads((FIXTURES / "tau_bench_retail.json").read_text())
+    items.insert(1, {"task_id": 9, "reward": 1.0, "info": {}, "traj": "lost"})
+    text = json.dumps(items, indent=2)
+    got = read("runs/retail.json", text.encode())
+    [bad] = [m for m in got if isinstance(m, Malformed)]
+    assert bad.reason == "'traj' must be a non-empty list of chat messages"
+    assert text.splitlines()[bad.line - 1].strip() == "{" and '"task_id": 9' in text.splitlines()[bad.line]
+    assert len(convs(got)) == 2
