@@ -160,3 +160,15 @@ def test_openllmetry_flat_prompt_and_completion_attributes_read_as_messages() ->
     assert isinstance(conv, Conversation) and conv.id == "chat-552"
     assert shape(conv) == ["system", "user", "assistant+call"]
     assert conv.turns[2].tool_calls[0].name == "convert_units" and conv.metadata["model"] == "gpt-4o-mini"
+
+
+def test_a_langsmith_run_exported_as_a_tree_reads_like_its_flat_runs() -> None:
+    runs = [json.loads(line) for line in (FIXTURES / "langsmith_runs.jsonl").read_text().splitlines()]
+    first_trace = [r for r in runs if r.get("trace_id") == "1ef6a2b0-0001-4000-8000-000000000001"]
+    root, children = first_trace[0], first_trace[1:]
+    for child in children:
+        child["extra"] = {}  # children of a tree export often carry no metadata of their own
+    tree = {**root, "child_runs": children}
+    [conv] = [c for c in read("tree.json", json.dumps(tree).encode()) if isinstance(c, Conversation)]
+    assert conv.id == "thr-2041"
+    assert shape(conv) == ["system", "user", "assistant+call", "tool", "assistant"]

@@ -54,6 +54,33 @@ def _run(item: JsonValue) -> _Run:
     return _Run(item.line, obj, metadata, order)
 
 
+def _with_children(obj: Any) -> list[Any]:
+    """A run and, when it was exported as a tree (`child_runs`, as `read_run(load_child_runs=True)`
+    gives), its descendants, each inheriting the root's thread metadata unless it has its own."""
+    if not isinstance(obj, dict) or not isinstance(obj.get("child_runs"), list):
+        return [obj]
+    root_meta = _metadata_of(obj)
+    out: list[Any] = []
+    stack: list[Any] = [obj]
+    while stack:
+        run = stack.pop()
+        children = run.get("child_runs") if isinstance(run, dict) else None
+        if isinstance(run, dict):
+            extra: dict[str, Any] = run["extra"] if isinstance(run.get("extra"), dict) else {}
+            meta = {**root_meta, **_metadata_of(run)}
+            run = {**run, "child_runs": None, "extra": {**extra, "metadata": meta}}
+        out.append(run)
+        if isinstance(children, list):
+            stack.extend(reversed(children))
+    return out
+
+
+def _metadata_of(run: dict[str, Any]) -> dict[str, Any]:
+    extra = run.get("extra")
+    meta = extra.get("metadata") if isinstance(extra, dict) else None
+    return meta if isinstance(meta, dict) else {}
+
+
 def _thread(run: _Run) -> str:
     for key in THREAD_KEYS:
         if run.metadata.get(key):
@@ -68,11 +95,12 @@ def read(name: str, values: Iterable[JsonValue | Malformed]) -> Iterator[Convers
             yield item
             continue
         try:
-            run = _run(item)
+            runs = [_run(JsonValue(item.line, obj)) for obj in _with_children(item.value)]
         except RecordError as exc:
             yield Malformed(name, item.line, str(exc))
             continue
-        threads.setdefault(_thread(run), []).append(run)
+        for run in runs:
+            threads.setdefault(_thread(run), []).append(run)
     for key, runs in threads.items():
         try:
             conv = _conversation(name, key, sorted(runs, key=lambda r: (r.order, r.line)))
