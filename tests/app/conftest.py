@@ -18,7 +18,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from fake_github import FakeGitHub
 from fastapi.testclient import TestClient
-from huey import MemoryHuey
+from huey import Huey, MemoryHuey
 from huey.signals import SIGNAL_ERROR
 from sqlalchemy import Engine
 
@@ -135,8 +135,10 @@ def running_app(
     data_dir: Path,
     embedder_factory: Callable[[], Any],
     name: str,
+    huey: Huey | None = None,
 ) -> Iterator[AppHarness]:
-    """The real app and queue over a fresh state database in `data_dir`, talking to `fake`."""
+    """The real app and queue (MemoryHuey unless `huey` is given) over a fresh state database in
+    `data_dir`, talking to `fake`."""
     from agentmend.models.offline import OfflineModel
 
     settings = Settings(
@@ -154,7 +156,7 @@ def running_app(
         embedder_factory=embedder_factory,
         model_factory=lambda config: OfflineModel(),
     )
-    queue = JobQueue(MemoryHuey(f"agentmend-{name}"), lambda: context)
+    queue = JobQueue(huey or MemoryHuey(f"agentmend-{name}"), lambda: context)
     errors: list[BaseException] = []
 
     @queue.huey.signal(SIGNAL_ERROR)

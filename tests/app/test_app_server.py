@@ -82,16 +82,3 @@ def test_when_the_queue_is_down_the_delivery_can_be_redelivered(
     monkeypatch.undo()
     assert app_harness.deliver("installation", payload, delivery="d-7").status_code == 202
     assert app_harness.pending == 1
-
-
-def test_a_job_for_a_repository_that_is_busy_waits_its_turn(app_harness: AppHarness) -> None:
-    repo = app_harness.fake.add_repo("acme/bot", {"README.md": "hi\n"})
-    before = repo.refs["heads/main"]
-    after = repo.commit_files({"exports/a.jsonl": "{}\n"})
-    app_harness.deliver(
-        "push", payloads.push(app_harness.fake, repo, before, after, added=["exports/a.jsonl"])
-    )
-    with app_harness.queue.huey.lock_task("repo:acme/bot"):  # another worker is on this repo
-        app_harness.run_jobs()
-    assert app_harness.fake.calls == []
-    assert app_harness.queue.huey.scheduled_count() == 1  # retried shortly, without using up a retry

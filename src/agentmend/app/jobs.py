@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from huey import Huey, MemoryHuey, RedisHuey, SqliteHuey, crontab
-from huey.exceptions import RetryTask, TaskLockedException
+from huey.exceptions import RetryTask
 from sqlalchemy import Engine
 
+from agentmend.app import leases
 from agentmend.app.routing import Router
 from agentmend.app.webhooks import Event
 from agentmend.forges.github import GitHubForge, RateLimited, app_client
@@ -27,7 +28,6 @@ log = logging.getLogger(__name__)
 RETRIES = 4
 RETRY_DELAY = 30  # seconds before the first retry, doubled each time (30, 60, 120, 240)
 RETRY_BACKOFF = 2
-LOCK_TTL = 3600  # a crashed worker's lock expires after an hour
 LOCKED_RETRY_DELAY = 20
 
 
@@ -153,12 +153,13 @@ class JobQueue:
     def _handle_event(self, name: str, delivery_id: str, payload: dict[str, Any]) -> int:
         event = Event(name=name, delivery_id=delivery_id, payload=payload)
         log.info("delivery %s: %s.%s for %s", delivery_id, name, event.action, event.repo_full_name)
-        # one job at a time per repository (or installation), so two pushes never race to open the same PR
+        # one job at a time per repository (or installation), so two pushes never race to open the same PR;
+        # the lease is a row in the state database because huey's own locks cannot expire on SqliteHuey
         scope = event.repo_full_name or f"installation-{event.installation_id}"
         try:
-            with self.huey.lock_task(f"repo:{scope}", ttl=LOCK_TTL):
+            with leases.held(self.context.engine, f"repo:{scope}"):
                 return self.router.dispatch(event, self.context)
-        except TaskLockedException as exc:
+        except leases.LeaseBusy as exc:
             raise RetryTask(f"{scope} is busy with another job", delay=LOCKED_RETRY_DELAY) from exc
         except RateLimited as exc:  # hand a long wait back to the queue instead of blocking a worker
             raise RetryTask(str(exc), delay=exc.wait) from exc

@@ -14,7 +14,7 @@ from agentmend.store.db import MIGRATIONS, alembic_config
 
 
 def main() -> None:
-    for old in (MIGRATIONS / "versions").glob("0001_*.py"):
+    for old in (MIGRATIONS / "versions").glob("0*.py"):  # later migrations fold into the one
         old.unlink()
     with tempfile.TemporaryDirectory() as tmp:
         cfg = alembic_config(f"sqlite:///{Path(tmp) / 'gen.db'}")

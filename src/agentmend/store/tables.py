@@ -122,3 +122,16 @@ class AppRepoRow(Base):
     active: Mapped[int] = mapped_column(Integer, default=1)
     last_head_sha: Mapped[str | None] = mapped_column(String(64), nullable=True)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class JobLeaseRow(Base):
+    """A lease on a name (one repository's jobs): held by one worker until `expires_at` (epoch seconds).
+
+    The app's per-repository lock lives here, not in the job queue, because SqliteHuey cannot expire a
+    lock and every queue backend shares this database anyway (see `app/leases.py`).
+    """
+
+    __tablename__ = "job_leases"
+    name: Mapped[str] = mapped_column(String(300), primary_key=True)
+    owner: Mapped[str] = mapped_column(String(120))
+    expires_at: Mapped[float] = mapped_column(Float)
