@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 
 from agentmend.app import state
 from agentmend.app.jobs import JobQueue, build_queue
-from agentmend.app.webhooks import WebhookError, parse_event
+from agentmend.app.webhooks import MAX_BODY_BYTES, WebhookError, parse_event
 from agentmend.settings import Settings
 
 
@@ -41,6 +41,25 @@ def get_queue(settings: Annotated[Settings, Depends(get_settings)]) -> JobQueue:
     return _queue(settings)
 
 
+async def read_body(request: Request, limit: int = MAX_BODY_BYTES) -> bytes:
+    """The request body, refused (413) past `limit` before it is held whole: by its declared
+    Content-Length first, then by counting the chunks as they stream in (chunked or lying senders)."""
+    declared = request.headers.get("content-length")
+    if declared is not None:
+        if not declared.strip().isdigit():
+            raise WebhookError(400, f"Content-Length {declared[:20]!r} is not a number")
+        if int(declared) > limit:
+            raise WebhookError(413, f"body of {int(declared)} bytes is over the {limit}-byte limit")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise WebhookError(413, f"body is over the {limit}-byte limit")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 def create_app() -> FastAPI:
     app = FastAPI(title="agentmend", summary="GitHub App webhook receiver", docs_url=None, redoc_url=None)
 
@@ -55,8 +74,8 @@ def create_app() -> FastAPI:
         engine: Annotated[Engine, Depends(get_engine)],
         queue: Annotated[JobQueue, Depends(get_queue)],
     ) -> JSONResponse:
-        body = await request.body()
         try:
+            body = await read_body(request)
             event = parse_event(request.headers, body, settings.secret())
         except WebhookError as exc:
             return JSONResponse({"error": str(exc)}, status_code=exc.status)

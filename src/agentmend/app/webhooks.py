@@ -9,6 +9,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+MAX_BODY_BYTES = 25 * 1024 * 1024  # GitHub caps webhook payloads at 25 MB
+MAX_DEPTH = 64  # GitHub's payloads nest about ten levels; far deeper is an attack on whatever walks it
+
 
 class WebhookError(ValueError):
     """A delivery we refuse; `status` is the HTTP answer (401 bad signature, 400 malformed)."""
@@ -76,8 +79,31 @@ def parse_event(headers: Mapping[str, str], body: bytes, secret: bytes) -> Event
         raise WebhookError(400, "set the app's webhook content type to application/json")
     try:
         payload = json.loads(body)
-    except ValueError as exc:
+    except RecursionError as exc:
+        raise WebhookError(400, f"delivery {delivery}: JSON nested too deeply") from exc
+    except ValueError as exc:  # also undecodable bytes (UnicodeDecodeError)
         raise WebhookError(400, f"delivery {delivery}: body is not JSON: {exc}") from exc
     if not isinstance(payload, dict):
         raise WebhookError(400, f"delivery {delivery}: body is not a JSON object")
+    if nesting(payload) > MAX_DEPTH:
+        raise WebhookError(400, f"delivery {delivery}: JSON nested deeper than {MAX_DEPTH} levels")
     return Event(name=name, delivery_id=delivery, payload=payload)
+
+
+def nesting(value: Any) -> int:
+    """How deep objects and arrays nest, counted without recursion (the payload may be hostile)."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        deepest = max(deepest, depth)
+        if depth > MAX_DEPTH:
+            return depth
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
