@@ -247,17 +247,21 @@ def _record(
     outcome: ProposalOutcome,
     run_id: str,
     number: int | None,
+    foreign: bool = False,
 ) -> None:
+    """Remember the change; a branch someone else pushed to keeps the head and risk agentmend last wrote
+    (the app trusts only the head it recorded pushing)."""
     with Session(engine) as s, s.begin():
         row = s.get(ChangeRow, (repo, outcome.branch))
         if row is None:
-            row = ChangeRow(repo=repo, branch=outcome.branch)
+            row = ChangeRow(repo=repo, branch=outcome.branch, risk="high")
             s.add(row)
         row.cause_id = cluster.id
         row.number = number
         row.state = "open"
-        row.risk = outcome.risk or "high"
-        row.head_sha = outcome.head_sha
+        if not foreign:
+            row.risk = outcome.risk or "high"
+            row.head_sha = outcome.head_sha
         row.run_id = run_id
         row.updated_at = datetime.now(UTC)
 
@@ -363,7 +367,7 @@ def propose_one(
         label,
         branch,
         result.action,
-        None,
+        "someone else pushed to this branch; left as it is" if result.foreign else None,
         risk,
         reasons,
         patch.stat,
@@ -372,7 +376,7 @@ def propose_one(
         draft.model_path,
         draft.usage,
     )
-    _record(engine, forge.repo_key, cluster, outcome, report.run.id, result.change.number)
+    _record(engine, forge.repo_key, cluster, outcome, report.run.id, result.change.number, result.foreign)
     return outcome
 
 

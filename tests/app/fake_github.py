@@ -291,6 +291,7 @@ class FakeGitHub:
         r = r"/repos/(?P<owner>[^/]+)/(?P<repo>[^/]+)"
         table: list[tuple[str, str, Callable[..., httpx.Response]]] = [
             ("POST", r"/app/installations/(?P<inst>\d+)/access_tokens", self._token),
+            ("GET", r"/app", self._get_app),
             ("GET", r + r"", self._get_repo),
             ("GET", r + r"/git/ref/(?P<ref>.+)", self._get_ref),
             ("POST", r + r"/git/refs", self._create_ref),
@@ -360,8 +361,23 @@ class FakeGitHub:
             "committer": {"name": c["author"], "email": "noreply@github.com", "date": c["date"]},
         }
 
+    def _repo_ref(self, repo: FakeRepo) -> dict[str, Any]:
+        return {"id": repo.id, "name": repo.name, "full_name": repo.full_name, "private": repo.private,
+                "owner": {"login": repo.owner, "type": "Organization"}}  # fmt: skip
+
+    def head_label(self, repo: FakeRepo, pr: dict[str, Any]) -> str:
+        fork = pr.get("head_repo")
+        return f"{fork['full_name'].split('/')[0] if fork else repo.owner}:{pr['head']}"
+
+    def pull_json(self, repo: FakeRepo, pr: dict[str, Any]) -> dict[str, Any]:
+        """A PR as GitHub shows it, in the API and in webhook payloads."""
+        return self._pull_json(repo, pr)
+
     def _pull_json(self, repo: FakeRepo, pr: dict[str, Any]) -> dict[str, Any]:
-        head_sha = repo.refs.get(f"heads/{pr['head']}", pr.get("head_sha", ""))
+        fork = pr.get("head_repo")  # a PR from a fork: its branch lives there, not in `repo`
+        ours = repo.refs.get(f"heads/{pr['head']}", pr.get("head_sha", ""))
+        head_sha = pr["head_sha"] if fork else ours
+        head_repo = fork or self._repo_ref(repo)
         return {
             "number": pr["number"],
             "id": pr["id"],
@@ -372,8 +388,18 @@ class FakeGitHub:
             "url": f"{API}/repos/{repo.full_name}/pulls/{pr['number']}",
             "user": self._user(pr["user"]),
             "labels": [{"name": n} for n in pr["labels"]],
-            "head": {"ref": pr["head"], "sha": head_sha, "repo": {"full_name": repo.full_name}},
-            "base": {"ref": pr["base"], "sha": repo.refs.get(f"heads/{pr['base']}", "")},
+            "head": {
+                "ref": pr["head"],
+                "sha": head_sha,
+                "label": self.head_label(repo, pr),
+                "repo": head_repo,
+            },
+            "base": {
+                "ref": pr["base"],
+                "sha": repo.refs.get(f"heads/{pr['base']}", ""),
+                "label": f"{repo.owner}:{pr['base']}",
+                "repo": self._repo_ref(repo),
+            },  # fmt: skip
             "merged": pr["merged"],
             "merged_at": pr["merged_at"],
             "merge_commit_sha": pr["merge_commit_sha"],
@@ -399,6 +425,38 @@ class FakeGitHub:
             },
             201,
         )
+
+    def _get_app(self, **_: Any) -> httpx.Response:
+        slug = self.bot_login.removesuffix("[bot]")
+        owner = {"login": "acme", "type": "Organization"}
+        return self._ok({"id": 123456, "slug": slug, "name": slug, "owner": owner})
+
+    def open_pull(
+        self,
+        repo: FakeRepo,
+        head: str,
+        *,
+        title: str,
+        body: str,
+        user: str,
+        fork: str | None = None,
+        head_sha: str | None = None,
+    ) -> dict[str, Any]:
+        """A PR someone else opened: from a branch of `repo`, or from `fork` (then `head_sha` is its head)."""
+        number = max([0, *repo.pulls, *(c["issue_number"] for c in repo.comments.values())]) + 1
+        pr = {
+            "number": number, "id": next(self._ids), "state": "open", "title": title, "body": body,
+            "head": head, "base": repo.default_branch, "user": user, "labels": [], "merged": False,
+            "merged_at": None, "merge_commit_sha": None, "merged_by": None, "created_at": _now(),
+            "updated_at": _now(),
+        }  # fmt: skip
+        if fork:
+            fork_owner, fork_name = fork.split("/")
+            pr["head_repo"] = {"id": next(self._ids), "name": fork_name, "full_name": fork, "private": False,
+                               "owner": {"login": fork_owner, "type": "User"}, "fork": True}  # fmt: skip
+            pr["head_sha"] = head_sha or hashlib.sha1(f"fork {fork} {head}".encode()).hexdigest()
+        repo.pulls[number] = pr
+        return pr
 
     def _get_repo(self, repo: FakeRepo, **_: Any) -> httpx.Response:
         return self._ok(
@@ -533,7 +591,7 @@ class FakeGitHub:
         for pr in sorted(repo.pulls.values(), key=lambda p: -p["number"]):
             if state != "all" and pr["state"] != state:
                 continue
-            if head and f"{repo.owner}:{pr['head']}" != head:
+            if head and self.head_label(repo, pr) != head:
                 continue
             out.append(self._pull_json(repo, pr))
         return self._page(out, query)
@@ -542,7 +600,7 @@ class FakeGitHub:
         head = str(body["head"]).split(":")[-1]
         if f"heads/{head}" not in repo.refs:
             return self._err(422, "Validation Failed: head does not exist")
-        if any(p["head"] == head for p in repo.open_pulls()):
+        if any(p["head"] == head and not p.get("head_repo") for p in repo.open_pulls()):
             return self._err(422, f"A pull request already exists for {repo.owner}:{head}.")
         number = max([0, *repo.pulls, *(c["issue_number"] for c in repo.comments.values())]) + 1
         pr = {

@@ -101,7 +101,7 @@ def push(
 
 def pull_request_closed(fake: FakeGitHub, repo: FakeRepo, number: int, *, merged: bool) -> dict[str, Any]:
     pr = repo.pulls[number]
-    head_sha = repo.refs.get(f"heads/{pr['head']}", pr.get("head_sha", ""))
+    shown = fake.pull_json(repo, pr)  # author, head and base (with their repositories) as GitHub sends them
     return {
         "action": "closed",
         "number": number,
@@ -111,9 +111,9 @@ def pull_request_closed(fake: FakeGitHub, repo: FakeRepo, number: int, *, merged
             "title": pr["title"],
             "body": pr["body"],
             "html_url": f"https://github.com/{repo.full_name}/pull/{number}",
-            "user": {"login": fake.bot_login, "type": "Bot"},
-            "head": {"ref": pr["head"], "sha": head_sha},
-            "base": {"ref": pr["base"], "sha": repo.refs[f"heads/{pr['base']}"]},
+            "user": shown["user"],
+            "head": shown["head"],
+            "base": shown["base"],
             "merged": merged,
             "merged_at": pr["merged_at"] if merged else None,
             "merge_commit_sha": pr["merge_commit_sha"],

@@ -157,6 +157,7 @@ def test_serve_with_worker_on_its_defaults_reaches_the_installation_token_endpoi
                                       tmp_path / "serve.log")  # fmt: skip
             assert call.path == f"/app/installations/{fake.installation_id}/access_tokens"
             _assert_app_jwt(call, headers, app_private_key)
+            assert fake.count("GET", r"^/app$") == 1  # its bot login, asked once as the app itself
             # the job went on with the token and finished: it read the repo, found no config, said so
             log = tmp_path / "serve.log"
             _wait_for("config lookup", lambda: fake.count("GET", r"/git/trees/"), proc, log)

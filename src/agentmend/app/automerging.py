@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 from agentmend.app import state
 from agentmend.app.commands import STATUS_KEY
+from agentmend.app.ownership import judge
 from agentmend.app.proposals import load_repo_config, record_merge
 from agentmend.app.routing import Router
 from agentmend.app.webhooks import Event
-from agentmend.forges.base import BRANCH_PREFIX, Change
+from agentmend.forges.base import Change
 from agentmend.forges.github import GitHubError, GitHubForge
 from agentmend.repo_config import RiskClass
 from agentmend.watch.automerge import automerge
@@ -31,27 +32,20 @@ router = Router()
 RISKS: tuple[RiskClass, ...] = ("low", "medium", "high")
 
 
-def suite_changes(forge: GitHubForge, suite: Mapping[str, Any]) -> list[Change]:
-    """The open agentmend PRs whose head is the suite's commit.
+def suite_pulls(forge: GitHubForge, suite: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The open PRs whose head is the suite's commit, as GitHub answers them (author and head repo included).
 
-    GitHub leaves `pull_requests` empty or out in some deliveries (forks, older GHES): then the open
-    agentmend PRs are matched by head sha.
+    GitHub leaves `pull_requests` empty or out in some deliveries (forks, older GHES): then the open PRs
+    the app opened here are matched by head sha.
     """
     head_sha = str(suite.get("head_sha") or "")
     listed = suite.get("pull_requests")
     if isinstance(listed, list) and listed:
-        numbers = [
-            int(p["number"])
-            for p in listed
-            if isinstance(p, Mapping)
-            and p.get("number") is not None
-            and str((p.get("head") or {}).get("ref") or BRANCH_PREFIX).startswith(BRANCH_PREFIX)
-        ]
-        found = [forge.get_change_by_number(n) for n in numbers]
-        changes = [c for c in found if c is not None and c.branch.startswith(BRANCH_PREFIX)]
+        numbers = [int(p["number"]) for p in listed if isinstance(p, Mapping) and p.get("number") is not None]
+        pulls = [pr for n in numbers if (pr := forge.pull(n)) is not None]
     else:
-        changes = forge.find_changes("open")
-    return [c for c in changes if c.state == "open" and c.head_sha == head_sha]
+        pulls = forge.open_pulls()
+    return [p for p in pulls if p.get("state") == "open" and (p.get("head") or {}).get("sha") == head_sha]
 
 
 def _say(ctx: AppContext, forge: GitHubForge, change: Change, text: str) -> None:
@@ -69,19 +63,28 @@ def on_check_suite_completed(event: Event, ctx: AppContext) -> None:
     if str((suite.get("app") or {}).get("id") or "") == str(ctx.settings.app_id or ""):
         return  # our own config/watch check runs say nothing about the PR's CI
     forge = ctx.forge(event.installation_id, event.repo_full_name)
-    mine = [
-        (change, row)
-        for change in suite_changes(forge, suite)
-        if (row := state.change_row(ctx.engine, forge.repo_key, branch=change.branch)) is not None
-    ]  # only proposals we recorded: their risk class is known
-    if not mine:
+    judged = []
+    for pr in suite_pulls(forge, suite):
+        branch = str((pr.get("head") or {}).get("ref") or "")
+        verdict = judge(
+            pr, forge.repo_key, ctx.identity, state.change_row(ctx.engine, forge.repo_key, branch=branch)
+        )
+        if verdict.kind != "not_ours":  # someone else's PR: not ours to merge or to comment on
+            judged.append((forge.change_of(pr), verdict))
+    if not judged:
         return
     config = load_repo_config(forge)
     if config is None:
         return
     conclusion = str(suite.get("conclusion") or "unknown")
     checker = str((suite.get("app") or {}).get("name") or "CI")
-    for change, row in mine:
+    for change, verdict in judged:
+        row = verdict.row
+        if not verdict.ours or row is None:  # only the exact commit agentmend pushed may be merged
+            log.info("%s#%s: automerge refused (%s)", forge.repo_key, change.number, verdict.reason)
+            _say(ctx, forge, change, f"Not merged automatically: {verdict.reason}. agentmend merges only "
+                 "the commit it pushed; a person decides on this one.")  # fmt: skip
+            continue
         risk: RiskClass = next((r for r in RISKS if r == row.risk), "high")
         try:
             merge_sha, reason = automerge(forge, change, config, risk, checks_passed=conclusion == "success")
@@ -91,7 +94,7 @@ def on_check_suite_completed(event: Event, ctx: AppContext) -> None:
         if merge_sha is None:
             _say(ctx, forge, change, f"Not merged automatically ({checker}: `{conclusion}`): {reason}.")
             continue
-        merged = replace(change, state="merged", merge_sha=merge_sha, merged_by=ctx.settings.bot_login)
+        merged = replace(change, state="merged", merge_sha=merge_sha, merged_by=ctx.identity.login)
         _say(
             ctx, forge, change, f"Merged automatically (`{merge_sha[:7]}`) after {checker} passed: {reason}."
         )

@@ -17,10 +17,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from agentmend.app import state
+from agentmend.app.ownership import judge
 from agentmend.app.proposals import _watch_service, load_repo_config
 from agentmend.app.routing import Router
 from agentmend.app.webhooks import Event
-from agentmend.forges.base import BRANCH_PREFIX, Change
+from agentmend.forges.base import Change
 from agentmend.forges.github import GitHubForge
 from agentmend.repo_config import RepoConfig
 from agentmend.store.tables import WatchRow
@@ -105,10 +106,24 @@ def on_comment(event: Event, ctx: AppContext) -> None:
     if command is None:
         return
     forge = ctx.forge(event.installation_id, event.repo_full_name)
-    change = forge.get_change_by_number(int(issue["number"]))
-    if change is None or not change.branch.startswith(BRANCH_PREFIX):
-        return  # a command on someone else's PR: not ours to answer
+    pr = forge.pull(int(issue["number"]))
+    if pr is None:
+        return
     login = str(user.get("login") or "someone")
+    branch = str((pr.get("head") or {}).get("ref") or "")
+    verdict = judge(
+        pr, forge.repo_key, ctx.identity, state.change_row(ctx.engine, forge.repo_key, branch=branch)
+    )
+    if verdict.kind == "not_ours":  # a fork's PR, a person's, or a forged `agentmend/` branch: hands off
+        log.info("%s#%s: command on a PR that is not agentmend's (%s)", forge.repo_key, pr.get("number"),
+                 verdict.reason)  # fmt: skip
+        forge.comment(
+            int(pr["number"]),
+            f"@{login}, this is not an agentmend pull request ({verdict.reason}), so agentmend does not "
+            "run commands on it.",
+        )
+        return
+    change = forge.change_of(pr)
     if comment.get("id") is not None:
         forge.react(int(comment["id"]), "eyes")
     if not forge.can_write(login):
@@ -137,13 +152,17 @@ def _number(change: Change) -> int:
 
 
 def _cause(ctx: AppContext, forge: GitHubForge, change: Change) -> str | None:
+    """The cause agentmend recorded for the change; never read from the PR body, which people can edit."""
     row = state.change_row(ctx.engine, forge.repo_key, branch=change.branch)
-    if row is not None:
-        return row.cause_id
-    from agentmend.fixes.change_text import parse_marker
+    return None if row is None else row.cause_id
 
-    found = parse_marker(change.body)
-    return found[0] if found else None
+
+def _pushed_by_someone_else(ctx: AppContext, forge: GitHubForge, change: Change) -> str | None:
+    row = state.change_row(ctx.engine, forge.repo_key, branch=change.branch)
+    if row is None or row.head_sha == change.head_sha:
+        return None
+    mine = f"`{row.head_sha[:7]}`" if row.head_sha else "none recorded"
+    return f"someone else pushed to this branch (head `{change.head_sha[:7]}`, agentmend's {mine})"
 
 
 def _config_or_answer(
@@ -188,7 +207,9 @@ def _regenerate(ctx: AppContext, forge: GitHubForge, change: Change, command: Co
     config = _config_or_answer(ctx, forge, change, command, login)
     if config is None or cause is None:
         return
-    _answer(ctx, forge, change, command.name, login, "⏳ Writing a new proposal for this cause…")
+    foreign = _pushed_by_someone_else(ctx, forge, change)
+    note = f"Note: {foreign}; the new proposal replaces those commits.\n\n" if foreign else ""
+    _answer(ctx, forge, change, command.name, login, note + "⏳ Writing a new proposal for this cause…")
     analysis = _analyze(ctx, forge, config)
     report = analysis.report
     if report.cluster(cause) is None:
@@ -233,7 +254,8 @@ def _regenerate(ctx: AppContext, forge: GitHubForge, change: Change, command: Co
         change,
         command.name,
         login,
-        f"✅ A new proposal{guided} {what.get(o.action, o.action)}{sha}. Risk: **{o.risk}**. {o.diff_stat}",
+        note
+        + f"✅ A new proposal{guided} {what.get(o.action, o.action)}{sha}. Risk: **{o.risk}**. {o.diff_stat}",
     )
 
 

@@ -16,7 +16,8 @@ from huey import Huey, MemoryHuey, RedisHuey, SqliteHuey, crontab
 from huey.exceptions import RetryTask
 from sqlalchemy import Engine
 
-from agentmend.app import leases
+from agentmend.app import leases, state
+from agentmend.app.identity import AppIdentity, resolve_identity
 from agentmend.app.routing import Router
 from agentmend.app.webhooks import Event
 from agentmend.forges.github import GitHubForge, RateLimited, app_client
@@ -53,10 +54,30 @@ class AppContext:
     forge_factory: Callable[[int, str], GitHubForge]
     embedder_factory: Callable[[], Any]
     model_factory: Callable[[RepoConfig], Any]
+    identity_factory: Callable[[], AppIdentity] | None = None
     _embedder: Any = field(default=None, init=False, repr=False)
+    _identity: AppIdentity | None = field(default=None, init=False, repr=False)
+
+    @property
+    def identity(self) -> AppIdentity:
+        """The app's bot account, resolved on first use (settings, else `GET /app`)."""
+        if self._identity is None:
+            factory = self.identity_factory or (lambda: resolve_identity(self.settings))
+            self._identity = factory()
+        return self._identity
 
     def forge(self, installation_id: int, full_name: str) -> GitHubForge:
-        return self.forge_factory(installation_id, full_name)
+        """A forge that sees only the PRs the app opened in this repo, and knows the heads it pushed."""
+        forge = self.forge_factory(installation_id, full_name)
+        forge.app_login = self.identity.login
+        engine, repo = self.engine, forge.repo_key
+
+        def pushed_head(branch: str) -> str | None:
+            row = state.change_row(engine, repo, branch=branch)
+            return None if row is None else row.head_sha
+
+        forge.pushed_head = pushed_head
+        return forge
 
     @property
     def embedder(self) -> Any:

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from agentmend.app import state
+from agentmend.app.ownership import judge
 from agentmend.app.routing import Router
 from agentmend.app.webhooks import Event
 from agentmend.forges.base import BRANCH_PREFIX, Change
@@ -107,16 +108,6 @@ def analyze_and_propose(
     _evaluate_watches(ctx, forge, config)
     state.mark_analyzed(ctx.engine, forge.repo_key, forge.installation_id, head)
     return outcomes
-
-
-def _cause_of(ctx: AppContext, repo: str, change: Change) -> str | None:
-    row = state.change_row(ctx.engine, repo, branch=change.branch)
-    if row is not None:
-        return row.cause_id
-    from agentmend.fixes.change_text import parse_marker
-
-    found = parse_marker(change.body)
-    return found[0] if found else None
 
 
 def _close_superseded(forge: GitHubForge, live_causes: set[str], ctx: AppContext) -> None:
@@ -254,6 +245,15 @@ def on_pull_request_closed(event: Event, ctx: AppContext) -> None:
     if not branch.startswith(BRANCH_PREFIX) or event.installation_id is None or not event.repo_full_name:
         return
     repo = event.repo_full_name
+    row = state.change_row(ctx.engine, repo, branch=branch)
+    verdict = judge(pr, repo, ctx.identity, row)
+    if verdict.kind == "not_ours" or row is None:  # a fork's or a person's PR with a copied branch/marker
+        log.info("%s#%s: not agentmend's change (%s); ignored", repo, pr.get("number"), verdict.reason)
+        return
+    if verdict.kind == "pushed_by_someone_else":
+        # only people with write access can push to this repo's branch and merge or close the PR: their
+        # decision on agentmend's PR is recorded, and the watch judges what was merged
+        log.info("%s#%s: %s; recording the close anyway", repo, pr.get("number"), verdict.reason)
     forge = ctx.forge(event.installation_id, repo)
     merged = bool(pr.get("merged") or pr.get("merged_at"))
     change = Change(
@@ -267,13 +267,9 @@ def on_pull_request_closed(event: Event, ctx: AppContext) -> None:
         merge_sha=pr.get("merge_commit_sha") if merged else None,
         merged_by=((pr.get("merged_by") or {}).get("login")) if merged else None,
     )
-    cause = _cause_of(ctx, repo, change)
-    if cause is None:
-        log.warning("%s#%s: agentmend branch without a known cause; ignored", repo, change.number)
-        return
-    row = state.change_row(ctx.engine, repo, branch=branch)
+    cause = row.cause_id
     if not merged:
-        if row is not None and row.state == "ignored":
+        if row.state == "ignored":
             return  # closed by `ignore`, already suppressed for good
         state.cool_down(ctx.engine, repo, cause)
         state.save_change(ctx.engine, repo, branch, cause_id=cause, number=change.number, state="closed")

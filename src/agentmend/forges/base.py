@@ -35,6 +35,7 @@ class Change:
 class PublishResult:
     change: Change
     action: Literal["created", "updated", "unchanged"]
+    foreign: bool = False  # the branch holds someone else's commits: nothing written, its head is not ours
 
 
 class Forge(Protocol):

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from githubkit import AppInstallationAuthStrategy, GitHub
+from githubkit import AppAuthStrategy, AppInstallationAuthStrategy, GitHub
 from githubkit.cache import MemCacheStrategy
 from githubkit.exception import RateLimitExceeded, RequestError, RequestFailed
 
@@ -81,6 +81,18 @@ def app_client(
     )
 
 
+def app_slug(app_id: str, private_key: str, base_url: str | None = None) -> str:
+    """The app's slug from `GET /app` (as the app itself, with its JWT): its bot login is `<slug>[bot]`."""
+    client: GitHub[Any] = GitHub(AppAuthStrategy(app_id, private_key), base_url=base_url, auto_retry=False,
+                                 http_cache=False, timeout=30.0)  # fmt: skip
+    try:
+        data = client.request("GET", "/app").raw_response.json()
+    except (RequestFailed, RequestError) as exc:
+        raise GitHubError("GET", "/app", getattr(getattr(exc, "response", None), "status_code", None),
+                          str(exc)) from exc  # fmt: skip
+    return str(data["slug"])
+
+
 @dataclass(frozen=True)
 class RetryPolicy:
     max_attempts: int = 6
@@ -115,6 +127,10 @@ class GitHubForge:
         self._commits: dict[str, dict[str, Any]] = {}
         self._open: dict[str, dict[str, Any]] | None = None  # branch -> open PR, listed once per job
         self.allow_overwrite = False
+        # Set by the app: its bot login (only PRs it opened from this repo are agentmend's), and the head
+        # sha it recorded pushing to a branch (a different head means someone else pushed).
+        self.app_login: str | None = None
+        self.pushed_head: Callable[[str], str | None] | None = None
 
     # -- plumbing ---------------------------------------------------------------------------------
 
@@ -248,6 +264,20 @@ class GitHubForge:
 
     # -- changes ----------------------------------------------------------------------------------
 
+    def opened_here_by_app(self, pr: dict[str, Any]) -> bool:
+        """The PR's head is a branch of this repository (not a fork) and, when the app's login is known,
+        the app opened it. Anyone can open a PR from a fork's `agentmend/…` branch; that is not ours."""
+        head_repo = (pr.get("head") or {}).get("repo") or {}
+        if str(head_repo.get("full_name") or "").lower() != self.repo_key.lower():
+            return False
+        if self.app_login is None:
+            return True
+        user = pr.get("user") or {}
+        return user.get("type") == "Bot" and str(user.get("login") or "").lower() == self.app_login.lower()
+
+    def change_of(self, pr: dict[str, Any]) -> Change:
+        return self._to_change(pr)
+
     def _to_change(self, pr: dict[str, Any]) -> Change:
         state: ChangeState = "merged" if pr.get("merged") or pr.get("merged_at") else pr["state"]
         merged_by = pr.get("merged_by") or {}
@@ -267,8 +297,12 @@ class GitHubForge:
         """Open PRs by head branch, listed once per forge (one job) and kept current by our own writes."""
         if self._open is None:
             pulls = self._pages(f"{self._base}/pulls", {"state": "open"})
-            self._open = {str(p["head"]["ref"]): p for p in pulls}
+            self._open = {str(p["head"]["ref"]): p for p in pulls if self.opened_here_by_app(p)}
         return self._open
+
+    def open_pulls(self) -> list[dict[str, Any]]:
+        """The open PRs the app opened from this repository, as GitHub answers them."""
+        return list(self._open_pulls().values())
 
     def _remember(self, pr: dict[str, Any]) -> None:
         if self._open is not None:
@@ -284,28 +318,40 @@ class GitHubForge:
         pulls = self._call(
             "GET", f"{self._base}/pulls", params={"head": f"{self.owner}:{branch}", "state": "all"}
         )
+        pulls = [p for p in pulls or [] if self.opened_here_by_app(p)]
         if not pulls:
             return None
         open_first = sorted(pulls, key=lambda p: (p["state"] != "open", -int(p["number"])))
         return self._to_change(open_first[0])
 
     def get_change_by_number(self, number: int) -> Change | None:
-        pr = self._call("GET", f"{self._base}/pulls/{number}", missing_ok=True)
+        pr = self.pull(number)
         return None if pr is None else self._to_change(pr)
+
+    def pull(self, number: int) -> dict[str, Any] | None:
+        """A PR as GitHub answers it (author, head repo and sha included), whoever opened it."""
+        pr = self._call("GET", f"{self._base}/pulls/{number}", missing_ok=True)
+        return pr if isinstance(pr, dict) else None
 
     def find_changes(self, state: ChangeState | None = None) -> list[Change]:
         if state == "open":
             pulls = list(self._open_pulls().values())
         else:
             pulls = self._pages(f"{self._base}/pulls", {"state": "all"})
-        changes = [self._to_change(p) for p in pulls if str(p["head"]["ref"]).startswith(BRANCH_PREFIX)]
+        changes = [
+            self._to_change(p)
+            for p in pulls
+            if str(p["head"]["ref"]).startswith(BRANCH_PREFIX) and self.opened_here_by_app(p)
+        ]
         return [c for c in changes if state is None or c.state == state]
 
-    def _edited_by_someone_else(self, branch_sha: str) -> bool:
+    def _edited_by_someone_else(self, branch: str, branch_sha: str) -> bool:
         """Someone pushed to the PR branch: like Dependabot, stop force-pushing over their work
-        (until `allow_overwrite`, which `@agentmend regenerate` sets)."""
-        if self.allow_overwrite:
-            return False
+        (until `allow_overwrite`, which `@agentmend regenerate` sets). The head agentmend recorded pushing
+        decides; without a record, the commit trailer (which anyone could copy) is all there is."""
+        recorded = self.pushed_head(branch) if self.pushed_head is not None else None
+        if recorded is not None:
+            return branch_sha != recorded
         return COMMIT_TRAILER not in str(self._commit(branch_sha).get("message", ""))
 
     def _is_current(self, branch_sha: str, base: str, files: dict[str, str]) -> bool:
@@ -337,10 +383,12 @@ class GitHubForge:
         open_pr = self._open_pulls().get(branch)
         old = str(open_pr["head"]["sha"]) if open_pr else self._ref_sha(branch)
         pushed = False
-        if old is not None and open_pr is not None and self._edited_by_someone_else(old):
+        foreign = old is not None and self._edited_by_someone_else(branch, old)
+        if old is not None and open_pr is not None and foreign and not self.allow_overwrite:
             log.info("%s: %s has commits from someone else; left as it is", self.repo_key, branch)
-            return PublishResult(change=self._to_change(open_pr), action="unchanged")
-        if old is None or not self._is_current(old, base, files):
+            return PublishResult(change=self._to_change(open_pr), action="unchanged", foreign=True)
+        # a head someone else pushed is replaced even when its files look right: only our commit is ours
+        if old is None or foreign or not self._is_current(old, base, files):
             base_commit = self._commit(base)
             tree = self._call(
                 "POST",
@@ -508,6 +556,7 @@ __all__ = [
     "RateLimited",
     "RetryPolicy",
     "app_client",
+    "app_slug",
     "git_blob_sha",
     "same_body",
 ]
