@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING, Literal
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from agentmend import markers
 from agentmend.analysis.records import AnalysisReport, FailureCluster
 from agentmend.conversations.model import Conversation
 from agentmend.fixes import change_text
@@ -35,27 +35,6 @@ if TYPE_CHECKING:
 
 Action = Literal["created", "updated", "unchanged", "skipped", "failed"]
 MAX_EXAMPLES = 3
-EVIDENCE = "<!-- agentmend:evidence={} -->"
-STEER = re.compile(r"<!-- agentmend:steer=(\{.*?\}) -->")
-
-
-def steer_marker(guidance: str | None, requested_by: str | None) -> str:
-    """A hidden record of a reviewer's regenerate request, so later runs keep following it."""
-    if guidance is None and requested_by is None:
-        return ""
-    data = json.dumps({"guidance": guidance, "by": requested_by}, sort_keys=True).replace(">", "\\u003e")
-    return f"<!-- agentmend:steer={data} -->\n"
-
-
-def read_steer(body: str) -> tuple[str | None, str | None]:
-    m = STEER.search(body)
-    if not m:
-        return None, None
-    try:
-        data = json.loads(m.group(1))
-    except json.JSONDecodeError:
-        return None, None
-    return data.get("guidance"), data.get("by")
 
 
 @dataclass(frozen=True)
@@ -293,9 +272,9 @@ def propose_one(
     asked = guidance is not None or requested_by is not None
     if not asked and existing is not None:
         # a reviewer's earlier `regenerate` steer stays with the change until someone changes it
-        guidance, requested_by = read_steer(existing.body)
+        guidance, requested_by = markers.read_steer(existing.body)
     evidence = _evidence_key(cluster, targets, model, guidance, base)
-    if not asked and existing is not None and EVIDENCE.format(evidence) in existing.body:
+    if not asked and existing is not None and markers.has_evidence(existing.body, evidence):
         return ProposalOutcome(
             cluster.id,
             label,
@@ -360,7 +339,8 @@ def propose_one(
         requested_by=requested_by,
         failing_tools=request.failing_tools,
     )
-    body = change_text.body(ctx) + EVIDENCE.format(evidence) + "\n" + steer_marker(guidance, requested_by)
+    trailer = [markers.evidence(evidence), markers.steer(guidance, requested_by)]
+    body = "\n".join([change_text.body(ctx).rstrip("\n"), *filter(None, trailer)]) + "\n"
     result = forge.open_or_update_change(branch, patch.new_texts, change_text.title(cluster), body)
     outcome = ProposalOutcome(
         cluster.id,

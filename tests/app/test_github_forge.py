@@ -96,6 +96,29 @@ def test_status_comment_is_edited_in_place(
     assert fake_github.count("PATCH", "/issues/comments/") == 1
 
 
+def test_an_oversize_pr_body_and_comment_are_cut_below_githubs_limit_keeping_their_markers(
+    fake_github: FakeGitHub, make_forge: Callable[[str], GitHubForge]
+) -> None:
+    from agentmend import markers
+
+    repo = fake_github.add_repo("acme/bot", {"prompts/system.md": PROMPT})
+    forge = make_forge("acme/bot")
+    huge = (
+        "Diagnosis.\n\n```diff\n"
+        + "+a long proposed line\n" * 5_000
+        + "```\n"
+        + markers.cause("c1", "r1")
+        + "\n"
+    )
+    change = forge.open_or_update_change("agentmend/c1", {"prompts/system.md": "new\n"}, "t", huge).change
+    (sent,) = [c.body["body"] for c in fake_github.find("POST", r"/pulls$")]
+    assert len(huge) > 65_536 > len(sent) and "cut here" in sent
+    assert markers.parse_cause(sent) == ("c1", "r1")
+    forge.upsert_comment(change, "status", "x" * 100_000)
+    (comment,) = repo.comments_on(change.number or 0)
+    assert len(comment["body"]) < 65_536 and comment["body"].startswith("<!-- agentmend:status -->\n")
+
+
 def test_secondary_rate_limit_is_waited_out(
     fake_github: FakeGitHub, make_forge: Callable[[str], GitHubForge], sleeps: list[float]
 ) -> None:

@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from agentmend import markdown as md
 from agentmend.app import state
 from agentmend.app.commands import STATUS_KEY
 from agentmend.app.ownership import judge
@@ -89,7 +90,7 @@ def on_check_suite_completed(event: Event, ctx: AppContext) -> None:
         try:
             merge_sha, reason = automerge(forge, change, config, risk, checks_passed=conclusion == "success")
         except GitHubError as exc:  # branch protection, a conflict, a head that moved: a human merges
-            merge_sha, reason = None, f"GitHub refused the merge: {exc}"
+            merge_sha, reason = None, f"GitHub refused the merge: {md.line(str(exc))}"
         log.info("%s#%s: automerge %s (%s)", forge.repo_key, change.number, bool(merge_sha), reason)
         if merge_sha is None:
             _say(ctx, forge, change, f"Not merged automatically ({checker}: `{conclusion}`): {reason}.")

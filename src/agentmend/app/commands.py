@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from agentmend import markdown as md
 from agentmend.app import state
 from agentmend.app.ownership import judge
 from agentmend.app.proposals import _watch_service, load_repo_config
@@ -182,7 +183,7 @@ def _config_or_answer(
 
 
 def _help(ctx: AppContext, forge: GitHubForge, change: Change, command: Command, login: str) -> None:
-    intro = f"`{command.unknown}` is not a command I know.\n\n" if command.unknown else ""
+    intro = f"{md.code(command.unknown)} is not a command I know.\n\n" if command.unknown else ""
     _answer(ctx, forge, change, command.name, login, intro + HELP)
 
 
@@ -237,11 +238,13 @@ def _regenerate(ctx: AppContext, forge: GitHubForge, change: Change, command: Co
     )
     mine = [o for o in outcomes if o.cause_id == cause]
     if not mine or mine[0].action in ("skipped", "failed"):
-        reason = mine[0].reason if mine else "the cause was not selected"
-        _answer(ctx, forge, change, command.name, login, f"I could not write a new proposal: {reason}")
+        reason = (mine[0].reason if mine else None) or "the cause was not selected"
+        _answer(
+            ctx, forge, change, command.name, login, f"I could not write a new proposal: {md.text(reason)}"
+        )
         return
     o = mine[0]
-    guided = f" following “{command.args}”" if command.args else ""
+    guided = f" following “{md.line(command.args)}”" if command.args else ""
     what = {
         "unchanged": "came out identical to the current one",
         "updated": "is pushed",
@@ -255,16 +258,17 @@ def _regenerate(ctx: AppContext, forge: GitHubForge, change: Change, command: Co
         command.name,
         login,
         note
-        + f"✅ A new proposal{guided} {what.get(o.action, o.action)}{sha}. Risk: **{o.risk}**. {o.diff_stat}",
+        + f"✅ A new proposal{guided} {what.get(o.action, o.action)}{sha}. Risk: **{o.risk}**. "
+        + md.line(o.diff_stat),
     )
 
 
 def explain_cluster(cluster: FailureCluster) -> str:
     """The full evidence for a cause as Markdown: numbers, signals, keywords, representative examples."""
     lines = [
-        f"### Evidence for `{cluster.slug}`",
+        f"### Evidence for {md.code(cluster.slug)}",
         "",
-        f"**{cluster.name or cluster.label}**",
+        f"**{md.line(cluster.name or cluster.label)}**",
         "",
         "| | |",
         "|---|---|",
@@ -275,24 +279,21 @@ def explain_cluster(cluster: FailureCluster) -> str:
         f"| Ended within 2 turns of the failing turn | {cluster.drop_off:.0%} |",
         f"| Distinct users | {cluster.unique_users} |",
         "",
-        "**Signals:** " + ", ".join(f"{name} ({n})" for name, n in cluster.signals),
+        "**Signals:** " + ", ".join(f"{md.line(name)} ({n})" for name, n in cluster.signals),
         "",
-        "**Keywords:** " + ", ".join(f"`{k}`" for k in cluster.keywords),
+        "**Keywords:** " + ", ".join(md.code(k) for k in cluster.keywords),
         "",
-        "**Representative conversations:** " + ", ".join(f"`{c}`" for c in cluster.conversation_ids),
+        "**Representative conversations:** " + ", ".join(md.code(c) for c in cluster.conversation_ids),
     ]
     if cluster.daily:
         lines += ["", "| Day | Conversations | Failed |", "|---|---|---|"]
-        lines += [f"| {d.day} | {d.conversations} | {d.failed} |" for d in cluster.daily]
+        lines += [f"| {md.line(d.day)} | {d.conversations} | {d.failed} |" for d in cluster.daily]
     for i, example in enumerate(cluster.examples, 1):
-        quoted = example.replace("```", "ʼʼʼ")
         lines += [
             "",
             f"<details><summary>Example {i} (redacted)</summary>",
             "",
-            "```text",
-            quoted,
-            "```",
+            md.fenced(example, "text"),  # a fence the example cannot close: its markup and mentions stay text
             "",
             "</details>",
         ]
@@ -357,7 +358,7 @@ def _stored_watch_status(ctx: AppContext, forge: GitHubForge, change: Change) ->
         )
     text = f"Watch status: **{row.status}** since {row.merged_at:%Y-%m-%d} (merge `{row.merge_sha[:7]}`)."
     if row.verdict_json:
-        text += f"\n\n```json\n{json.dumps(json.loads(row.verdict_json), indent=2)[:5000]}\n```"
+        text += "\n\n" + md.fenced(json.dumps(json.loads(row.verdict_json), indent=2)[:5000], "json")
     return text
 
 
@@ -384,7 +385,7 @@ def _rollback(ctx: AppContext, forge: GitHubForge, change: Change, command: Comm
     try:
         revert = rollback(forge, change, config, engine=ctx.engine, requested_by=login)
     except ValueError as exc:  # WatchError: not merged, nothing to revert
-        _answer(ctx, forge, change, command.name, login, f"I could not open a revert: {exc}")
+        _answer(ctx, forge, change, command.name, login, f"I could not open a revert: {md.text(str(exc))}")
         return
     url = getattr(revert, "url", None)
     _answer(ctx, forge, change, command.name, login, f"Opened a revert PR{f': {url}' if url else '.'}")

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from agentmend import markdown as md
 from agentmend.app import state
 from agentmend.app.ownership import judge
 from agentmend.app.routing import Router
@@ -36,8 +37,9 @@ def load_repo_config(forge: GitHubForge) -> RepoConfig | None:
     try:
         return parse_config(data.decode("utf-8"), source=f"{forge.repo_key}:{CONFIG_PATH}")
     except (ConfigError, UnicodeDecodeError) as exc:
+        summary = md.fenced(str(exc), "text")  # the repo's own words may be quoted back: shown as text
         forge.set_check(
-            forge.head_sha(), CONFIG_ERROR_CHECK, "Invalid .github/agentmend.yml", str(exc), "failure"
+            forge.head_sha(), CONFIG_ERROR_CHECK, "Invalid .github/agentmend.yml", summary, "failure"
         )
         log.warning("%s: %s", forge.repo_key, exc)
         return None

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agentmend import markdown as md
+from agentmend import markers
 from agentmend.analysis.records import AnalysisReport, FailureCluster
 from agentmend.fixes.records import Draft
 from agentmend.repo_config import RepoConfig, RiskClass
@@ -33,21 +35,23 @@ _SIGNAL_PHRASES = {
     "long_unresolved": "end up in long conversations without resolution",
 }
 MAX_DIFF_CHARS = 30_000
-MARKER = re.compile(r"<!-- agentmend:cause=([^;]+);run=([^ ]+) -->")
-
-
-def marker(cause_id: str, run_id: str) -> str:
-    return f"<!-- agentmend:cause={cause_id};run={run_id} -->"
+_LOGIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?")
+marker = markers.cause  # the hidden line that ends every change text
 
 
 def parse_marker(body: str) -> tuple[str, str] | None:
-    """(cause id, run id) from a change text, or None when it is not an agentmend text."""
-    m = MARKER.search(body)
-    return (m.group(1), m.group(2)) if m else None
+    """(cause id, run id) from the trailer of a change text, or None when it is not an agentmend text."""
+    return markers.parse_cause(body)
 
 
 def label_of(cluster: FailureCluster) -> str:
-    return cluster.name or cluster.label
+    """The cause's name as data (its words come from conversations): one line, raw; escape to show it."""
+    return " ".join((cluster.name or cluster.label).split())
+
+
+def _who(login: str) -> str:
+    """A GitHub login as a mention; anything else (not a login) is shown as text and pings no one."""
+    return f"@{login}" if _LOGIN.fullmatch(login) else md.line(login)
 
 
 def _pct(x: float) -> str:
@@ -65,7 +69,7 @@ def diagnosis(cluster: FailureCluster) -> str:
     else:
         what = f"fail ({size} failed conversations)"
     return (
-        f"Users asking about {label_of(cluster)} {what}; "
+        f"Users asking about {md.line(label_of(cluster))} {what}; "
         f"their intent fails {_pct(cluster.intent_failure_rate)} of the time "
         f"against {_pct(cluster.overall_failure_rate)} overall, "
         f"and {_pct(cluster.drop_off)} drop off within two turns."
@@ -81,11 +85,12 @@ def _mermaid(cluster: FailureCluster) -> str:
     if not points:
         return "_No dated conversations: no daily chart._"
     xs = ", ".join(f'"{p.day[5:]}"' for p in points)
+    label = re.sub(r"[^\w ./&+-]", "", label_of(cluster))  # inside a quoted mermaid string, in a fence
     ys = ", ".join(f"{100 * p.failure_rate:.1f}" for p in points)
     top = max(100.0, max(100 * p.failure_rate for p in points))
     return (
         "```mermaid\nxychart-beta\n"
-        f'    title "Daily failure rate, {label_of(cluster)} (%)"\n'
+        f'    title "Daily failure rate, {label} (%)"\n'
         f"    x-axis [{xs}]\n"
         f'    y-axis "failure rate (%)" 0 --> {top:.0f}\n'
         f"    line [{ys}]\n```"
@@ -124,7 +129,7 @@ def _numbers(ctx: ChangeContext) -> str:
         "| | this cause | overall |",
         "|---|---:|---:|",
         f"| failed conversations | {c.size} | {ctx.report.run.failed} of {ctx.report.run.conversations} |",
-        f"| failure rate of the intent{f' ({intent.label})' if intent else ''} | "
+        f"| failure rate of the intent{f' ({md.line(intent.label)})' if intent else ''} | "
         f"{_pct(c.intent_failure_rate)} | {_pct(c.overall_failure_rate)} |",
         f"| lift | {c.lift:.2f}× | 1.00× |",
         f"| drop-off within two turns | {_pct(c.drop_off)} | |",
@@ -132,7 +137,7 @@ def _numbers(ctx: ChangeContext) -> str:
         f"| distinct users | {c.unique_users} | |",
     ]
     if ctx.failing_tools:
-        tools = ", ".join(f"`{name}` ({n})" for name, n in ctx.failing_tools[:4])
+        tools = ", ".join(f"{md.code(name)} ({n})" for name, n in ctx.failing_tools[:4])
         rows.append(f"| tool calls that returned an error | {tools} | |")
     return "\n".join(rows)
 
@@ -151,16 +156,22 @@ def body(ctx: ChangeContext) -> str:
     c, cfg = ctx.cluster, ctx.config
     parts: list[str] = [f"**{diagnosis(c)}**", ""]
     if ctx.requested_by or ctx.guidance:
-        who = f"@{ctx.requested_by}" if ctx.requested_by else "a reviewer"
+        who = _who(ctx.requested_by) if ctx.requested_by else "a reviewer"
         parts += [
             f"> Regenerated at the request of {who}"
-            + (f" with guidance: “{ctx.guidance}”" if ctx.guidance else "."),
+            + (f" with guidance: “{md.line(ctx.guidance)}”" if ctx.guidance else "."),
             "",
         ]
     parts += ["### Numbers", "", _numbers(ctx), "", "### Daily failure rate", "", _mermaid(c), ""]
-    parts += ["### The change", "", f"`{ctx.diff_stat}`", "", ctx.draft.rationale.strip(), ""]
-    parts += [f"**Expected effect:** {ctx.draft.expected_effect.strip()}", "", _model_line(ctx.draft), ""]
-    parts += [f"### Risk: {ctx.risk}", ""] + [f"- {r}" for r in ctx.risk_reasons] + [""]
+    # the model's words are data too: shown as written, unable to add markup, markers or mentions
+    parts += ["### The change", "", md.code(ctx.diff_stat), "", md.text(ctx.draft.rationale.strip()), ""]
+    parts += [
+        f"**Expected effect:** {md.text(ctx.draft.expected_effect.strip())}",
+        "",
+        _model_line(ctx.draft),
+        "",
+    ]
+    parts += [f"### Risk: {ctx.risk}", ""] + [f"- {md.line(r)}" for r in ctx.risk_reasons] + [""]
     if ctx.risk == "high":
         parts += ["High-risk changes are never merged automatically; a human decides.", ""]
     parts += [
@@ -181,16 +192,14 @@ def body(ctx: ChangeContext) -> str:
     parts += [
         "<details><summary>The diff</summary>",
         "",
-        "```diff",
-        diff,
-        "```",
+        md.fenced(diff, "diff"),
         "",
         "</details>",
         "",
     ]
     parts += ["<details><summary>Examples (redacted)</summary>", ""]
     for i, ex in enumerate(ctx.examples, 1):
-        parts += [f"Example {i}:", "", "```text", _safe_example(ex), "```", ""]
+        parts += [f"Example {i}:", "", md.fenced(_safe_example(ex), "text"), ""]
     if not ctx.examples and not ctx.withheld:
         parts += ["No examples available.", ""]
     parts += [f"_{w}_" for w in ctx.withheld] + ([""] if ctx.withheld else [])

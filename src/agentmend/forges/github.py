@@ -20,6 +20,7 @@ from githubkit import AppAuthStrategy, AppInstallationAuthStrategy, GitHub
 from githubkit.cache import MemCacheStrategy
 from githubkit.exception import RateLimitExceeded, RequestError, RequestFailed
 
+from agentmend import markers
 from agentmend.forges.base import (
     BRANCH_PREFIX,
     Change,
@@ -28,13 +29,13 @@ from agentmend.forges.base import (
     PublishResult,
     require_agentmend_branch,
 )
+from agentmend.markdown import BUDGET, cut
 
 log = logging.getLogger(__name__)
 LABEL = "agentmend"
 COMMIT_TRAILER = "Proposed by agentmend"
 LABEL_COLOR = "5319e7"
 PER_PAGE = 100
-RUN_IN_MARKER = re.compile(r"(<!-- agentmend:[^>]*?);run=[^;>\s]*")
 WRITE_ROLES = frozenset({"admin", "maintain", "write"})
 
 
@@ -61,7 +62,7 @@ def git_blob_sha(data: bytes) -> str:
 
 def same_body(a: str, b: str) -> bool:
     """Bodies equal apart from the run id in the hidden marker (a re-run with the same numbers)."""
-    return RUN_IN_MARKER.sub(r"\1", a).strip() == RUN_IN_MARKER.sub(r"\1", b).strip()
+    return markers.same_ignoring_run(a, b)
 
 
 def app_client(
@@ -270,10 +271,7 @@ class GitHubForge:
         head_repo = (pr.get("head") or {}).get("repo") or {}
         if str(head_repo.get("full_name") or "").lower() != self.repo_key.lower():
             return False
-        if self.app_login is None:
-            return True
-        user = pr.get("user") or {}
-        return user.get("type") == "Bot" and str(user.get("login") or "").lower() == self.app_login.lower()
+        return self.app_login is None or self._by_app(pr.get("user"))
 
     def change_of(self, pr: dict[str, Any]) -> Change:
         return self._to_change(pr)
@@ -374,6 +372,7 @@ class GitHubForge:
         self, branch: str, files: dict[str, str], title: str, body: str
     ) -> PublishResult:
         require_agentmend_branch(branch)
+        body = markers.fit_body(body)  # GitHub refuses bodies over 65,536 characters
         base = self.head_sha()
         base_tree = self._tree(base)
         if all(base_tree.get(p) == git_blob_sha(c.encode("utf-8")) for p, c in files.items()):
@@ -456,7 +455,7 @@ class GitHubForge:
         if change.number is None:
             raise ValueError(f"{change.branch}: not a pull request")
         if comment:
-            self._call("POST", f"{self._base}/issues/{change.number}/comments", json={"body": comment})
+            self.comment(change.number, comment)
         if change.state == "open":
             pr = self._call("PATCH", f"{self._base}/pulls/{change.number}", json={"state": "closed"})
             self._remember(pr)
@@ -477,17 +476,31 @@ class GitHubForge:
     # -- comments, reactions, permissions, checks ------------------------------------------------
 
     def find_comment(self, number: int, key: str) -> dict[str, Any] | None:
-        marker = f"<!-- agentmend:{key} -->"
+        """The app's own comment for `key`: written by the app (never someone who copied the marker),
+        with the marker as its first line."""
         comments = self._pages(f"{self._base}/issues/{number}/comments")
-        return next((c for c in comments if marker in (c.get("body") or "")), None)
+        return next(
+            (
+                c
+                for c in comments
+                if self._by_app(c.get("user")) and markers.is_comment(c.get("body") or "", key)
+            ),
+            None,
+        )
+
+    def _by_app(self, user: Any) -> bool:
+        if not isinstance(user, dict):
+            return False
+        if self.app_login is None:  # outside the app (forge tests): at least a bot wrote it
+            return user.get("type") == "Bot"
+        return user.get("type") == "Bot" and str(user.get("login") or "").lower() == self.app_login.lower()
 
     def upsert_comment(self, change: Change, key: str, body: str) -> None:
         self.upsert_comment_on(_number(change), key, body)
 
     def upsert_comment_on(self, number: int, key: str, body: str) -> int:
         """Create or edit the one comment carrying the marker; returns its id. No write when unchanged."""
-        marker = f"<!-- agentmend:{key} -->"
-        text = body if marker in body else f"{marker}\n{body}"
+        text = markers.comment_body(key, body)
         found = self.find_comment(number, key)
         if found is None:
             return int(
@@ -498,6 +511,7 @@ class GitHubForge:
         return int(found["id"])
 
     def comment(self, number: int, body: str) -> int:
+        body = cut(body, BUDGET)
         return int(self._call("POST", f"{self._base}/issues/{number}/comments", json={"body": body})["id"])
 
     def react(self, comment_id: int, content: str = "eyes") -> None:
@@ -516,7 +530,7 @@ class GitHubForge:
     def set_check(
         self, sha: str, name: str, title: str, summary: str, conclusion: CheckConclusion | None
     ) -> None:
-        output = {"title": title, "summary": summary[:65000]}
+        output = {"title": title[:255], "summary": cut(summary, BUDGET)}
         status = (
             {"status": "completed", "conclusion": conclusion} if conclusion else {"status": "in_progress"}
         )

@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from agentmend import markers
 from agentmend.forges.base import (
     BRANCH_PREFIX,
     Change,
@@ -256,7 +257,7 @@ class LocalGitForge:
         self._ensure_state_dir()
         self.changes_dir.mkdir(parents=True, exist_ok=True)
         path = self.changes_dir / f"{change_file_stem(change.branch)}.comments.md"
-        start, end = f"<!-- agentmend:{key} -->", f"<!-- /agentmend:{key} -->"
+        start, end = markers.comment(key), markers.comment_end(key)
         section = f"{start}\n{body.rstrip()}\n{end}\n"
         text = path.read_text(encoding="utf-8") if path.is_file() else ""
         pattern = re.compile(re.escape(start) + r".*?" + re.escape(end) + r"\n?", re.DOTALL)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from agentmend import markdown as md
 from agentmend.forges.base import CheckConclusion
 from agentmend.repo_config import WatchConfig
 from agentmend.watch.baseline import Baseline
@@ -51,7 +52,7 @@ def baseline_table(b: Baseline) -> list[str]:
     rows = [
         "| Metric | Baseline |",
         "|---|---|",
-        f"| cause '{b.cause_label}' (target) | {fmt(t.target / t.n, 'rate')} ({t.target}/{t.n}) |",
+        f"| cause '{md.line(b.cause_label)}' (target) | {fmt(t.target / t.n, 'rate')} ({t.target}/{t.n}) |",
     ]
     for field, label in RATE_FIELDS:
         x = getattr(t, field)
@@ -62,7 +63,7 @@ def baseline_table(b: Baseline) -> list[str]:
     for intent_id, tally in b.arm.intents.items():
         if tally.n:
             rows.append(
-                f"| intent '{b.intent_label(intent_id)}' failure rate | "
+                f"| intent '{md.line(b.intent_label(intent_id))}' failure rate | "
                 f"{fmt(tally.failed / tally.n, 'rate')} ({tally.failed}/{tally.n}) |"
             )
     return rows
@@ -74,7 +75,7 @@ def start_comment(b: Baseline, config: WatchConfig) -> str:
         "### agentmend watch: started",
         "",
         f"Merged as `{b.merge_sha[:12]}`{merger} on {b.merged_at:%Y-%m-%d %H:%M} UTC. Watching whether cause "
-        f"**{b.cause_label}** goes down and whether anything else gets worse, until "
+        f"**{md.line(b.cause_label)}** goes down and whether anything else gets worse, until "
         f"{b.window_end(config):%Y-%m-%d}.",
         "",
         f"- **After** = {_attribution(b, config)}.",
@@ -115,7 +116,7 @@ def metrics_table(v: Verdict) -> list[str]:
         "|---|---|---|---|---|---|",
     ]
     for m in v.metrics:
-        name = f"{m.label} (target)" if m.kind == "target" else m.label
+        name = f"{md.line(m.label)} (target)" if m.kind == "target" else md.line(m.label)
         cells = [name, fmt(m.before, m.unit), fmt(m.after, m.unit), _change(m), _p(m), _sig(m)]
         rows.append("| " + " | ".join(cells) + " |")
     return rows
@@ -207,10 +208,10 @@ def verdict_comment(b: Baseline, v: Verdict, config: WatchConfig, *, revert_note
 def check_output(b: Baseline, v: Verdict | None, config: WatchConfig) -> tuple[str, str]:
     """(title, summary) of the check run, plain text: the same verdict as the comment."""
     if v is None:
-        title = f"Watching cause '{b.cause_label}': baseline {fmt(b.target_rate, 'rate')}"
+        title = f"Watching cause '{md.line(b.cause_label)}': baseline {fmt(b.target_rate, 'rate')}"
         needed = b.required_after if b.required_after is not None else "more"
         summary = (
-            f"Baseline: {b.arm.n} conversations before the merge; cause '{b.cause_label}' "
+            f"Baseline: {b.arm.n} conversations before the merge; cause '{md.line(b.cause_label)}' "
             f"{fmt(b.target_rate, 'rate')}. A verdict needs {needed} conversations after the merge."
         )
         return title, summary

@@ -16,6 +16,7 @@ from typing import Literal
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from agentmend import markers
 from agentmend.analysis.embed import Embedder, VectorLookup, cached
 from agentmend.analysis.records import AnalysisReport, Outcome
 from agentmend.conversations.model import Conversation
@@ -83,15 +84,17 @@ def outcomes_of(
 
 
 def cause_of(change: Change, engine: Engine, repo: str) -> str:
-    from agentmend.fixes.change_text import parse_marker
+    """The cause agentmend recorded for the change; the marker in its text only when there is no record
+    (a PR body can be edited by people, the state database cannot)."""
+    from agentmend.markers import parse_cause
 
-    marker = parse_marker(change.body)
-    if marker is not None:
-        return marker[0]
     with Session(engine) as s:
         row = s.get(ChangeRow, (repo, change.branch))
     if row is not None:
         return row.cause_id
+    marker = parse_cause(change.body)
+    if marker is not None:
+        return marker[0]
     raise WatchError(
         f"{change.branch}: no failure cause recorded (no `agentmend:cause=` marker in the change text, "
         "no row in the state database); only changes agentmend opened can be watched"
@@ -448,7 +451,7 @@ def _revert_body(
         "This restores every target file the merge changed to its content before the merge. "
         "Nothing else changes. Merge it to roll back, or close it to keep the change."
     )
-    lines.append(f"\n<!-- agentmend:revert={change.branch};merge={merge_sha} -->")
+    lines.append("\n" + markers.revert(change.branch, merge_sha))
     return "\n".join(lines) + "\n"
 
 
