@@ -106,6 +106,8 @@ def on_comment(event: Event, ctx: AppContext) -> None:
     command = parse_command(str(comment.get("body") or ""))
     if command is None:
         return
+    if not isinstance(issue.get("number"), int):
+        return
     forge = ctx.forge(event.installation_id, event.repo_full_name)
     pr = forge.pull(int(issue["number"]))
     if pr is None:
