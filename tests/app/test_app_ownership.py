@@ -223,3 +223,23 @@ def test_regenerate_on_an_app_pr_someone_else_pushed_to_says_so_and_takes_it_bac
     assert head != theirs and theirs not in repo.branch_commits(ours["head"])
     row = state.change_row(app_harness.engine, REPO, branch=ours["head"])
     assert row is not None and row.head_sha == head  # agentmend's own commit again
+
+
+def test_a_persons_branch_under_an_agentmend_name_is_never_force_pushed(
+    app_harness: AppHarness, support_agent_files: dict[str, bytes], installed_snapshot: Installed
+) -> None:
+    """Someone with push access opened their own PR from the branch agentmend would use for a cause."""
+    fake = app_harness.fake
+    repo = fake.add_repo(REPO, support_agent_files)
+    taken = sorted(p["head"] for p in installed_snapshot.github[0][REPO].pulls.values())[0]
+    repo.refs[f"heads/{taken}"] = repo.refs["heads/main"]
+    theirs = repo.commit_files({"prompts/system.md": b"# Our own rewrite\n"}, message="wip", branch=taken)
+    pr = fake.open_pull(repo, taken, title="Rewrite the prompt", body="work in progress", user="bob")
+    app_harness.deliver("installation", payloads.installation_created(fake, repo))
+    app_harness.run_jobs()  # the job finishes: the other causes' PRs are opened
+    assert repo.refs[f"heads/{taken}"] == theirs and fake.count("PATCH", rf"/git/refs/heads/{taken}$") == 0
+    assert (
+        repo.pulls[pr["number"]]["body"] == "work in progress" and repo.pulls[pr["number"]]["user"] == "bob"
+    )
+    assert len(repo.open_pulls()) == 5  # bob's and four of agentmend's
+    assert taken not in _rows(app_harness)

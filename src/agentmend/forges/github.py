@@ -21,6 +21,7 @@ from githubkit.cache import MemCacheStrategy
 from githubkit.exception import RateLimitExceeded, RequestError, RequestFailed
 
 from agentmend import markers
+from agentmend.fixes.patch import EditRejected
 from agentmend.forges.base import (
     BRANCH_PREFIX,
     Change,
@@ -386,6 +387,11 @@ class GitHubForge:
         if old is not None and open_pr is not None and foreign and not self.allow_overwrite:
             log.info("%s: %s has commits from someone else; left as it is", self.repo_key, branch)
             return PublishResult(change=self._to_change(open_pr), action="unchanged", foreign=True)
+        if old is not None and open_pr is None and foreign and not self.allow_overwrite:
+            # a person's branch (maybe with their own PR) under our name: never force-push over it
+            raise EditRejected(
+                branch, "the branch holds someone else's commits and no agentmend PR; left alone (rename it)"
+            )
         # a head someone else pushed is replaced even when its files look right: only our commit is ours
         if old is None or foreign or not self._is_current(old, base, files):
             base_commit = self._commit(base)
