@@ -22,6 +22,13 @@ SignalName = Literal[
     "abandonment",
     "expectation_downgrade",
     "long_unresolved",
+    "unconfirmed_write",
+    "ungrounded_argument",
+    "claimed_not_done",
+    "unrecovered_tool_error",
+    "repeated_call",
+    "said_cannot",
+    "half_done",
 ]
 ALL_SIGNALS: tuple[SignalName, ...] = get_args(SignalName)
 
@@ -82,6 +89,83 @@ class SignalsConfig(_Strict):
     extra_frustration_phrases: list[str] = Field(default_factory=list)
     extra_non_answer_phrases: list[str] = Field(default_factory=list)
     extra_downgrade_phrases: list[str] = Field(default_factory=list)
+
+
+class OutcomeLabel(_Strict):
+    """A label the export already carries (a reward, CSAT, a `resolved` flag) and when it means failure."""
+
+    field: str = Field(description="Dotted path in the conversation, e.g. metadata.reward or feedback.csat.")
+    failed_when: str = Field(description='A comparison: "< 1", "<= 2", "== false", "!= \'ok\'".')
+
+    @field_validator("field")
+    @classmethod
+    def _path(cls, v: str) -> str:
+        head = v.split(".", 1)[0]
+        if head not in ("metadata", "feedback") or "." not in v or any(not p for p in v.split(".")):
+            raise ValueError(f"field must be metadata.<key>[.<key>…] or feedback.<kind> (got {v!r})")
+        return v
+
+    @field_validator("failed_when")
+    @classmethod
+    def _comparison(cls, v: str) -> str:
+        from agentmend.analysis.outcome_labels import parse_comparison
+
+        parse_comparison(v)  # raises ValueError naming what is wrong
+        return v
+
+
+ActionCheck = Literal[
+    "unconfirmed_write", "ungrounded_argument", "claimed_not_done", "unrecovered_tool_error", "repeated_call",
+    "said_cannot",
+]
+
+
+class ActionsConfig(_Strict):
+    """Checks on the agent's tool calls: which tools change state, and what counts as the user's yes."""
+
+    write_verbs: list[str] = Field(
+        default_factory=lambda: [
+            "book", "cancel", "update", "modify", "change", "refund", "send", "delete", "remove", "create",
+            "add", "issue", "transfer", "charge", "pay", "submit", "reset", "close", "apply", "upgrade",
+            "downgrade", "exchange", "return", "place", "order", "set", "write", "post", "grant", "revoke",
+            "invite", "assign", "enable", "disable", "schedule", "reserve", "purchase", "buy", "register",
+            "subscribe", "unsubscribe", "activate", "deactivate", "rename", "move", "archive", "restore",
+            "approve", "reject", "void", "withdraw", "deposit", "edit", "insert", "save",
+        ],
+        description="A tool whose name has one of these words (split on _ - . and camelCase) changes state.",
+    )
+    write_tools: list[str] = Field(default_factory=list, description="Tools that change state, by name.")
+    read_tools: list[str] = Field(default_factory=list, description="Tools that never change state.")
+    no_confirmation_tools: list[str] = Field(
+        default_factory=lambda: ["transfer_to_human_agents", "transfer_to_human", "escalate", "handoff"],
+        description="State-changing tools that need no confirmation (a handoff the user asked for).",
+    )
+    extra_confirmation_phrases: list[str] = Field(default_factory=list)
+    ground_read_calls: bool = Field(False, description="Also check the arguments of reading calls.")
+    require_confirmation: Literal["auto", "always", "never"] = Field(
+        "auto",
+        description="'always': every write needs a yes to the stated action; 'never': the user's own request "
+        "for the action is enough; 'auto': 'always' when the system_prompt target asks for confirmation.",
+    )
+
+
+class JudgeConfig(_Strict):
+    """The LLM judge: how many conversations it may read per run, and how they are chosen."""
+
+    max_conversations: int = Field(200, ge=0)
+    sample: Literal["stratified", "first"] = "stratified"
+    batch_from: int = Field(
+        20, ge=1, description="Send this many or more conversations through the Message Batches API."
+    )
+
+
+class DetectionConfig(_Strict):
+    """The learned detector: used only where labels are plentiful and it beats the rules in CV."""
+
+    learned: bool = True
+    min_labels_per_class: int = Field(30, ge=5)
+    cv_folds: int = Field(5, ge=2, le=20)
+    seed: int = 42
 
 
 class ClusteringConfig(_Strict):
@@ -184,6 +268,10 @@ class RepoConfig(_Strict):
     exports_policy: ExportsPolicy = Field(default_factory=ExportsPolicy)
     targets: list[Target] = Field(default_factory=list)
     signals: SignalsConfig = Field(default_factory=SignalsConfig)
+    outcomes: list[OutcomeLabel] = Field(default_factory=list)
+    actions: ActionsConfig = Field(default_factory=ActionsConfig)
+    judge: JudgeConfig = Field(default_factory=JudgeConfig)
+    detection: DetectionConfig = Field(default_factory=DetectionConfig)
     clustering: ClusteringConfig = Field(default_factory=ClusteringConfig)
     proposals: ProposalsConfig = Field(default_factory=ProposalsConfig)
     watch: WatchConfig = Field(default_factory=WatchConfig)
