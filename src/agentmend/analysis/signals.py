@@ -257,7 +257,12 @@ GRATITUDE = re.compile(
     r"|that\s+(?:worked|works|did\s+it|did\s+the\s+trick|fixed\s+it|helps|helped|solved\s+it)|it\s+works\s+now"
     r"|works\s+now|it\s+worked|problem\s+solved|all\s+(?:good|set|sorted)|perfect|awesome|brilliant"
     r"|great,?\s+(?:thanks|thank\s+you)|got\s+it|(?:exactly\s+)?what\s+i\s+needed|that\s+answers"
-    r"|makes\s+sense|that's\s+it|resolved|fixed\s+now)(?!\w)|\U0001f44d|\U0001f64f",
+    r"|makes\s+sense|that's\s+it|resolved|fixed\s+now|that's\s+(?:all|everything)(?:\s+i\s+(?:need|needed|wanted))?"
+    r"|(?:i\s+)?(?:don't|do\s+not)\s+need\s+anything\s+else|nothing\s+else"
+    # thanks in other common languages
+    r"|merci|danke|dankesch[öo]n|vielen\s+dank|gracias|muchas\s+gracias|grazie|obrigad[oa]|bedankt|dank\s+(?:je|u)"
+    r"|tack|takk|tak|dzi[eę]kuj[eę]|spasibo|d[ée]j[àa]\s+r[ée]gl[ée]|parfait|perfecto|perfetto|prima"
+    r")(?!\w)|спасибо|ありがとう|谢谢|شكرا|teşekkür|\U0001f44d|\U0001f64f",
     re.IGNORECASE,
 )
 """Thanks or a report that the problem is solved: what a resolved conversation's user says."""
@@ -363,6 +368,7 @@ def _compile(phrases: tuple[str, ...], regexes: tuple[str, ...]) -> re.Pattern[s
 def _normal(text: str) -> str:
     """Straight apostrophes, and common words typed with two letters swapped ("tahnk", "anwser") fixed."""
     text = text.replace("\u2019", "'").replace("\u2018", "'")
+    text = END_MARKER.sub(lambda m: " " * len(m.group(0)), text)
     return _WORD.sub(_untypo, text)
 
 
@@ -414,10 +420,33 @@ def _excerpt(text: str, start: int = 0, end: int | None = None, width: int = 50)
     return ("…" if lo > 0 else "") + snippet + ("…" if hi < len(text) else "")
 
 
+_NEGATED = re.compile(
+    r"\b(?:don't|do\s+not|won't|never|no\s+need\s+to|rather\s+not|not)\s+(?:\w+\s+){0,3}?"
+    r"(?:want|wish|need|like|care)?\s*(?:to\s+)?(?:be\s+)?(?:talk|speak|transferr?ed|transfer|escalat\w*|connect\w*)",
+    re.IGNORECASE,
+)
+_CLOSING_REMARKS = re.compile(
+    # "No, that's all" answers "anything else?"
+    r"^\W*(?:no|nope|nah|non|nein)\b[\s,.!]*(?=that'?s\s+(?:all|it|everything)|that\s+is\s+(?:all|it|everything)"
+    r"|thanks?\b|thank\s+you|merci|nothing|i'?m\s+(?:good|all\s+set|fine|done)|i\s+think\s+that'?s|all\s+good"
+    r"|we'?re\s+(?:good|done)|that\s+will\s+be\s+all)"
+    r"|(?:i\s+)?(?:don't|do\s+not)\s+need\s+anything\s+(?:else|more)|nothing\s+else|not\s+(?:right\s+)?now"
+    r"|no\s+(?:other|further)\s+(?:questions|help)|c'est\s+pas\s+grave|no\s+problem",
+    re.IGNORECASE,
+)
+END_MARKER = re.compile(r"#{2,3}[A-Z][A-Z_-]*#{2,3}")
+"""User-simulator protocol tokens (`###STOP###`, `###TRANSFER###`): markers, never words."""
+
+
 def is_resolution(text: str) -> bool:
-    """The user says thanks or that it worked, without a "but", "still" or "anyway" taking it back."""
-    text = _normal(text)
-    return bool(GRATITUDE.search(text)) and not _NOT_RESOLVED.search(text)
+    """The user says thanks or that it worked, without a "but", "still" or "anyway" taking it back.
+
+    A closing "No, that's all, thanks" (the answer to "anything else?") and thanks in other common languages
+    count as thanks."""
+    text = _normal(END_MARKER.sub(" ", text))
+    if not GRATITUDE.search(text):
+        return False
+    return not _NOT_RESOLVED.search(_CLOSING_REMARKS.sub(" ", text))
 
 
 def _is_shouting(text: str) -> re.Match[str] | None:
@@ -477,16 +506,22 @@ def detect(conv: Conversation, cfg: SignalsConfig, vector_of: VectorOf | None = 
                 m = pattern.search(text)
                 if name in ("frustration", "expectation_downgrade") and is_resolution(text):
                     continue  # "thanks!!!" is not anger; "I'll set it up myself, thanks!" is not giving up
+                if (
+                    name == "escalation"
+                    and m
+                    and _NEGATED.search(text[max(0, m.start() - 40) : m.start() + 12])
+                ):
+                    m = None  # "I don't want to be transferred to a human agent" asks for the opposite
                 if name == "frustration":
                     m = m or (retry.search(text) if answered else None) or _is_shouting(text)
                 if m:
                     hits.append(SignalHit(name, turn.index, _excerpt(turn.text, m.start(), m.end())))
         elif turn.role == "assistant":
             answered = True
-            if "non_answer" in enabled and (m := non_answer.search(text)):
+            if "non_answer" in enabled and (m := non_answer.search(text)) and not _cites_policy(text, m):
                 hits.append(SignalHit("non_answer", turn.index, _excerpt(turn.text, m.start(), m.end())))
         elif turn.role == "tool" and "tool_error" in enabled and (evidence := _tool_error(turn)):
-            hits.append(SignalHit("tool_error", turn.index, evidence))
+            hits.append(SignalHit("tool_error", turn.index, evidence, tool=_tool_name(conv, turn)))
             if _recovered(conv, turn):
                 recovered.add(turn.index)
     if "rephrasing" in enabled:
@@ -498,8 +533,16 @@ def detect(conv: Conversation, cfg: SignalsConfig, vector_of: VectorOf | None = 
         hits += _long_unresolved(conv, cfg.long_conversation_turns)
     hits.sort(key=lambda h: (h.turn_index, h.name))
 
+    handoff = handoff_turn(conv)
+
+    def honoured(h: SignalHit) -> bool:  # an escalation the agent answered with a completed handoff
+        return h.name == "escalation" and handoff is not None and handoff >= h.turn_index
+
     strong = [
-        h for h in hits if h.name in _STRONG or (h.name == "tool_error" and h.turn_index not in recovered)
+        h
+        for h in hits
+        if (h.name in _STRONG and not honoured(h))
+        or (h.name == "tool_error" and h.turn_index not in recovered)
     ]
     weak_names = {h.name for h in hits if h not in strong}
     failed = bool(strong) or len(weak_names) >= 2
@@ -570,17 +613,10 @@ def _tool_error(turn: Turn) -> str | None:
 
 
 def _tool_name(conv: Conversation, turn: Turn) -> str | None:
-    """Which tool a result answers: by call id, else the single call of the assistant turn before it."""
-    earlier = conv.turns[: turn.index]
-    if turn.tool_call_id is not None:
-        for t in earlier:
-            for call in t.tool_calls:
-                if call.id == turn.tool_call_id:
-                    return call.name
-    caller = next((t for t in reversed(earlier) if t.role == "assistant"), None)
-    if caller is not None and len(caller.tool_calls) == 1:
-        return caller.tool_calls[0].name
-    return None
+    """Which tool a result answers: by call id and position (a reused id never names the wrong tool)."""
+    from agentmend.analysis.actions.calls import tool_of
+
+    return tool_of(conv, turn)
 
 
 def _recovered(conv: Conversation, failed: Turn) -> bool:
@@ -615,9 +651,9 @@ def _rephrasing(conv: Conversation, threshold: float, vector_of: VectorOf | None
 
 def _abandonment(conv: Conversation, non_answer: re.Pattern[str], complained: set[int]) -> list[SignalHit]:
     """The conversation ends unresolved (see the module docstring)."""
-    turns = [t for t in conv.turns if t.role != "system"]
-    if not any(t.role == "user" for t in turns):
-        return []
+    turns = [t for t in conv.turns if t.role != "system" and not (t.role == "user" and not _said(t.text))]
+    if not any(t.role == "user" for t in turns) or handoff_turn(conv) is not None:
+        return []  # a completed handoff ends the conversation on purpose
     last = turns[-1]
     if last.role == "user":
         if is_resolution(last.text):
@@ -640,7 +676,7 @@ def _abandonment(conv: Conversation, non_answer: re.Pattern[str], complained: se
             SignalHit("abandonment", last.index, "left after answering a complaint: " + _excerpt(last.text))
         ]
     text = _normal(last.text)
-    if m := non_answer.search(text):
+    if (m := non_answer.search(text)) and not _cites_policy(text, m):
         return [
             SignalHit("abandonment", last.index, "left after: " + _excerpt(last.text, m.start(), m.end()))
         ]
@@ -654,6 +690,49 @@ def _abandonment(conv: Conversation, non_answer: re.Pattern[str], complained: se
             )
         ]
     return []
+
+
+_POLICY = re.compile(
+    r"\b(?:polic(?:y|ies)|not\s+eligible|ineligible|rules?|terms|not\s+(?:permitted|allowed)|regulations?"
+    r"|restrictions?|non-?refundable|cannot\s+be\s+(?:modified|changed|cancel+ed|refunded))\b",
+    re.IGNORECASE,
+)
+_TO_PEOPLE = frozenset(
+    {"human", "humans", "agent", "agents", "live", "support", "specialist", "representative", "person"}
+)
+_HANDOFF_TEXT = re.compile(
+    r"\b(?:transferr?(?:ing|ed)|connecting|handing)\s+you\s+(?:over\s+)?(?:to|with)\s+(?:a|an|our|the)?\s*"
+    r"(?:human|live|support|specialist|agent|representative|supervisor|team)",
+    re.IGNORECASE,
+)
+
+
+def _said(text: str) -> bool:
+    """Whether a user turn says anything once simulator protocol tokens are taken out."""
+    return bool(END_MARKER.sub("", text).strip())
+
+
+def _cites_policy(text: str, m: re.Match[str]) -> bool:
+    """A refusal that gives the policy as its reason: the agent doing what its rules require."""
+    return bool(_POLICY.search(text[max(0, m.start() - 200) : m.end() + 300]))
+
+
+def handoff_turn(conv: Conversation) -> int | None:
+    """The turn where the conversation was handed to a human (a transfer tool that succeeded, the agent
+    saying it is transferring, or the simulator's transfer marker), if it was."""
+    from agentmend.analysis.actions.calls import name_words, pair_calls
+
+    for c in pair_calls(conv):
+        words = set(name_words(c.name))
+        to_people = "transfer" in words and bool(words & _TO_PEOPLE)
+        if c.succeeded and (words & {"escalate", "escalation", "handoff"} or to_people):
+            return c.call_turn
+    for t in conv.turns:
+        if t.role == "assistant" and _HANDOFF_TEXT.search(_normal(t.text)):
+            return t.index
+    if conv.metadata.get("end_marker") in ("transfer", "out_of_scope"):
+        return len(conv.turns) - 1
+    return None
 
 
 def _long_unresolved(conv: Conversation, limit: int) -> list[SignalHit]:

@@ -1,0 +1,61 @@
+"""Action checks: offline, domain-agnostic checks on what a tool-using agent did, each an explainable hit
+naming the turn and the tool call. One module per check; `check_actions` runs the enabled ones."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from agentmend.analysis.actions.calls import pair_calls
+from agentmend.analysis.actions.capability import said_cannot
+from agentmend.analysis.actions.claims import claims_not_done
+from agentmend.analysis.actions.confirmation import unconfirmed_writes
+from agentmend.analysis.actions.declared import DeclaredTools
+from agentmend.analysis.actions.grounding import ungrounded_arguments
+from agentmend.analysis.actions.requests import half_done
+from agentmend.analysis.actions.retries import repeated_calls, unrecovered_errors
+from agentmend.analysis.records import SignalHit
+from agentmend.conversations.model import Conversation
+from agentmend.repo_config import ActionsConfig
+
+ACTION_SIGNALS = frozenset(
+    {
+        "unconfirmed_write",
+        "ungrounded_argument",
+        "claimed_not_done",
+        "unrecovered_tool_error",
+        "repeated_call",
+        "said_cannot",
+        "half_done",
+    }
+)
+
+
+def check_actions(
+    conv: Conversation,
+    cfg: ActionsConfig,
+    enabled: Collection[str],
+    declared: DeclaredTools | None = None,
+    policy: str = "",
+) -> list[SignalHit]:
+    declared = declared or DeclaredTools()
+    if declared.reads:
+        cfg = cfg.model_copy(update={"read_tools": [*cfg.read_tools, *declared.reads]})
+    calls = pair_calls(conv)
+    hits: list[SignalHit] = []
+    if "unconfirmed_write" in enabled:
+        hits += unconfirmed_writes(conv, calls, cfg, declared.writes, policy)
+    if "ungrounded_argument" in enabled:
+        hits += ungrounded_arguments(conv, calls, cfg, declared.writes)
+    if "claimed_not_done" in enabled:
+        hits += claims_not_done(conv, calls, cfg, declared.writes)
+    if "unrecovered_tool_error" in enabled:
+        hits += unrecovered_errors(calls)
+    if "repeated_call" in enabled:
+        hits += repeated_calls(conv, calls)
+    if "said_cannot" in enabled:
+        hits += said_cannot(conv, calls, declared.names)
+    if "half_done" in enabled:
+        from agentmend.analysis.signals import handoff_turn
+
+        hits += half_done(conv, calls, cfg, declared.writes, handoff_turn(conv) is not None)
+    return hits

@@ -1,0 +1,182 @@
+"""Unconfirmed write: the agent changed state (booked, cancelled, refunded…) without the user's explicit yes
+to the action it had stated.
+
+A write is confirmed when the last user turn before it says yes ("yes", "go ahead", "please proceed",
+"oui"…, not taken back by "no"/"wait"/"don't") and the assistant's last words before that yes stated the
+action or asked for the go-ahead. Where the agent's own system prompt does not ask for confirmation
+(`actions.require_confirmation: auto`), the user's own request for exactly that action ("send me a reset
+link") is confirmation enough. Handoffs the user asked for (`actions.no_confirmation_tools`) need no yes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from agentmend.analysis.actions.calls import CallResult, is_write, name_words
+from agentmend.analysis.actions.text import call_text, excerpt, normal
+from agentmend.analysis.records import SignalHit
+from agentmend.conversations.model import Conversation, Turn
+from agentmend.repo_config import ActionsConfig
+
+YES_PHRASES: tuple[str, ...] = (
+    r"yes",
+    r"yeah",
+    r"yep",
+    r"yup",
+    r"sure",
+    r"ok(?:ay)?",
+    r"correct",
+    r"confirm(?:ed)?",
+    r"i\s+confirm",
+    r"go\s+ahead",
+    r"(?:please\s+)?proceed",
+    r"please\s+do",
+    r"do\s+it",
+    r"that'?s\s+(?:right|correct)",
+    r"sounds\s+good",
+    r"absolutely",
+    r"definitely",
+    r"of\s+course",
+    r"let'?s\s+do\s+(?:it|that)",
+    r"that\s+works",
+    r"perfect",
+    r"great",
+    r"please\s+(?:book|cancel|change|update|modify|process|make|send|add"
+    r"|remove|apply|upgrade|downgrade|refund|submit)",
+    # other common languages
+    r"oui",
+    r"d'accord",
+    r"ja",
+    r"genau",
+    r"s[ií]",
+    r"claro",
+    r"vale",
+    r"certo",
+    r"sim",
+    r"confirmo",
+    r"procede",
+    r"prosegui",
+    r"allez-y",
+    r"bitte",
+)
+_NO = re.compile(
+    r"^\W*(?:no|nope|nah|wait|hold\s+on|stop|don'?t|do\s+not|not\s+yet|actually|non|nein)\b"
+    r"|\b(?:don'?t|do\s+not)\s+(?:go\s+ahead|proceed|do\s+it|book|cancel|change)\b",
+    re.IGNORECASE,
+)
+_ASKS_GO_AHEAD = re.compile(
+    r"\b(?:confirm|proceed|go\s+ahead|shall\s+i|should\s+i|would\s+you\s+like\s+me\s+to|do\s+you\s+want\s+me\s+to"
+    r"|can\s+you\s+confirm|is\s+that\s+(?:correct|right|ok)|ready\s+to|yes\s*/\s*no|\(yes\)|want\s+me\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def _yes(extra: Iterable[str]) -> re.Pattern[str]:
+    words = [*YES_PHRASES, *(re.escape(p.lower()) for p in extra)]
+    return re.compile(r"(?<!\w)(?<!not\s)(?:" + "|".join(words) + r")(?!\w)", re.IGNORECASE)
+
+
+def _states(turn: Turn, call: CallResult) -> bool:
+    text = normal(turn.text)
+    if _ASKS_GO_AHEAD.search(text):
+        return True
+    words = [w for w in name_words(call.name) if len(w) > 2]
+    return any(re.search(rf"\b{re.escape(w[:5])}", text, re.IGNORECASE) for w in words)
+
+
+POLICY_ASKS = re.compile(
+    r"\b(?:explicit(?:ly)?\s+(?:user\s+)?confirm\w*|confirm\w*\s+before|before\s+(?:you\s+)?\w+ing[^.\n]{0,80}"
+    r"confirm\w*|must\s+(?:first\s+)?(?:get\s+|obtain\s+)?(?:the\s+user'?s?\s+)?confirm\w*|ask\s+(?:the\s+\w+\s+)?"
+    r"(?:for|to)\s+confirm\w*|after\s+the\s+\w+\s+confirms?|only\s+after\s+[^.\n]{0,40}confirm\w*)",
+    re.IGNORECASE,
+)
+"""A system prompt that demands a yes before changes ("obtain explicit user confirmation (yes)")."""
+
+
+_GENERIC = re.compile(
+    r"\b(?:any|every|all)\s+(?:\w+\s+)?(?:actions?|changes?|updates?|writes?|operations?)\b", re.I
+)
+_SYNONYMS: tuple[frozenset[str], ...] = (
+    frozenset({"updat", "modif", "chang", "edit", "switc", "upgra", "downg", "set"}),
+    frozenset({"cance", "void", "delet", "remov"}),
+    frozenset({"book", "reser", "purch", "order", "creat"}),
+    frozenset({"refun", "credi", "compe", "certi"}),
+)
+
+
+def strict_for(call: CallResult, cfg: ActionsConfig, policy: str) -> bool:
+    """Whether this write needs a yes: always/never by config; on `auto`, when a sentence of the system prompt
+    asks for confirmation before any action, or before this kind of action (its verb or a synonym)."""
+    if cfg.require_confirmation != "auto":
+        return cfg.require_confirmation == "always"
+    stems = {w[:5] for w in name_words(call.name)}
+    for group in _SYNONYMS:
+        if stems & group:
+            stems |= group
+    for sentence in re.split(r"(?<=[.!?])\s+|\n", policy):
+        if not POLICY_ASKS.search(sentence):
+            continue
+        if _GENERIC.search(sentence):
+            return True
+        if stems & {w[:5] for w in re.findall(r"[a-z]{3,}", sentence.lower())}:
+            return True
+    return False
+
+
+_WANTS = re.compile(
+    r"\b(?:need|want|would\s+like|'d\s+like|please|can\s+you|could\s+you|i'?m\s+looking\s+for)\b",
+    re.IGNORECASE,
+)
+
+
+def _asked_for(text: str, call: CallResult) -> bool:
+    """The user's own words ask for this very action (its name's words: "reset", "invite", "refund")."""
+    words = [w for w in name_words(call.name) if len(w) > 3]
+    return any(re.search(rf"\b{re.escape(w[:5])}", text, re.IGNORECASE) for w in words)
+
+
+def unconfirmed_writes(
+    conv: Conversation,
+    calls: tuple[CallResult, ...],
+    cfg: ActionsConfig,
+    declared_writes: Iterable[str] = (),
+    policy: str = "",
+) -> list[SignalHit]:
+    yes = _yes(cfg.extra_confirmation_phrases)
+    exempt = {t.lower() for t in cfg.no_confirmation_tools}
+    hits = []
+    for c in calls:
+        if not is_write(c.name, cfg, declared_writes) or c.name.lower() in exempt:
+            continue
+        before = conv.turns[: c.call_turn]
+        last_user = next((t for t in reversed(before) if t.role == "user" and t.text.strip()), None)
+        if last_user is None:
+            hits.append(_hit(c, "no user turn before the write"))
+            continue
+        text = normal(last_user.text)
+        said_yes = bool(yes.search(text)) and not _NO.search(text)
+        prompt = next(
+            (t for t in reversed(before[: last_user.index]) if t.role == "assistant" and t.text.strip()), None
+        )
+        stated = prompt is not None and _states(prompt, c)
+        if said_yes and stated:
+            continue
+        asked = _WANTS.search(text) is not None or any(
+            t.role == "user" and _asked_for(normal(t.text), c) for t in before
+        )
+        if not strict_for(c, cfg, policy) and not _NO.search(text) and (asked or stated):
+            continue  # no policy asks for a yes, and the user asked for this or went along with it
+        reason = (
+            "the user's last words before it were not a yes"
+            if not said_yes
+            else "the action was never stated"
+        )
+        hits.append(_hit(c, f"{reason}: “{excerpt(last_user.text, 0, 0, 70)}”"))
+    return hits
+
+
+def _hit(c: CallResult, why: str) -> SignalHit:
+    return SignalHit(
+        "unconfirmed_write", c.call_turn, f"{call_text(c.name, c.call.arguments, 80)} — {why}", tool=c.name
+    )

@@ -1,0 +1,246 @@
+"""Action checks fire on the silent failures of tool-using agents, name the turn and the tool, and stay quiet
+on the healthy path."""
+
+from __future__ import annotations
+
+from agentmend.analysis.actions import check_actions
+from agentmend.analysis.actions.calls import pair_calls
+from agentmend.analysis.actions.declared import declared_tools
+from agentmend.analysis.detection import rule_outcome
+from agentmend.analysis.records import SignalHit
+from agentmend.conversations.model import Conversation
+from agentmend.repo_config import ActionsConfig, ExportSource, RepoConfig
+from signals.tool_chats import POLICY, RESERVATION, call, chat, confirmed_cancel, lookup, result, say, user
+
+ALL = {
+    "unconfirmed_write",
+    "ungrounded_argument",
+    "claimed_not_done",
+    "unrecovered_tool_error",
+    "repeated_call",
+    "said_cannot",
+    "half_done",
+}
+CFG = ActionsConfig()
+
+
+def hits(conv: Conversation, policy: str = POLICY, tools: str = "") -> list[SignalHit]:
+    declared = declared_tools([tools]) if tools else None
+    return check_actions(conv, CFG, ALL, declared, policy)
+
+
+def test_the_confirmed_healthy_path_fires_no_action_check() -> None:
+    assert hits(confirmed_cancel()) == []
+
+
+def test_a_cancel_without_the_users_yes_is_an_unconfirmed_write_at_the_call() -> None:
+    conv = chat(
+        *lookup(),
+        call("cancel_reservation", "call_2", reservation_id="ZK42QX"),
+        result("call_2", {"status": "cancelled"}),
+        say("Done, ZK42QX is cancelled."),
+    )
+    [hit] = [h for h in hits(conv) if h.name == "unconfirmed_write"]
+    assert hit.tool == "cancel_reservation" and hit.turn_index == 4
+    assert "not a yes" in hit.evidence and "ZK42QX" in hit.evidence
+
+
+def test_a_wait_after_the_stated_action_is_not_a_yes() -> None:
+    conv = chat(
+        *lookup(),
+        say("I will cancel ZK42QX and refund $164. Shall I proceed?"),
+        user("Wait, no, let me check with my wife first."),
+        call("cancel_reservation", "call_2", reservation_id="ZK42QX"),
+        result("call_2", {"status": "cancelled"}),
+    )
+    assert [h.name for h in hits(conv)] == ["unconfirmed_write"]
+
+
+def test_without_a_confirmation_policy_the_users_own_request_is_enough() -> None:
+    conv = chat(
+        user("Can you send me a password reset link please?"),
+        call("send_password_reset", "call_1", email="on file"),
+        result("call_1", {"sent": True}),
+        say("I've sent a reset link to your email."),
+        user("thanks!"),
+    )
+    assert hits(conv, policy="Be friendly.") == []
+    # a policy that asks for a yes before any action makes the same call unconfirmed
+    assert [h.name for h in hits(conv, policy=POLICY)] == ["unconfirmed_write"]
+    assert hits(conv, policy="Confirm before you change or cancel a booking.") == []
+
+
+def test_a_made_up_reservation_id_is_an_ungrounded_argument() -> None:
+    conv = chat(
+        *lookup(),
+        say("I will cancel reservation ZK42QY. Shall I proceed?"),
+        user("yes"),
+        call("cancel_reservation", "call_2", reservation_id="ZK42QY"),
+        result("call_2", {"status": "cancelled"}),
+    )
+    [hit] = [h for h in hits(conv) if h.name == "ungrounded_argument"]
+    assert hit.tool == "cancel_reservation" and "ZK42QY" in hit.evidence and hit.turn_index == 6
+
+
+def test_an_amount_computed_from_earlier_numbers_and_a_day_the_user_named_are_grounded() -> None:
+    conv = chat(
+        user("Please book HAT083 on May 20 for 2 passengers, user mia_li_3818, pay with credit_card_4421."),
+        call("search_direct_flight", "call_1", origin="JFK", destination="SFO", date="2024-05-20"),
+        result("call_1", [{"flight_number": "HAT083", "price": 164}]),
+        say("HAT083 on May 20 for 2 passengers is $328 in total on credit_card_4421. Book it?"),
+        user("Yes."),
+        call(
+            "book_reservation",
+            "call_2",
+            user_id="mia_li_3818",
+            flights=[{"flight_number": "HAT083", "date": "2024-05-20"}],
+            payment_id="credit_card_4421",
+            total_amount=328,
+        ),
+        result("call_2", {"reservation_id": "NEW123", "status": "booked"}),
+    )
+    assert hits(conv) == []
+
+
+def test_a_date_nobody_named_is_ungrounded() -> None:
+    conv = chat(
+        *lookup(),
+        say("I'll move ZK42QX to HAT083 on a later day. Proceed?"),
+        user("yes"),
+        call("update_reservation_flights", "call_2", reservation_id="ZK42QX", date="2024-05-27"),
+        result("call_2", {"status": "ok"}),
+    )
+    [hit] = [h for h in hits(conv) if h.name == "ungrounded_argument"]
+    assert "2024-05-27" in hit.evidence
+
+
+def test_a_success_claimed_without_the_call_is_claimed_but_not_done() -> None:
+    conv = chat(*lookup(), say("I've cancelled reservation ZK42QX and your refund has been issued."))
+    [hit] = [h for h in hits(conv) if h.name == "claimed_not_done"]
+    assert hit.turn_index == 4 and "cancelled" in hit.evidence
+
+
+def test_a_claim_after_a_failed_call_is_still_not_done() -> None:
+    conv = chat(
+        *lookup(),
+        say("I will cancel ZK42QX. Proceed?"),
+        user("yes"),
+        call("cancel_reservation", "call_2", reservation_id="ZK42QX"),
+        result("call_2", "Error: reservation is past the cancellation window"),
+        say("I've cancelled your reservation."),
+    )
+    names = {h.name for h in hits(conv)}
+    assert {"claimed_not_done", "unrecovered_tool_error"} <= names
+
+
+def test_conditional_and_future_wording_is_not_a_claim() -> None:
+    conv = chat(
+        *lookup(),
+        say("Once I have your yes, it will be cancelled. If it has been cancelled by us, you'd know."),
+    )
+    assert [h for h in hits(conv) if h.name == "claimed_not_done"] == []
+
+
+def test_a_recovered_error_is_not_unrecovered_and_a_reused_id_blames_the_right_tool() -> None:
+    conv = chat(
+        user("What's the status of HAT083 today and my reservation ZK42QX?"),
+        call("get_flight_status", "call_1", flight_number="HAT083", date="2024-05-15"),
+        result("call_1", {"status": "delayed"}),
+        call("get_reservation_details", "call_1", reservation_id="ZK42QX"),  # the agent reused the id
+        result("call_1", "Error: upstream timeout"),
+        say("HAT083 is delayed; I couldn't load your reservation right now."),
+    )
+    [hit] = [h for h in hits(conv) if h.name == "unrecovered_tool_error"]
+    assert hit.tool == "get_reservation_details" and hit.turn_index == 5
+    paired = pair_calls(conv)
+    assert [(p.name, p.result.index if p.result else None) for p in paired] == [
+        ("get_flight_status", 3),
+        ("get_reservation_details", 5),
+    ]
+    retried = chat(
+        *conv_messages_with_retry(),
+    )
+    assert [h for h in hits(retried) if h.name == "unrecovered_tool_error"] == []
+
+
+def conv_messages_with_retry() -> list[dict[str, object]]:
+    return [
+        user("Status of reservation ZK42QX?"),
+        call("get_reservation_details", "call_1", reservation_id="ZK42QX"),
+        result("call_1", "Error: upstream timeout"),
+        call("get_reservation_details", "call_2", reservation_id="ZK42QX"),
+        result("call_2", {"reservation_id": "ZK42QX", "status": "confirmed"}),
+        say("It is confirmed."),
+    ]
+
+
+def test_the_same_successful_call_again_is_a_repeated_call() -> None:
+    conv = chat(
+        *lookup(),
+        call("get_reservation_details", "call_2", reservation_id="ZK42QX"),
+        result("call_2", {"reservation_id": "ZK42QX"}),
+    )
+    [hit] = [h for h in hits(conv) if h.name == "repeated_call"]
+    assert hit.tool == "get_reservation_details" and "first at turn 2" in hit.evidence
+    assert [h for h in hits(chat(*conv_messages_with_retry())) if h.name == "repeated_call"] == []
+
+
+def test_saying_it_cannot_see_what_a_tool_returned_is_said_cannot() -> None:
+    conv = chat(*lookup(), say("I'm unable to see the payment history for this reservation."))
+    [hit] = [h for h in hits(conv) if h.name == "said_cannot"]
+    assert "payment" in hit.evidence
+
+
+def test_saying_it_cannot_do_what_a_declared_tool_offers_is_said_cannot() -> None:
+    tools = "tools:\n  - name: update_reservation_baggages\n    description: Add checked bags.\n"
+    conv = chat(
+        user("Can you add a bag to ZK42QX?"), say("I don't have the ability to update reservation baggages.")
+    )
+    [hit] = [h for h in hits(conv, tools=tools) if h.name == "said_cannot"]
+    assert hit.tool == "update_reservation_baggages"
+
+
+def test_a_policy_refusal_is_not_said_cannot() -> None:
+    conv = chat(
+        *lookup(), say("I'm unable to cancel this reservation: it was booked more than 24 hours ago.")
+    )
+    assert [h for h in hits(conv) if h.name == "said_cannot"] == []
+
+
+def test_a_compound_request_done_for_one_of_two_is_half_done() -> None:
+    conv = chat(
+        user("Please cancel reservations ZK42QX and PL77AB."),
+        call("get_reservation_details", "call_1", reservation_id="ZK42QX"),
+        result("call_1", RESERVATION),
+        say("I will cancel ZK42QX and PL77AB. Proceed?"),
+        user("yes"),
+        call("cancel_reservation", "call_2", reservation_id="ZK42QX"),
+        result("call_2", {"status": "cancelled"}),
+        say("ZK42QX has been cancelled."),
+        user("Thanks."),
+    )
+    [hit] = [h for h in hits(conv) if h.name == "half_done"]
+    assert "pl77ab" in hit.evidence.lower() and hit.turn_index == 8
+    none_done = chat(
+        user("Please cancel reservations ZK42QX and PL77AB."), say("Neither can be cancelled by policy.")
+    )
+    assert [h for h in hits(none_done) if h.name == "half_done"] == []
+
+
+def test_declared_tools_say_which_change_state() -> None:
+    text = (
+        '[{"type": "function", "function": {"name": "lookup_order"}},'
+        ' {"name": "void_order", "annotations": {"destructiveHint": true}},'
+        ' {"name": "get_refund", "annotations": {"readOnlyHint": true}}]'
+    )
+    d = declared_tools([text, "not: [valid"])
+    assert d.names == {"lookup_order", "void_order", "get_refund"}
+    assert d.writes == {"void_order"} and d.reads == {"get_refund"}
+
+
+def test_a_strong_action_check_alone_fails_the_conversation_at_its_turn() -> None:
+    config = RepoConfig(version=1, exports=[ExportSource(path="x")])
+    conv = chat(*lookup(), say("I've cancelled reservation ZK42QX."), user("Great, thanks!"))
+    out = rule_outcome(conv, config, policy=POLICY)
+    assert out.failed and out.failing_turn == 4 and "claimed_not_done" in out.signal_names
+    assert not rule_outcome(confirmed_cancel(), config, policy=POLICY).failed
