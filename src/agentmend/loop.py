@@ -92,6 +92,7 @@ def analyze_forge_with_texts(
     include_linked: bool = True,
 ) -> ForgeAnalysis:
     """Read the exports once; keep the failed conversations' user messages for the proposals."""
+    from agentmend.analysis.detection import read_targets
     from agentmend.analysis.pipeline import analyze_conversations, read
     from agentmend.conversations.sources import files_in_forge
 
@@ -109,6 +110,7 @@ def analyze_forge_with_texts(
         files=tuple(f.name for f in files),
         progress=progress,
         started=started,
+        targets=read_targets(config, forge.read_file),
     )
     failed = {cid for c in report.clusters for cid in c.member_ids}
     members = [c for c in conversations if c.id in failed]

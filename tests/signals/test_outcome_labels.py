@@ -1,4 +1,4 @@
-"""Export labels (reward, CSAT, a resolved flag) decide `failed` where present, read by a tiny safe grammar."""
+"""Export labels (reward, CSAT, a resolved flag) decide `failed` read by a small safe grammar."""
 
 from __future__ import annotations
 

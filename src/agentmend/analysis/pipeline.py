@@ -31,9 +31,11 @@ from agentmend.analysis.records import (
 )
 from agentmend.conversations.model import Conversation, Malformed
 from agentmend.repo_config import RepoConfig
+from agentmend.store.judge_cache import verdict_cache
 from agentmend.store.tables import RunRow
 
 if TYPE_CHECKING:
+    from agentmend.analysis.detection import Targets
     from agentmend.conversations.sources import ExportFile
     from agentmend.models.base import Model
 
@@ -116,6 +118,7 @@ def analyze(
     strict: bool = False,
     progress: Progress | None = None,
     now: datetime | None = None,
+    targets: Targets | None = None,
 ) -> AnalysisReport:
     """Run the whole analysis on `files` and remember cluster ids and the run in `engine`."""
     progress = progress or _no_progress
@@ -137,6 +140,7 @@ def analyze(
         progress=progress,
         started=started,
         timings=timer.timings,
+        targets=targets,
     )
 
 
@@ -153,9 +157,11 @@ def analyze_conversations(
     progress: Progress | None = None,
     started: datetime | None = None,
     timings: dict[str, float] | None = None,
+    targets: Targets | None = None,
 ) -> AnalysisReport:
     """The loop after reading, for callers that already hold Conversation records."""
-    from agentmend.analysis.signals import detect, failing_request
+    from agentmend.analysis.detection import run_detection
+    from agentmend.analysis.signals import failing_request
 
     progress = progress or _no_progress
     started = started or datetime.now(UTC)
@@ -183,7 +189,18 @@ def analyze_conversations(
     progress("embedding", len(texts), len(texts))
     t = timer.step("embed", t)
 
-    outcomes = [detect(c, config.signals, vector_of) for c in conversations]
+    from agentmend.models.factory import judge_for
+
+    judge = judge_for(model)
+    detection = run_detection(
+        conversations,
+        config,
+        vector_of=vector_of,
+        targets=targets,
+        judge=judge,
+        cache=verdict_cache(engine) if judge is not None else None,
+    )
+    outcomes = list(detection.outcomes)
     t = timer.step("signals", t)
     rid = run_id(conversations, config)
     failed_total = sum(o.failed for o in outcomes)
@@ -227,6 +244,7 @@ def analyze_conversations(
             turns=len(c.turns),
             source=c.source,
             metadata=c.metadata,
+            decided_by=o.decided_by,
             hits=tuple(replace(h, evidence=redact(h.evidence)) for h in o.signals),
         )
         for c, o in zip(conversations, outcomes, strict=True)
@@ -244,7 +262,12 @@ def analyze_conversations(
         model_path=getattr(model, "path", "offline") if model is not None else "offline",
     )
     report = AnalysisReport(
-        run=run, conversations=results, intents=intents, clusters=causes, noise_ids=noise_ids
+        run=run,
+        conversations=results,
+        intents=intents,
+        clusters=causes,
+        noise_ids=noise_ids,
+        detection=detection,
     )
     _record_run(engine, repo_key, report)
     return report
@@ -523,6 +546,7 @@ def analyze_dir(
     include_linked: bool = True,
 ) -> AnalysisReport:
     """Analyse a working copy: every export its config names (globs, and linked URLs when allowed)."""
+    from agentmend.analysis.detection import read_targets
     from agentmend.conversations.sources import files_in_dir, linked_files
 
     files: list[ExportFile] = list(files_in_dir(root, config))
@@ -538,4 +562,14 @@ def analyze_dir(
         strict=strict,
         progress=progress,
         now=now,
+        targets=read_targets(config, lambda path: _read_inside(root, path)),
     )
+
+
+def _read_inside(root: Path, path: str) -> bytes | None:
+    """A target file's bytes, only when it resolves inside the analysed tree."""
+    base = root.resolve()
+    target = (base / path).resolve()
+    if not target.is_relative_to(base) or not target.is_file():
+        return None
+    return target.read_bytes()

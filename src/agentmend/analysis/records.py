@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from agentmend.conversations.model import Malformed
 from agentmend.repo_config import SignalName
+
+if TYPE_CHECKING:
+    from agentmend.analysis.detection import Detection
 
 IntentCategory = Literal["bug_report", "churn_risk", "setup_friction", "feature_request", "how_to", "other"]
 
@@ -68,6 +71,7 @@ class ConversationResult:
     turns: int
     source: str
     metadata: Mapping[str, Any] = field(default_factory=dict)
+    decided_by: DecidedBy = "signals"  # what decided `failed`: label, judge, learned or signals
     hits: tuple[SignalHit, ...] = ()  # what fired each signal (evidence redacted), for the report
 
 
@@ -139,6 +143,7 @@ class AnalysisReport:
     intents: tuple[Intent, ...]
     clusters: tuple[FailureCluster, ...]
     noise_ids: tuple[str, ...]  # failed conversations no failure cause took
+    detection: Detection | None = None  # how failure was decided, and how well the rules did against labels
 
     def cluster(self, cluster_id: str) -> FailureCluster | None:
         return next((c for c in self.clusters if c.id == cluster_id), None)

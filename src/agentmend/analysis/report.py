@@ -7,6 +7,7 @@ from typing import Any
 
 from rich.table import Table
 
+from agentmend.analysis import detection_report
 from agentmend.analysis.records import (
     AnalysisReport,
     ConversationResult,
@@ -108,12 +109,14 @@ def to_json(report: AnalysisReport) -> dict[str, Any]:
                     {"name": h.name, "turn_index": h.turn_index, "evidence": h.evidence, "tool": h.tool}
                     for h in c.hits
                 ],
+                **detection_report.row_json(c),
             }
             for c in report.conversations
         ],
         "intents": [_intent(i) for i in report.intents],
         "clusters": [_cluster(c) for c in report.clusters],
         "noise_ids": list(report.noise_ids),
+        "detection": detection_report.to_json(report.detection) if report.detection else None,
     }
 
 
@@ -236,6 +239,8 @@ def to_markdown(report: AnalysisReport) -> str:
         out.append("")
     else:
         out += ["No intents found.", ""]
+    if report.detection is not None:
+        out += detection_report.to_markdown(report.detection, report.conversations)
     chart = mermaid_failures(failures_per_day(report))
     if chart:
         out += [f"## {CHART_TITLE}", "", chart, ""]
