@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from agentmend.models.base import Model, ModelError
+from agentmend.models.judge import Judge
 from agentmend.models.offline import OfflineModel
 from agentmend.repo_config import RepoConfig
 
@@ -38,3 +39,14 @@ def choose_model(
     from agentmend.models.anthropic import AnthropicModel
 
     return ModelChoice(AnthropicModel(key or None, config.model.name, config.model.max_tokens))
+
+
+def judge_for(model: Model | None) -> Judge | None:
+    """The LLM judge that goes with a model: Claude when the model is Claude, none offline."""
+    from agentmend.models.anthropic import AnthropicModel
+
+    if not isinstance(model, AnthropicModel):
+        return None
+    from agentmend.models.anthropic_judge import AnthropicJudge
+
+    return AnthropicJudge(model.client, model.model_name)
