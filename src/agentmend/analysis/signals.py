@@ -253,7 +253,9 @@ _DOWNGRADE_REGEXES: tuple[str, ...] = (
 )
 
 GRATITUDE = re.compile(
-    r"(?<!\w)(?:thanks|thank\s+(?:you|u)|thx|ty|tysm|cheers|much\s+appreciated|appreciate\s+(?:it|that|the\s+help)"
+    r"(?<!\w)(?:thanks|thank\s+(?:you|u)|thnx|thanx|thnks|thx|ty|tysm|cheers"
+    # one letter dropped, doubled or hit next to it: "thak you", "thannks", "tjank you", "apprexiate it"
+    r"|t[hj]?a?n{1,2}k(?:s|\s+(?:you|u))|th?a[nk]?k(?:s|\s+(?:you|u))|thaks|appre\w{3,5}e\s+(?:it|that)|much\s+appreciated|appreciate\s+(?:it|that|the\s+help)"
     r"|that\s+(?:worked|works|did\s+it|did\s+the\s+trick|fixed\s+it|helps|helped|solved\s+it)|it\s+works\s+now"
     r"|works\s+now|it\s+worked|problem\s+solved|all\s+(?:good|set|sorted)|perfect|awesome|brilliant"
     r"|great,?\s+(?:thanks|thank\s+you)|got\s+it|(?:exactly\s+)?what\s+i\s+needed|that\s+answers"
@@ -428,7 +430,7 @@ _NEGATED = re.compile(
 _CLOSING_REMARKS = re.compile(
     # "No, that's all" answers "anything else?"
     r"^\W*(?:no|nope|nah|non|nein)\b[\s,.!]*(?=that'?s\s+(?:all|it|everything)|that\s+is\s+(?:all|it|everything)"
-    r"|thanks?\b|thank\s+you|merci|nothing|i'?m\s+(?:good|all\s+set|fine|done)|i\s+think\s+that'?s|all\s+good"
+    r"|thanks?\b|thank\s+you|t[hj]\w{1,4}\s+(?:you|u)\b|th\w{1,4}ks\b|merci|nothing|i'?m\s+(?:good|all\s+set|fine|done)|i\s+think\s+that'?s|all\s+good"
     r"|we'?re\s+(?:good|done)|that\s+will\s+be\s+all)"
     r"|(?:i\s+)?(?:don't|do\s+not)\s+need\s+anything\s+(?:else|more)|nothing\s+else|not\s+(?:right\s+)?now"
     r"|no\s+(?:other|further)\s+(?:questions|help)|c'est\s+pas\s+grave|no\s+problem",
@@ -450,7 +452,9 @@ def is_resolution(text: str) -> bool:
 
 
 def _is_shouting(text: str) -> re.Match[str] | None:
-    words = re.findall(r"[A-Za-z]{2,}", text)
+    """Mostly capitals, counting words only: an identifier in capitals (SOFIA_MOREAU_9742) is no shout."""
+    plain = " ".join(w for w in text.split() if not re.search(r"[\d_]", w))
+    words = re.findall(r"[A-Za-z]{2,}", plain)
     caps = [w for w in words if w.isupper()]
     if len(caps) >= 3 and len(caps) >= 0.6 * len(words) and sum(map(len, caps)) >= 10:
         return re.search(re.escape(caps[0]), text)
@@ -506,11 +510,9 @@ def detect(conv: Conversation, cfg: SignalsConfig, vector_of: VectorOf | None = 
                 m = pattern.search(text)
                 if name in ("frustration", "expectation_downgrade") and is_resolution(text):
                     continue  # "thanks!!!" is not anger; "I'll set it up myself, thanks!" is not giving up
-                if (
-                    name == "escalation"
-                    and m
-                    and _NEGATED.search(text[max(0, m.start() - 40) : m.start() + 12])
-                ):
+                if name == "expectation_downgrade" and m and _after_policy_refusal(conv, turn):
+                    continue  # "ok, thanks anyway" to a refusal the policy requires accepts the rules
+                if name == "escalation" and m and _NEGATED.search(text[max(0, m.start() - 40) : m.end()]):
                     m = None  # "I don't want to be transferred to a human agent" asks for the opposite
                 if name == "frustration":
                     m = m or (retry.search(text) if answered else None) or _is_shouting(text)
@@ -534,6 +536,8 @@ def detect(conv: Conversation, cfg: SignalsConfig, vector_of: VectorOf | None = 
     hits.sort(key=lambda h: (h.turn_index, h.name))
 
     handoff = handoff_turn(conv)
+    if handoff is not None:  # "I can't set that up; a human agent will": the handoff is the answer
+        hits = [h for h in hits if not (h.name == "non_answer" and 0 <= handoff - h.turn_index <= 2)]
 
     def honoured(h: SignalHit) -> bool:  # an escalation the agent answered with a completed handoff
         return h.name == "escalation" and handoff is not None and handoff >= h.turn_index
@@ -541,7 +545,7 @@ def detect(conv: Conversation, cfg: SignalsConfig, vector_of: VectorOf | None = 
     strong = [
         h
         for h in hits
-        if (h.name in _STRONG and not honoured(h))
+        if (h.name in _STRONG and not honoured(h) and not _soft(conv, h))
         or (h.name == "tool_error" and h.turn_index not in recovered)
     ]
     weak_names = {h.name for h in hits if h not in strong}
@@ -656,7 +660,7 @@ def _abandonment(conv: Conversation, non_answer: re.Pattern[str], complained: se
         return []  # a completed handoff ends the conversation on purpose
     last = turns[-1]
     if last.role == "user":
-        if is_resolution(last.text):
+        if is_resolution(last.text) or _accepts_refusal(turns, last):
             return []
         if not _CLOSING.match(last.text):
             return [SignalHit("abandonment", last.index, "unanswered: " + _excerpt(last.text, 0, 0, 60))]
@@ -665,9 +669,7 @@ def _abandonment(conv: Conversation, non_answer: re.Pattern[str], complained: se
             return []
         last = earlier[-1]  # "ok" / "bye" after an answer: judge the answer
     if last.role == "tool":
-        return [
-            SignalHit("abandonment", last.index, "ended on a tool result: " + _excerpt(last.text, 0, 0, 60))
-        ]
+        return [SignalHit("abandonment", last.index, _ENDED_ON_TOOL + _excerpt(last.text, 0, 0, 60))]
     prior_user = [t for t in turns if t.role == "user" and t.index < last.index]
     if prior_user and is_resolution(prior_user[-1].text):
         return []
@@ -733,6 +735,43 @@ def handoff_turn(conv: Conversation) -> int | None:
     if conv.metadata.get("end_marker") in ("transfer", "out_of_scope"):
         return len(conv.turns) - 1
     return None
+
+
+_ACCEPTS = re.compile(
+    r"\b(?:i\s+understand|understood|fair\s+enough|makes\s+sense|that'?s\s+(?:fine|ok|okay)|i\s+see|no\s+worries"
+    r"|got\s+it|thanks\s+anyway|thank\s+you\s+anyway|ok(?:ay)?)\b",
+    re.IGNORECASE,
+)
+
+
+def _accepts_refusal(turns: Sequence[Turn], last: Turn) -> bool:
+    """The user accepts a refusal the agent gave with its policy as the reason: the rules working."""
+    return bool(_ACCEPTS.search(_normal(last.text))) and _after_policy_refusal_in(turns, last)
+
+
+def _after_policy_refusal(conv: Conversation, turn: Turn) -> bool:
+    return _after_policy_refusal_in(conv.turns, turn)
+
+
+def _after_policy_refusal_in(turns: Sequence[Turn], turn: Turn) -> bool:
+    """The assistant's last words before `turn` refuse, giving the policy as the reason."""
+    before = [t for t in turns if t.index < turn.index and t.role == "assistant" and t.text.strip()]
+    if not before:
+        return False
+    text = _normal(before[-1].text)
+    refusal = re.search(r"\b(?:can't|cannot|unable|not\s+able|not\s+eligible|isn't\s+possible)\b", text, re.I)
+    return refusal is not None and _cites_policy(text, refusal)
+
+
+_ENDED_ON_TOOL = "ended on a tool result: "
+
+
+def _soft(conv: Conversation, h: SignalHit) -> bool:
+    """An ending on a successful tool result: the export may simply stop there, so it only counts as weak."""
+    if h.name != "abandonment" or not h.evidence.startswith(_ENDED_ON_TOOL):
+        return False
+    turn = conv.turns[h.turn_index] if 0 <= h.turn_index < len(conv.turns) else None
+    return turn is not None and _tool_error(turn) is None
 
 
 def _long_unresolved(conv: Conversation, limit: int) -> list[SignalHit]:

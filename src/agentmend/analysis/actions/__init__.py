@@ -45,7 +45,7 @@ def check_actions(
     if "unconfirmed_write" in enabled:
         hits += unconfirmed_writes(conv, calls, cfg, declared.writes, policy)
     if "ungrounded_argument" in enabled:
-        hits += ungrounded_arguments(conv, calls, cfg, declared.writes)
+        hits += ungrounded_arguments(conv, calls, cfg, declared.writes, policy)
     if "claimed_not_done" in enabled:
         hits += claims_not_done(conv, calls, cfg, declared.writes)
     if "unrecovered_tool_error" in enabled:

@@ -77,6 +77,20 @@ def _yes(extra: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?<!not\s)(?:" + "|".join(words) + r")(?!\w)", re.IGNORECASE)
 
 
+_VETO = re.compile(
+    r"\b(?:don'?t|do\s+not)\s+(?:go\s+ahead|proceed|do\s+it|book|cancel|change)\b|^\W*(?:wait|hold\s+on|stop)\b",
+    re.IGNORECASE,
+)
+
+
+def _says_yes(text: str, yes: re.Pattern[str]) -> bool:
+    """A sentence says yes and none takes it back ("No insurance. Yes, book it." is a yes to the booking)."""
+    sentences = [s for s in re.split(r"[.!?;,\n\u2014]+", text) if s.strip()]
+    if any(_VETO.search(s) for s in sentences):
+        return False
+    return any(yes.search(s) and not _NO.search(s) for s in sentences)
+
+
 def _states(turn: Turn, call: CallResult) -> bool:
     text = normal(turn.text)
     if _ASKS_GO_AHEAD.search(text):
@@ -155,7 +169,7 @@ def unconfirmed_writes(
             hits.append(_hit(c, "no user turn before the write"))
             continue
         text = normal(last_user.text)
-        said_yes = bool(yes.search(text)) and not _NO.search(text)
+        said_yes = _says_yes(text, yes)
         prompt = next(
             (t for t in reversed(before[: last_user.index]) if t.role == "assistant" and t.text.strip()), None
         )

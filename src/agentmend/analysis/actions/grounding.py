@@ -114,6 +114,7 @@ def ungrounded_arguments(
     calls: tuple[CallResult, ...],
     cfg: ActionsConfig,
     declared_writes: Iterable[str] = (),
+    policy: str = "",
 ) -> list[SignalHit]:
     declared_writes = tuple(declared_writes)
     hits = []
@@ -126,7 +127,9 @@ def ungrounded_arguments(
             for p in calls
             if p.succeeded and p.result is not None and p.result.index < c.call_turn
         ]
-        ground = _Ground([t.text for t in before] + accepted, [t.text for t in before if t.role == "user"])
+        ground = _Ground(
+            [policy, *(t.text for t in before), *accepted], [t.text for t in before if t.role == "user"]
+        )
         args = c.arguments
         if not isinstance(args, dict | list):
             continue
