@@ -151,12 +151,18 @@ def corpus(name: str, embed: bool) -> list[Row]:
         rows = []
         no_labels = config.model_copy(update={"outcomes": []})
         rows.append(_measure(name, "rules (no labels)", convs, truth, no_labels, targets, vectors))
+        if not config.outcomes and any("reward" in c.metadata for c in convs):
+            # the export carries a reward on part of the conversations: declare it, as a team would
+            spec = parse_config(
+                "version: 1\nexports: [{path: x}]\noutcomes: [{field: metadata.reward, failed_when: '< 1'}]"
+            )
+            config = config.model_copy(update={"outcomes": spec.outcomes})
         if config.outcomes:
             from agentmend.analysis.outcome_labels import label_of
 
             unlabelled = {c.id for c in convs if label_of(c, config.outcomes) is None}
-            rows.append(_measure(name, "own config (labels)", convs, truth, config, targets, vectors))
-            part = "own config, unlabelled part"
+            rows.append(_measure(name, "labels declared", convs, truth, config, targets, vectors))
+            part = "labels declared, unlabelled part"
             rows.append(_measure(name, part, convs, truth, config, targets, vectors, unlabelled))
         return rows
 
