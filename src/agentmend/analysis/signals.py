@@ -252,10 +252,28 @@ _DOWNGRADE_REGEXES: tuple[str, ...] = (
     r"\bi'?ll\s+(?:just\s+)?find\s+(?:a|another)\s+(?:workaround|way|tool|solution)\b",
 )
 
+
+def _one_slip(words: tuple[str, ...], real: tuple[str, ...]) -> str:
+    """A regex for `words` typed with one letter dropped, doubled or replaced ("thak", "thannks", "tgank"),
+    never matching the real words in `real`; "thank" forms must be followed by "you"/"u" or be "…ks"."""
+    forms: set[str] = set()
+    for w in words:
+        for i in range(len(w)):
+            forms.add(re.escape(w[:i]) + "[a-z]" + re.escape(w[i + 1 :]))  # replaced
+            forms.add(re.escape(w[:i]) + re.escape(w[i + 1 :]))  # dropped
+            forms.add(re.escape(w[: i + 1]) + re.escape(w[i]) + re.escape(w[i + 1 :]))  # doubled
+    guard = "".join(f"(?!{r}(?!\\w))" for r in real)
+    body = "|".join(sorted(forms, key=len, reverse=True))
+    return f"{guard}(?:{body})(?=s?(?!\\w)|\\s+(?:you|u)(?!\\w))"
+
+
 GRATITUDE = re.compile(
-    r"(?<!\w)(?:thanks|thank\s+(?:you|u)|thnx|thanx|thnks|thx|ty|tysm|cheers"
-    # one letter dropped, doubled or hit next to it: "thak you", "thannks", "tjank you", "apprexiate it"
-    r"|t[hj]?a?n{1,2}k(?:s|\s+(?:you|u))|th?a[nk]?k(?:s|\s+(?:you|u))|thaks|appre\w{3,5}e\s+(?:it|that)|much\s+appreciated|appreciate\s+(?:it|that|the\s+help)"
+    r"(?<!\w)(?:thanks|thank\s+(?:you|u)|thnx|thanx|thnks|thx|ty|tysm|cheers|"
+    + _one_slip(
+        ("thank", "thanks", "cheers"),
+        ("think", "thinks", "thick", "tank", "tanks", "thing", "things", "than", "cheer", "chees"),
+    )
+    + r"|appre\w{3,5}e\s+(?:it|that)|much\s+appreciated|appreciate\s+(?:it|that|the\s+help)"
     r"|that\s+(?:worked|works|did\s+it|did\s+the\s+trick|fixed\s+it|helps|helped|solved\s+it)|it\s+works\s+now"
     r"|works\s+now|it\s+worked|problem\s+solved|all\s+(?:good|set|sorted)|perfect|awesome|brilliant"
     r"|great,?\s+(?:thanks|thank\s+you)|got\s+it|(?:exactly\s+)?what\s+i\s+needed|that\s+answers"
@@ -515,7 +533,8 @@ def detect(conv: Conversation, cfg: SignalsConfig, vector_of: VectorOf | None = 
                 if name == "escalation" and m and _NEGATED.search(text[max(0, m.start() - 40) : m.end()]):
                     m = None  # "I don't want to be transferred to a human agent" asks for the opposite
                 if name == "frustration":
-                    m = m or (retry.search(text) if answered else None) or _is_shouting(text)
+                    # pushback and capitals only mean something once the assistant has answered
+                    m = m or ((retry.search(text) or _is_shouting(text)) if answered else None)
                 if m:
                     hits.append(SignalHit(name, turn.index, _excerpt(turn.text, m.start(), m.end())))
         elif turn.role == "assistant":

@@ -4,8 +4,9 @@ to the action it had stated.
 A write is confirmed when the last user turn before it says yes ("yes", "go ahead", "please proceed",
 "oui"…, not taken back by "no"/"wait"/"don't") and the assistant's last words before that yes stated the
 action or asked for the go-ahead. Where the agent's own system prompt does not ask for confirmation
-(`actions.require_confirmation: auto`), the user's own request for exactly that action ("send me a reset
-link") is confirmation enough. Handoffs the user asked for (`actions.no_confirmation_tools`) need no yes.
+(`actions.require_confirmation: auto`, or `never`), acting on the user's request is what is expected and
+only a write made right after the user's "no" or "wait" counts. Handoffs the user asked for
+(`actions.no_confirmation_tools`) need no yes.
 """
 
 from __future__ import annotations
@@ -138,18 +139,6 @@ def strict_for(call: CallResult, cfg: ActionsConfig, policy: str) -> bool:
     return False
 
 
-_WANTS = re.compile(
-    r"\b(?:need|want|would\s+like|'d\s+like|please|can\s+you|could\s+you|i'?m\s+looking\s+for)\b",
-    re.IGNORECASE,
-)
-
-
-def _asked_for(text: str, call: CallResult) -> bool:
-    """The user's own words ask for this very action (its name's words: "reset", "invite", "refund")."""
-    words = [w for w in name_words(call.name) if len(w) > 3]
-    return any(re.search(rf"\b{re.escape(w[:5])}", text, re.IGNORECASE) for w in words)
-
-
 def unconfirmed_writes(
     conv: Conversation,
     calls: tuple[CallResult, ...],
@@ -176,11 +165,8 @@ def unconfirmed_writes(
         stated = prompt is not None and _states(prompt, c)
         if said_yes and stated:
             continue
-        asked = _WANTS.search(text) is not None or any(
-            t.role == "user" and _asked_for(normal(t.text), c) for t in before
-        )
-        if not strict_for(c, cfg, policy) and not _NO.search(text) and (asked or stated):
-            continue  # no policy asks for a yes, and the user asked for this or went along with it
+        if not strict_for(c, cfg, policy) and not _NO.search(text):
+            continue  # no policy asks for a yes: acting on the user's request is what is expected
         reason = (
             "the user's last words before it were not a yes"
             if not said_yes
