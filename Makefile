@@ -11,7 +11,8 @@ TORCH_INDEX ?=
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
-export NUMBA_CACHE_DIR := $(CURDIR)/.cache/numba
+# Caches (numba's compiled kernels) and CLI state live in the user's cache/state dirs, never in a work
+# tree: set AGENTMEND_CACHE_DIR / AGENTMEND_STATE_DIR to move them (see src/agentmend/paths.py).
 
 .PHONY: install test demo lint bench bench-detect clean
 
@@ -42,4 +43,4 @@ bench-detect: install
 	$(BIN)/python bench/eval_detection.py
 
 clean:
-	rm -rf $(VENV) .cache .pytest_cache
+	rm -rf $(VENV) .pytest_cache

@@ -18,13 +18,13 @@ is one fix (the fallback) and the examples show the topics, and the threshold ca
 
 from __future__ import annotations
 
-import os
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
+from agentmend.paths import use_private_numba_cache
 from agentmend.repo_config import ClusteringConfig
 
 NOISE = -1
@@ -43,7 +43,7 @@ def reduce(vectors: np.ndarray, cfg: ClusteringConfig) -> np.ndarray:
     n = len(vectors)
     if n < MIN_POINTS_TO_REDUCE or n <= cfg.umap_components + 2:
         return np.asarray(vectors, dtype=np.float32)
-    os.environ.setdefault("NUMBA_CACHE_DIR", os.path.join(os.getcwd(), ".cache", "numba"))
+    use_private_numba_cache()  # numba unpickles its cache: never let it be a folder the repo can commit
     import umap
 
     with warnings.catch_warnings():
