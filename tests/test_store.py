@@ -8,6 +8,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
+from agentmend.paths import repo_state_dir
 from agentmend.store.db import default_url, open_engine
 from agentmend.store.tables import Base
 
@@ -31,4 +32,5 @@ def test_opening_twice_keeps_data(tmp_path: Path) -> None:
         s.commit()
     with Session(open_engine(url)) as s:
         assert s.get(EmbeddingRow, "k") is not None
-    assert (tmp_path / ".agentmend" / "state.db").exists()
+    assert (repo_state_dir(tmp_path) / "state.db").exists()
+    assert not (tmp_path / ".agentmend").exists()  # never in the analysed tree

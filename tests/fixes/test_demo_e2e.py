@@ -70,7 +70,7 @@ def test_demo_end_to_end(tmp_path: Path, embedder, monkeypatch: pytest.MonkeyPat
     # planted PII is in the exports, and nowhere in what left them
     raw = b"".join(gzip.decompress(p.read_bytes()) for p in sorted((EXAMPLE / "exports").rglob("*.gz")))
     assert any(p.encode() in raw for p in TRUTH["pii"])
-    left = repr(requests) + "".join(p.read_text() for p in (workdir / ".agentmend" / "changes").glob("*.md"))
+    left = repr(requests) + "".join(p.read_text() for p in LocalGitForge(workdir).changes_dir.glob("*.md"))
     assert not [p for p in TRUTH["pii"] if p in left]
 
     # proposing again on the same evidence changes nothing (the analysis itself is not repeated: too slow)

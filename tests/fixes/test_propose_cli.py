@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 import agentmend.analysis.embed
 import agentmend.loop
 from agentmend.cli import app
+from agentmend.forges.local_git import LocalGitForge
 
 
 @pytest.fixture
@@ -29,7 +30,7 @@ def test_propose_prints_what_it_did_and_where_the_text_is(repo: Path) -> None:
     result = CliRunner().invoke(app, ["propose", str(repo), "--model", "offline"], terminal_width=200)
     assert result.exit_code == 0, result.output
     assert re.search(r"created +agentmend/sso +risk medium +1 file\(s\) changed, \+\d+ -0", result.output)
-    assert f"change text: {repo / '.agentmend' / 'changes' / 'agentmend__sso.md'}" in result.output
+    assert f"change text: {LocalGitForge(repo).changes_dir / 'agentmend__sso.md'}" in result.output
     assert "proposals (offline — no LLM)" in result.output
     assert "skipped   invoice / vat: too small: 3 failed conversations" in result.output
 
@@ -43,7 +44,7 @@ def test_guidance_for_one_cause_regenerates_only_that_one(repo: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert "updated   agentmend/sso" in result.output and "invoice / vat:" not in result.output
-    assert "Link the SAML guide" in (repo / ".agentmend" / "changes" / "agentmend__sso.md").read_text()
+    assert "Link the SAML guide" in (LocalGitForge(repo).changes_dir / "agentmend__sso.md").read_text()
 
 
 def test_an_unknown_cause_is_an_error(repo: Path) -> None:

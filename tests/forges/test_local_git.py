@@ -53,7 +53,7 @@ def test_a_change_is_one_commit_over_main_and_the_checkout_is_untouched(repo: Pa
     )
     assert forge.read_file("prompts/system.md", "agentmend/sso") == NEW["prompts/system.md"].encode()
     assert git(repo, "symbolic-ref", "--short", "HEAD") == "main"
-    assert git(repo, "status", "--porcelain") == status_before  # .agentmend/ is ignored
+    assert git(repo, "status", "--porcelain") == status_before  # change texts live outside the work tree
     assert Path(result.change.url).read_text() == "body <!-- m -->\n"
     assert Path(result.change.url).name == "agentmend__sso.md"
 
@@ -109,7 +109,7 @@ def test_find_changes_merge_close_comments_and_checks(repo: Path) -> None:
     forge.upsert_comment(merged, "watch", "watching: 10 of 200")
     forge.upsert_comment(merged, "watch", "improved")
     forge.upsert_comment(merged, "help", "commands")
-    comments = (repo / ".agentmend" / "changes" / "agentmend__a.comments.md").read_text()
+    comments = (forge.changes_dir / "agentmend__a.comments.md").read_text()
     assert "improved" in comments and "10 of 200" not in comments and "commands" in comments
 
     forge.set_check(merge_sha, "agentmend/watch", "Watching", "0 of 200", None)

@@ -32,7 +32,7 @@ def analyze_command(
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on the first malformed record.")] = False,
     db: Annotated[
-        str | None, typer.Option("--db", help="State database URL (default: PATH/.agentmend).")
+        str | None, typer.Option("--db", help="State database URL (default: SQLite in the state dir).")
     ] = None,
     no_links: Annotated[bool, typer.Option("--no-links", help="Skip `url:` exports (no network).")] = False,
     max_malformed: Annotated[

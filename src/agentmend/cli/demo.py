@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 
 from agentmend.cli.propose import ModelFlag, ProposeRun, run_propose
+from agentmend.forges.local_git import LocalGitForge
 
 if TYPE_CHECKING:
     from agentmend.analysis.embed import Embedder
@@ -68,7 +69,9 @@ def run_demo(
     for o in branches:
         out.print(f"  git -C {workdir} diff main {o.branch}", highlight=False, markup=False)
     out.print(
-        f"change texts (the pull-request bodies): {workdir / '.agentmend' / 'changes'}", highlight=False
+        f"change texts (the pull-request bodies, kept outside the work tree): "
+        f"{LocalGitForge(workdir).changes_dir}",
+        highlight=False,
     )
     return run
 

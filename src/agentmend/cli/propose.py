@@ -167,7 +167,7 @@ def propose_command(
     ] = None,
     model: ModelFlag = None,
     db: Annotated[
-        str | None, typer.Option("--db", help="State database URL (default: PATH/.agentmend).")
+        str | None, typer.Option("--db", help="State database URL (default: SQLite in the state dir).")
     ] = None,
     no_links: Annotated[bool, typer.Option("--no-links", help="Skip `url:` exports (no network).")] = False,
 ) -> None:

@@ -111,7 +111,7 @@ def watch_command(
     ] = None,
     json_out: Annotated[Path | None, typer.Option("--json", help="Write the verdict as JSON here.")] = None,
     db: Annotated[
-        str | None, typer.Option("--db", help="State database URL (default: PATH/.agentmend).")
+        str | None, typer.Option("--db", help="State database URL (default: SQLite in the state dir).")
     ] = None,
     at: Annotated[
         datetime | None, typer.Option("--at", help="Evaluate as of this time (ISO 8601, UTC; default: now).")

@@ -1,8 +1,10 @@
 """A Forge over a local git working copy: branches stand in for pull requests.
 
 Branches are written with plumbing (a private index, `commit-tree`, `update-ref`), so the user's working
-tree, index and current branch are never touched. The pull-request text and its comments live as files in
-`.agentmend/changes/`, which git ignores.
+tree, index and current branch are never touched. The pull-request text, its comments and the checks
+live as files in the repository's folder of agentmend's state dir (`paths.repo_state_dir`), outside the
+work tree: nothing shows up in `git status`, and nothing a repository commits (a forged
+`.agentmend/changes/*.json`) is ever read as agentmend's own record.
 """
 
 from __future__ import annotations
@@ -24,10 +26,10 @@ from agentmend.forges.base import (
     PublishResult,
     require_agentmend_branch,
 )
+from agentmend.paths import repo_state_dir
 
 AUTHOR_NAME = "agentmend"
 AUTHOR_EMAIL = "agentmend@users.noreply.local"
-STATE_DIR = ".agentmend"
 
 
 class GitError(RuntimeError):
@@ -51,13 +53,14 @@ def change_file_stem(branch: str) -> str:
 class LocalGitForge:
     """The embedded Forge used by the CLI, the demo and most tests."""
 
-    def __init__(self, root: Path, default_branch: str | None = None) -> None:
+    def __init__(self, root: Path, default_branch: str | None = None, state_dir: Path | None = None) -> None:
         self.root = Path(root).resolve()
         if not (self.root / ".git").exists():
             raise GitError(f"{self.root}: not a git working copy (run `git init` and commit the agent files)")
         self._default = default_branch
-        self.changes_dir = self.root / STATE_DIR / "changes"
-        self.checks_dir = self.root / STATE_DIR / "checks"
+        self.state_dir = Path(state_dir) if state_dir is not None else repo_state_dir(self.root)
+        self.changes_dir = self.state_dir / "changes"
+        self.checks_dir = self.state_dir / "checks"
 
     # -- plumbing -------------------------------------------------------------------------------------
 
@@ -80,13 +83,7 @@ class LocalGitForge:
         return proc.stdout.decode().strip() or None if proc.returncode == 0 else None
 
     def _ensure_state_dir(self) -> None:
-        state = self.root / STATE_DIR
-        state.mkdir(parents=True, exist_ok=True)
-        ignore = state / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text(
-                "# agentmend state: change texts, checks, the local database\n*\n", encoding="utf-8"
-            )
+        self.state_dir.mkdir(parents=True, exist_ok=True)
 
     # -- repository -----------------------------------------------------------------------------------
 
@@ -181,7 +178,7 @@ class LocalGitForge:
         if same_commit and old is not None:
             sha = old
         else:
-            message = f"{title}\n\nProposed by agentmend. Review the change text in {STATE_DIR}/changes/.\n"
+            message = f"{title}\n\nProposed by agentmend; `agentmend propose` prints its change text path.\n"
             sha = self._out("commit-tree", tree, "-p", base, input=message.encode("utf-8"), env=_identity())
             self._git("update-ref", "-m", "agentmend: propose", f"refs/heads/{branch}", sha, old or "")
         text_path = self._text_path(branch)
@@ -303,7 +300,7 @@ class LocalGitForge:
     def set_check(
         self, sha: str, name: str, title: str, summary: str, conclusion: CheckConclusion | None
     ) -> None:
-        """Checks of a commit are kept in `.agentmend/checks/<sha>.json`, one entry per check name."""
+        """Checks of a commit are kept in `<state>/checks/<sha>.json`, one entry per check name."""
         self._ensure_state_dir()
         self.checks_dir.mkdir(parents=True, exist_ok=True)
         path = self.checks_dir / f"{sha}.json"

@@ -9,12 +9,18 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from agentmend.paths import repo_state_dir
+
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
 def default_url(repo_root: Path) -> str:
-    """The embedded default: SQLite under `<repo>/.agentmend/`."""
-    state = repo_root / ".agentmend"
+    """The embedded default: SQLite in the repository's folder of agentmend's state dir (`paths.py`).
+
+    Never inside the work tree: a `.agentmend/state.db` committed by an untrusted repository would
+    otherwise be trusted as agentmend's own memory, and a database there shows up in `git status`.
+    """
+    state = repo_state_dir(repo_root)
     state.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{state / 'state.db'}"
 
