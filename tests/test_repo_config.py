@@ -34,7 +34,7 @@ version: 1
 exports:
   - path: "exports/**/*.jsonl"
   - url: "https://example.com/conversations/latest.jsonl.gz"
-    auth_secret: EXPORT_TOKEN
+    auth_secret: AGENTMEND_EXPORT_TOKEN
 targets:
   - {path: prompts/system.md, kind: system_prompt}
   - {path: agent/tools.yaml, kind: tool_descriptions}
@@ -45,7 +45,7 @@ privacy: {redact: true, min_unique_users: 5}
 model: {provider: anthropic, name: claude-sonnet-4-5}
 """
     )
-    assert cfg.exports[1].auth_secret == "EXPORT_TOKEN"
+    assert cfg.exports[1].auth_secret == "AGENTMEND_EXPORT_TOKEN"
     assert cfg.model.provider == "anthropic"
 
 

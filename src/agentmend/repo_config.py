@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import os
+import re
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any, Literal, get_args
+from urllib.parse import urlsplit
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 CONFIG_PATH = ".github/agentmend.yml"
 
@@ -45,6 +57,29 @@ ExportFormat = Literal[
     "auto", "csv", "openai", "anthropic", "tau-bench", "tau2-bench", "otel-genai", "langsmith", "langfuse"
 ]
 
+EXPORT_SECRET_PREFIX = "AGENTMEND_EXPORT_"
+EXPORT_SECRETS_ENV = "AGENTMEND_EXPORT_SECRETS"
+_ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+
+
+def export_secret_allowlist(value: str | None = None) -> frozenset[str]:
+    """The operator's `AGENTMEND_EXPORT_SECRETS`: comma-separated `NAME` or `NAME@host` entries.
+
+    `NAME@host` lets that variable go only to `host`; a bare `NAME` (or the `AGENTMEND_EXPORT_` prefix)
+    to any host a repository's config names.
+    """
+    raw = os.environ.get(EXPORT_SECRETS_ENV, "") if value is None else value
+    return frozenset(part.strip() for part in raw.split(",") if part.strip())
+
+
+def _secret_allowed(name: str, host: str | None, allowlist: frozenset[str]) -> bool:
+    if name == EXPORT_SECRETS_ENV:
+        return False
+    if name.startswith(EXPORT_SECRET_PREFIX) or name in allowlist:
+        return True
+    bound = {(n, h.lower()) for n, _, h in (e.partition("@") for e in allowlist) if h}
+    return host is not None and (name, host.lower()) in bound
+
 
 class ExportSource(_Strict):
     """Where conversations come from: a glob inside the repo, or an HTTPS URL."""
@@ -53,6 +88,32 @@ class ExportSource(_Strict):
     url: str | None = None
     auth_secret: str | None = Field(None, description="Name of the env var / secret holding a bearer token.")
     format: ExportFormat = "auto"
+
+    @field_validator("auth_secret")
+    @classmethod
+    def _operator_allowed(cls, v: str | None, info: ValidationInfo) -> str | None:
+        """A repository may only name a variable its operator set aside for exports.
+
+        Otherwise `auth_secret: ANTHROPIC_API_KEY` sends that key as a bearer token to a host the
+        repository chose. Checked at load, before any network.
+        """
+        if v is None:
+            return v
+        if not _ENV_NAME.match(v):
+            raise ValueError(f"not an environment variable name (got {v!r})")
+        context = info.context if isinstance(info.context, dict) else {}
+        allowlist = context.get("export_secrets")
+        if not isinstance(allowlist, frozenset):
+            allowlist = export_secret_allowlist()
+        url = info.data.get("url")
+        host = urlsplit(url).hostname if isinstance(url, str) else None
+        if not _secret_allowed(v, host, allowlist):
+            raise ValueError(
+                f"{v} may not be sent to a linked export: name a variable starting with "
+                f"{EXPORT_SECRET_PREFIX}, or one the operator lists in {EXPORT_SECRETS_ENV} "
+                f"(NAME or NAME@{host or 'host'})"
+            )
+        return v
 
     @model_validator(mode="after")
     def _one_of(self) -> ExportSource:
@@ -293,8 +354,14 @@ def _describe(err: dict[str, Any]) -> str:
     return f"{loc or '(top level)'}: {msg}"
 
 
-def parse_config(text: str, source: str = CONFIG_PATH) -> RepoConfig:
-    """Parse config text; raise ConfigError naming `source`, the key and what is allowed."""
+def parse_config(
+    text: str, source: str = CONFIG_PATH, *, export_secrets: Collection[str] | None = None
+) -> RepoConfig:
+    """Parse config text; raise ConfigError naming `source`, the key and what is allowed.
+
+    `export_secrets` is the operator's allow-list of variables an `auth_secret` may name (default: the
+    `AGENTMEND_EXPORT_SECRETS` environment variable).
+    """
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
@@ -304,7 +371,8 @@ def parse_config(text: str, source: str = CONFIG_PATH) -> RepoConfig:
     if not isinstance(data, dict):
         raise ConfigError(f"{source}: expected a mapping with at least 'version: 1' and 'exports'")
     try:
-        return RepoConfig.model_validate(data)
+        allowlist = export_secret_allowlist() if export_secrets is None else frozenset(export_secrets)
+        return RepoConfig.model_validate(data, context={"export_secrets": allowlist})
     except ValidationError as exc:
         lines = [f"{source}: {_describe(e)}" for e in exc.errors()]  # type: ignore[arg-type]
         raise ConfigError("\n".join(lines)) from exc

@@ -25,6 +25,11 @@ class Settings(BaseSettings):
         default=None, validation_alias=AliasChoices("ANTHROPIC_API_KEY", "AGENTMEND_ANTHROPIC_API_KEY")
     )
     github_api_url: str = "https://api.github.com"
+    export_secrets: str = Field(
+        default="",
+        description="Comma-separated NAME or NAME@host: variables a repo's `auth_secret` may name, beyond "
+        "the AGENTMEND_EXPORT_ prefix (read by repo_config at config load).",
+    )
 
     @model_validator(mode="after")
     def _one_key(self) -> Settings:
@@ -38,6 +43,11 @@ class Settings(BaseSettings):
             return self.database_url
         self.data_dir.mkdir(parents=True, exist_ok=True)
         return f"sqlite:///{(self.data_dir / 'state.db').resolve()}"
+
+    def export_secret_allowlist(self) -> frozenset[str]:
+        from agentmend.repo_config import export_secret_allowlist
+
+        return export_secret_allowlist(self.export_secrets)
 
     def pem(self) -> str:
         """The app's private key as PEM text, from the variable or the file."""

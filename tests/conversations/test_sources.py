@@ -82,7 +82,7 @@ def test_a_listed_file_that_cannot_be_read_is_reported(tmp_path: Path) -> None:
 def test_linked_files_fetch_only_when_opened() -> None:
     config = parse_config(
         "version: 1\nexports:\n"
-        "  - url: https://exports.example.com/latest.jsonl.gz\n    auth_secret: EXPORT_TOKEN\n"
+        "  - url: https://exports.example.com/latest.jsonl.gz\n    auth_secret: AGENTMEND_EXPORT_TOKEN\n"
     )
     calls: list[tuple[str, str | None]] = []
 
@@ -97,4 +97,4 @@ def test_linked_files_fetch_only_when_opened() -> None:
     assert linked.name == "https://exports.example.com/latest.jsonl.gz" and calls == []
     [conv] = list(read_all([linked]))
     assert isinstance(conv, Conversation) and conv.id == "l1"
-    assert calls == [("https://exports.example.com/latest.jsonl.gz", "EXPORT_TOKEN")]
+    assert calls == [("https://exports.example.com/latest.jsonl.gz", "AGENTMEND_EXPORT_TOKEN")]
