@@ -24,7 +24,7 @@ from agentmend.fixes.guard import classify, injection_suspects
 from agentmend.fixes.patch import EditRejected, apply_edits
 from agentmend.fixes.records import Draft, TokenUsage
 from agentmend.fixes.select import branch_for, select_causes
-from agentmend.forges.base import Forge
+from agentmend.forges.base import Forge, NotARegularFile
 from agentmend.models.base import Model, ModelError, ProposalRequest, TargetFile
 from agentmend.repo_config import RepoConfig, RiskClass
 from agentmend.store.tables import ChangeRow, CooldownRow
@@ -183,14 +183,27 @@ def _failing_tools(
 
 
 def missing_targets(forge: Forge, config: RepoConfig) -> list[str]:
-    """Declared targets that are not on the default branch (said to the user, never silently dropped)."""
-    return [t.path for t in config.targets if forge.read_file(t.path) is None]
+    """Declared targets that are not on the default branch (said to the user, never silently dropped).
+
+    A symlinked target is not "missing": it is refused, per cause, by `_targets`.
+    """
+
+    def missing(path: str) -> bool:
+        try:
+            return forge.read_file(path) is None
+        except NotARegularFile:
+            return False
+
+    return [t.path for t in config.targets if missing(t.path)]
 
 
 def _targets(forge: Forge, config: RepoConfig) -> tuple[TargetFile, ...]:
     found = []
-    for t in config.targets:
-        data = forge.read_file(t.path)
+    for i, t in enumerate(config.targets):
+        try:
+            data = forge.read_file(t.path)
+        except NotARegularFile as exc:
+            raise EditRejected(t.path, f"targets.{i}.path: {exc}; refused") from exc
         if data is None:
             continue
         try:

@@ -81,6 +81,15 @@ def _secret_allowed(name: str, host: str | None, allowlist: frozenset[str]) -> b
     return host is not None and (name, host.lower()) in bound
 
 
+def _require_repo_relative(path: str, what: str) -> None:
+    """Globs and targets name files of the repository: never absolute, never up and out of it."""
+    parts = path.replace("\\", "/").split("/")
+    if path.startswith(("/", "~")) or re.match(r"[A-Za-z]:", path) or ".." in parts or "\\" in path:
+        raise ValueError(
+            f"{what} must be relative to the repo root, with '/' and without '..' (got {path!r})"
+        )
+
+
 class ExportSource(_Strict):
     """Where conversations come from: a glob inside the repo, or an HTTPS URL."""
 
@@ -88,6 +97,13 @@ class ExportSource(_Strict):
     url: str | None = None
     auth_secret: str | None = Field(None, description="Name of the env var / secret holding a bearer token.")
     format: ExportFormat = "auto"
+
+    @field_validator("path")
+    @classmethod
+    def _in_repo(cls, v: str | None) -> str | None:
+        if v is not None:
+            _require_repo_relative(v, "export glob")
+        return v
 
     @field_validator("auth_secret")
     @classmethod
@@ -135,8 +151,7 @@ class Target(_Strict):
     @field_validator("path")
     @classmethod
     def _relative(cls, v: str) -> str:
-        if v.startswith("/") or ".." in Path(v).parts:
-            raise ValueError(f"target path must be relative to the repo root without '..' (got {v!r})")
+        _require_repo_relative(v, "target path")
         return v
 
 

@@ -33,7 +33,7 @@ _TOPICS = (
 )
 
 
-def conversations(n: int = 40) -> str:
+def conversations(n: int = 40, prefix: str = "c") -> str:
     """`n` small OpenAI-format conversations over four topics, half of them failing (escalation)."""
     lines = []
     for i in range(n):
@@ -47,7 +47,7 @@ def conversations(n: int = 40) -> str:
         else:
             messages.append({"role": "user", "content": "Thanks, that worked."})
             messages.append({"role": "assistant", "content": "Glad to help!"})
-        lines.append(json.dumps({"id": f"c{i:03d}", "user_id": f"u{i % 7}", "messages": messages}))
+        lines.append(json.dumps({"id": f"{prefix}{i:03d}", "user_id": f"u{i % 7}", "messages": messages}))
     return "\n".join(lines) + "\n"
 
 

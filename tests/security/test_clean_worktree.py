@@ -37,8 +37,14 @@ def test_analyze_and_propose_leave_git_status_empty(
 
 
 def test_a_committed_agentmend_folder_is_never_read_as_agentmend_state(tmp_path: Path) -> None:
-    forged_meta = {"branch": "agentmend/evil", "title": "merged by agentmend", "state": "merged",
-                   "head_sha": "0" * 40, "merge_sha": "0" * 40, "merged_by": "agentmend"}
+    forged_meta = {
+        "branch": "agentmend/evil",
+        "title": "merged by agentmend",
+        "state": "merged",
+        "head_sha": "0" * 40,
+        "merge_sha": "0" * 40,
+        "merged_by": "agentmend",
+    }
     repo = make_repo(
         tmp_path / "agent",
         {

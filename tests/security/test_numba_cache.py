@@ -44,7 +44,11 @@ def _poison(repo: Path, marker: Path) -> int:
     env["NUMBA_CACHE_DIR"] = str(repo / ".cache" / "numba")
     out = subprocess.run(
         [sys.executable, "-P", "-c", _POISON, str(marker)],
-        env=env, capture_output=True, text=True, check=True, timeout=600,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
     )
     return int(out.stdout.strip().splitlines()[-1])
 
@@ -56,7 +60,10 @@ def test_a_poisoned_numba_cache_in_the_repo_never_runs(tmp_path: Path) -> None:
     assert _poison(repo, marker) > 50  # the cache index of every cached umap/pynndescent kernel
     cache = tmp_path / "cache"
     result = run_agentmend(
-        "analyze", ".", "--no-links", cwd=repo,
+        "analyze",
+        ".",
+        "--no-links",
+        cwd=repo,
         env={"AGENTMEND_CACHE_DIR": str(cache), "AGENTMEND_STATE_DIR": str(tmp_path / "state")},
     )
     assert result.returncode == 0, result.stderr[-3000:]

@@ -62,17 +62,17 @@ def glob_match(pattern: str, path: str) -> bool:
     return bool(_glob_regex(pattern).match(path.removeprefix("./")))
 
 
-def _select(paths: Iterable[str], config: RepoConfig) -> list[tuple[str, str]]:
-    """(path, format) for every path some export glob matches; sorted, each path once (first glob wins)."""
-    chosen: dict[str, str] = {}
+def _select(paths: Iterable[str], config: RepoConfig) -> list[tuple[str, str, int]]:
+    """(path, format, export index) for every path some export glob matches; sorted, first glob wins."""
+    chosen: dict[str, tuple[str, int]] = {}
     candidates = sorted(set(paths))
-    for export in config.exports:
+    for index, export in enumerate(config.exports):
         if export.path is None:
             continue
         for path in candidates:
             if path not in chosen and glob_match(export.path, path):
-                chosen[path] = export.format
-    return sorted(chosen.items())
+                chosen[path] = (export.format, index)
+    return [(path, fmt, index) for path, (fmt, index) in sorted(chosen.items())]
 
 
 def _literal_prefix(pattern: str) -> str:
@@ -81,31 +81,81 @@ def _literal_prefix(pattern: str) -> str:
     return head.rsplit("/", 1)[0] if "/" in head else ""
 
 
-def _walk(root: Path, start: str) -> Iterable[str]:
+def _walk(root: Path, start: str) -> tuple[list[str], list[str]]:
+    """Repo-relative files under `start`, and the symlinked folders there that lead out of `root`.
+
+    Symlinked folders are never followed (os.walk's default); one that points outside is returned so
+    the caller can say so instead of skipping it silently.
+    """
     base = root / start if start else root
+    if not _inside(root, base):
+        return [], [start]
     if base.is_file():
-        yield base.relative_to(root).as_posix()
-        return
+        return [base.relative_to(root).as_posix()], []
+    files: list[str] = []
+    leaving: list[str] = []
     for dirpath, dirnames, filenames in os.walk(base):
+        here = Path(dirpath)
+        for d in dirnames:
+            if (here / d).is_symlink() and not _inside(root, here / d):
+                leaving.append((here / d).relative_to(root).as_posix())
         dirnames[:] = sorted(d for d in dirnames if d not in _SKIP_DIRS)
-        for name in filenames:
-            yield (Path(dirpath) / name).relative_to(root).as_posix()
+        files.extend((here / name).relative_to(root).as_posix() for name in filenames)
+    return files, leaving
+
+
+def _inside(root: Path, path: Path) -> bool:
+    """Whether `path`, every symlink resolved, is `root` or below it (`root` is already resolved)."""
+    try:
+        return path.resolve().is_relative_to(root)
+    except (OSError, RuntimeError):  # a symlink loop
+        return False
 
 
 def _open_binary(path: Path) -> BinaryIO:
     return path.open("rb")
 
 
+def _refuse(reason: str) -> Callable[[], BinaryIO]:
+    def open_() -> BinaryIO:
+        raise ExportError(reason)
+
+    return open_
+
+
 def files_in_dir(root: Path, config: RepoConfig) -> list[ExportFile]:
-    """The exports a working copy holds for the config's `path:` globs, as repo-relative names."""
+    """The exports a working copy holds for the config's `path:` globs, as repo-relative names.
+
+    Every file is read only if it resolves inside the repository, symlinks included: a committed
+    symlink to `/etc/passwd` or to a folder outside is reported under its `exports.N.path` key, and
+    nothing of what it points at is read.
+    """
+    root = Path(root).resolve()
     paths: set[str] = set()
-    for export in config.exports:
-        if export.path is not None:
-            paths.update(_walk(root, _literal_prefix(export.path.removeprefix("./"))))
-    return [
-        ExportFile(name=path, open=partial(_open_binary, root / path), format=fmt)
-        for path, fmt in _select(paths, config)
-    ]
+    out: list[ExportFile] = []
+    for index, export in enumerate(config.exports):
+        if export.path is None:
+            continue
+        files, leaving = _walk(root, _literal_prefix(export.path.removeprefix("./")))
+        paths.update(files)
+        out.extend(
+            ExportFile(
+                name=f"{folder}/",
+                open=_refuse(
+                    f"exports.{index}.path: {folder}/ is a symlink to a folder outside the repository; "
+                    "not followed"
+                ),
+            )
+            for folder in leaving
+        )
+    for path, fmt, index in _select(paths, config):
+        full = root / path
+        if _inside(root, full):
+            out.append(ExportFile(name=path, open=partial(_open_binary, full.resolve()), format=fmt))
+        else:
+            reason = f"exports.{index}.path: {path} is a symlink that leaves the repository; not read"
+            out.append(ExportFile(name=path, open=_refuse(reason), format=fmt))
+    return out
 
 
 def files_from_listing(
@@ -113,16 +163,19 @@ def files_from_listing(
 ) -> list[ExportFile]:
     """The same selection over a forge's file listing; each file is read only when it is opened."""
 
-    def opener(path: str) -> Callable[[], BinaryIO]:
+    def opener(path: str, index: int) -> Callable[[], BinaryIO]:
         def open_() -> BinaryIO:
-            data = read(path)
+            try:
+                data = read(path)
+            except ValueError as exc:  # e.g. forges.base.NotARegularFile: a symlink
+                raise ExportError(f"exports.{index}.path: {exc}; not read") from exc
             if data is None:
                 raise ExportError(f"{path}: listed but could not be read from the repository")
             return io.BytesIO(data)
 
         return open_
 
-    return [ExportFile(name=path, open=opener(path), format=fmt) for path, fmt in _select(paths, config)]
+    return [ExportFile(name=p, open=opener(p, i), format=fmt) for p, fmt, i in _select(paths, config)]
 
 
 def linked_files(config: RepoConfig, fetcher: Fetcher | None = None) -> list[ExportFile]:

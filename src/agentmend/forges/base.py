@@ -16,6 +16,10 @@ def require_agentmend_branch(branch: str) -> None:
         raise ValueError(f"{branch!r}: agentmend branches start with {BRANCH_PREFIX!r}")
 
 
+class NotARegularFile(ValueError):
+    """A repository path is a symlink (or lies under one): agentmend neither reads nor writes through it."""
+
+
 @dataclass(frozen=True)
 class Change:
     """A proposed change as the forge holds it: a local branch + text file, or a GitHub PR."""

@@ -23,6 +23,7 @@ from agentmend.forges.base import (
     Change,
     ChangeState,
     CheckConclusion,
+    NotARegularFile,
     PublishResult,
     require_agentmend_branch,
 )
@@ -115,9 +116,26 @@ class LocalGitForge:
     def parent_sha(self, sha: str) -> str:
         return self._out("rev-parse", f"{sha}^1")
 
+    def _symlink_on(self, path: str, ref: str) -> str | None:
+        """The first component of `path` (itself or a parent folder) that is a symlink at `ref`."""
+        parts = path.split("/")
+        prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
+        listed = self._git("ls-tree", "-z", ref, "--", *prefixes, check=False).stdout.decode(errors="replace")
+        for entry in listed.split("\0"):
+            meta, _, name = entry.partition("\t")
+            if meta.startswith("120000 ") and name in prefixes:  # ls-tree also lists a folder's entries
+                return name
+        return None
+
     def read_file(self, path: str, ref: str | None = None) -> bytes | None:
-        """The committed content at `ref` (default branch head); None when the file is not there."""
-        proc = self._git("cat-file", "blob", f"{ref or self.default_branch}:{path}", check=False)
+        """The committed content at `ref` (default branch head); None when the file is not there.
+
+        Raises NotARegularFile for a symlink (or a path under one): its "content" is where it points.
+        """
+        ref = ref or self.default_branch
+        if (link := self._symlink_on(path, ref)) is not None:
+            raise NotARegularFile(f"{path}: {link} is a symlink in the repository; only files are read")
+        proc = self._git("cat-file", "blob", f"{ref}:{path}", check=False)
         return proc.stdout if proc.returncode == 0 else None
 
     def list_files(self, ref: str | None = None) -> list[str]:
@@ -149,6 +167,8 @@ class LocalGitForge:
             env = {"GIT_INDEX_FILE": str(Path(tmp) / "index")}
             self._git("read-tree", base, env=env)
             for path, text in sorted(files.items()):
+                if (link := self._symlink_on(path, base)) is not None:
+                    raise NotARegularFile(f"{path}: {link} is a symlink; agentmend never writes through one")
                 blob = self._out("hash-object", "-w", "--stdin", input=text.encode("utf-8"))
                 listed = self._out("ls-tree", base, "--", path)
                 mode = listed.split()[0] if listed else "100644"
