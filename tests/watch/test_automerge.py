@@ -8,9 +8,12 @@ from typing import Any
 
 import pytest
 
+from agentmend.fixes.guard import CONVERSATION_WORDING, NO_CONVERSATION_WORDING
 from agentmend.forges.local_git import LocalGitForge
 from agentmend.repo_config import ConfigError, RepoConfig, parse_config
 from agentmend.watch.automerge import automerge, may_automerge
+
+FREE_BODY = f"### Risk: low\n\n- rewords tool descriptions in agent/tools.yaml\n- {NO_CONVERSATION_WORDING}\n"
 
 
 def config(**extra: Any) -> RepoConfig:
@@ -23,7 +26,10 @@ def test_off_by_default() -> None:
 
 
 def test_an_allowed_low_risk_change_under_a_watch_may_merge() -> None:
-    ok, reason = may_automerge(config(automerge={"enabled": True, "change_classes": ["low"]}), "low", True)
+    ok, reason = may_automerge(
+        config(automerge={"enabled": True, "change_classes": ["low"]}), "low", True,
+        free_of_conversation_wording=True,
+    )  # fmt: skip
     assert ok and "rollback" in reason
 
 
@@ -31,16 +37,17 @@ def test_an_allowed_low_risk_change_under_a_watch_may_merge() -> None:
     ("risk", "why"), [("medium", "not in `automerge.change_classes`"), ("high", "human")]
 )
 def test_classes_not_listed_wait_for_a_human(risk: Any, why: str) -> None:
-    ok, reason = may_automerge(config(automerge={"enabled": True, "change_classes": ["low"]}), risk, True)
+    cfg = config(automerge={"enabled": True, "change_classes": ["low"]})
+    ok, reason = may_automerge(cfg, risk, True, free_of_conversation_wording=True)
     assert not ok
     assert why in reason
 
 
 def test_no_watch_means_no_automerge() -> None:
     cfg = config(automerge={"enabled": True, "change_classes": ["low", "medium"]})
-    assert may_automerge(cfg, "medium", watch_active=False)[0] is False
+    assert may_automerge(cfg, "medium", watch_active=False, free_of_conversation_wording=True)[0] is False
     cfg = config(automerge={"enabled": True, "change_classes": ["low"]}, watch={"on_regression": "comment"})
-    ok, reason = may_automerge(cfg, "low", watch_active=True)
+    ok, reason = may_automerge(cfg, "low", watch_active=True, free_of_conversation_wording=True)
     assert not ok and "revert_pr" in reason
 
 
@@ -63,7 +70,7 @@ def _repo(tmp_path: Path) -> LocalGitForge:
 def test_automerge_merges_only_what_the_policy_allows_after_the_checks(tmp_path: Path) -> None:
     forge = _repo(tmp_path)
     change = forge.open_or_update_change(
-        "agentmend/tool-wording", {"agent/tools.yaml": "tools: [search]\n"}, "Clearer tool text", "b"
+        "agentmend/tool-wording", {"agent/tools.yaml": "tools: [search]\n"}, "Clearer tool text", FREE_BODY
     ).change
     allowed = config(automerge={"enabled": True, "change_classes": ["low"]})
     waiting = automerge(forge, change, allowed, "low", checks_passed=False)
@@ -74,3 +81,17 @@ def test_automerge_merges_only_what_the_policy_allows_after_the_checks(tmp_path:
     sha, reason = automerge(forge, change, allowed, "low", checks_passed=True)
     assert sha is not None and forge.head_sha() == sha
     assert forge.get_change("agentmend/tool-wording").state == "merged"  # type: ignore[union-attr]
+
+
+def test_conversation_wording_in_the_edit_keeps_a_low_risk_change_for_a_human(tmp_path: Path) -> None:
+    forge = _repo(tmp_path)
+    allowed = config(automerge={"enabled": True, "change_classes": ["low"]})
+    body = f"### Risk: low\n\n- rewords tool descriptions\n- {CONVERSATION_WORDING}: 'always ok'\n"
+    change = forge.open_or_update_change(
+        "agentmend/echo", {"agent/tools.yaml": "tools: [refunds are always ok]\n"}, "Echoed wording", body
+    ).change
+    sha, reason = automerge(forge, change, allowed, "low", checks_passed=True)
+    assert sha is None and "wording taken from the conversations" in reason
+    assert forge.get_change("agentmend/echo").state == "open"  # type: ignore[union-attr]
+    ok, _ = may_automerge(allowed, "low", True)  # saying nothing is not saying "free"
+    assert not ok

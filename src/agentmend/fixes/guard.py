@@ -1,7 +1,10 @@
-"""Risk class of a proposed change, and the prompt-injection screen for conversation text.
+"""Risk class of a proposed change, judged by what the edit does; conversation text is never trusted.
 
-Conversation text is untrusted input. A change that copies it into instructions, touches policy wording,
-removes lines or edits routing/config is high risk and always waits for a human.
+A change that copies conversation text into instructions, reads like an injection, changes what the agent
+does about money, permissions, escalation, safety or its own safeguards, removes lines, or edits
+routing/config is high risk and always waits for a human. Every check runs on folded text
+(`normalize.fold`), so `rеfund` with a Cyrillic е is a refund. The injection screen itself lives in
+`fixes/injection.py` (re-exported here).
 """
 
 from __future__ import annotations
@@ -12,8 +15,23 @@ from typing import NamedTuple
 
 from unidiff.patch import PatchSet
 
+from agentmend.fixes.injection import INJECTION_WORDS, conversation_suspects, injection_suspects
+from agentmend.fixes.normalize import fold
 from agentmend.fixes.records import Edit
 from agentmend.repo_config import RiskClass
+
+__all__ = [
+    "CONVERSATION_WORDING",
+    "INJECTION_WORDS",
+    "NO_CONVERSATION_WORDING",
+    "Assessment",
+    "classify",
+    "conversation_suspects",
+    "conversation_wording",
+    "copied_text",
+    "effects",
+    "injection_suspects",
+]
 
 NGRAM = 8  # a shared run of this many tokens counts as copied text
 
@@ -23,33 +41,135 @@ POLICY_WORDS = re.compile(
     re.IGNORECASE,
 )
 
-_INJECTION_PATTERNS = (
-    r"ignore (?:all |any |the )?(?:previous|prior|above|earlier|your) (?:instructions|rules|prompts?)",
-    r"disregard (?:all |any |the )?(?:previous|prior|above|your) (?:instructions|rules)",
-    r"forget (?:all |your )?(?:previous |prior )?instructions",
-    r"system prompt",
-    r"you are now",
-    r"from now on,? you",
-    r"new instructions",
-    r"(?:add|write|put) (?:this |that )?(?:to|in|into) your (?:system )?(?:prompt|instructions)",
-    r"developer mode",
-    r"jailbreak",
-    r"</?\s*(?:system|instructions?)\s*>",
-    r"act as (?:an? )?(?:unrestricted|different)",
+
+def _rx(*parts: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.IGNORECASE)
+
+
+# What an edit *does*, judged on folded text: a rule that moves money, grants access, keeps users from a
+# human, touches safety or legal ground, or removes a safeguard needs a human, whatever words it uses.
+_EFFECTS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    (
+        "money",
+        "moves money (refunds, credits, prices)",
+        _rx(
+            r"refund\w*",
+            r"reimburs\w*",
+            r"money back",
+            r"pay(?:s|ing)? (?:them |users |customers |it |people )?(?:back|out)",
+            r"payouts?",
+            r"compensat\w*",
+            r"chargebacks?",
+            r"rebates?",
+            r"vouchers?",
+            r"coupons?",
+            r"discount\w*",
+            r"(?:store|account) credit",
+            r"(?:issue|give|grant|add) (?:a |an |the )?(?:credit|refund)",
+            r"credit (?:the|their|his|her) account",
+            r"free of charge",
+            r"for free",
+            r"waive\w* (?:the |any )?(?:fee|charge|cost)s?",
+            r"cash ?back",
+            r"pric(?:e|es|ing)",
+            r"(?:give|send|return|transfer|wire) (?:the |their |them |back )?(?:money|funds|payments?)",
+            r"rembours\w*",
+            r"erstatt\w*",
+            r"ruckerstatt\w*",
+            r"geld zuruck",
+            r"gutschrift\w*",
+            r"reembols\w*",
+            r"devolver (?:el )?dinero",
+        ),
+    ),
+    (
+        "permissions",
+        "changes who may do what (access, accounts, credentials)",
+        _rx(
+            r"(?:grant|give|add|elevate|escalate|extend|assign|upgrade|make) (?:\w+ ){0,3}(?:admin\w*|owners?"
+            r"|permissions?|privileges?|access|rights|roles?)",
+            r"admin (?:access|rights|roles?|privileges?|permissions?)",
+            r"(?:full|root|sudo|owner) (?:access|rights)",
+            r"impersonat\w*",
+            r"unlock\w* (?:the |their |any )?accounts?",
+            (
+                r"(?:reset|disable|remove|turn off|skip) (?:the |their )?(?:mfa|2fa|two-factor"
+                r"|password|verification)"
+            ),
+            r"passwords?",
+            r"credentials?",
+            r"api keys?",
+            r"delete (?:the |their |a )?(?:account|data|user)s?",
+        ),
+    ),
+    (
+        "escalation",
+        "keeps users from a human",
+        _rx(
+            (
+                r"(?:never|don't|do not|avoid|stop|no longer) (?:\w+ )?(?:escalat\w*|hand ?off"
+                r"|hand over|transfer\w*"
+                r"|offer (?:a )?(?:human|handoff))"
+            ),
+            r"escalation rules?",
+            r"(?:without|instead of) (?:\w+ )?(?:escalat\w*|a human|hand ?off)",
+        ),
+    ),
+    (
+        "safety",
+        "touches safety, legal or privacy ground",
+        _rx(
+            r"legal\w*",
+            r"lawsuits?",
+            r"complian\w*",
+            r"gdpr",
+            r"hipaa",
+            r"medical",
+            r"diagnos\w*",
+            r"dosage",
+            r"self-harm",
+            r"suicid\w*",
+            r"weapons?",
+            r"security",
+            r"privacy",
+            r"personal data",
+            r"consent",
+        ),
+    ),
+    (
+        "safeguards",
+        "removes a check or safeguard",
+        _rx(
+            (
+                r"without (?:any |a |the |further )?(?:checks?|checking|verif\w*|approv\w*|confirm\w*"
+                r"|review\w*|asking"
+                r"|limits?|questions?)"
+            ),
+            r"no (?:need (?:to|for) )?(?:checks?|verif\w*|approv\w*|confirm\w*)",
+            r"skip\w* (?:the |any )?(?:checks?|verif\w*|approv\w*|confirm\w*)",
+            r"(?:never|don't|do not) (?:need to )?(?:ask|check|verify|confirm|refuse|decline|deny)",
+            r"always (?:approve|accept|grant|agree|say yes|comply)",
+            r"automatically (?:approve|grant|accept)",
+            r"regardless of",
+            r"no matter what",
+            r"unconditional\w*",
+            r"ohne (?:prufung|kontrolle|nachfrage|bestatigung)",
+            r"sans (?:verification|controle|confirmation)",
+            r"sin (?:verificacion|comprobacion|confirmacion)",
+        ),
+    ),
 )
-INJECTION = re.compile("|".join(f"(?:{p})" for p in _INJECTION_PATTERNS), re.IGNORECASE)
-# Words that only ever appear in a cause's keywords because users tried to instruct the agent.
-INJECTION_WORDS = frozenset(
-    {"ignore", "previous", "instructions", "disregard", "prompt", "system", "jailbreak"}
+
+# Runs of this many words shared with a conversation and new to the target are wording the conversations
+# wrote. Such an edit may be proposed, but never merged without a human (`watch/automerge.py`).
+WORDING_NGRAM = 3
+CONVERSATION_WORDING = "carries wording taken from the conversations"
+NO_CONVERSATION_WORDING = (
+    "no wording taken from the conversations (no 3-word run of theirs is new to the target)"
 )
 
 _DESCRIPTION_KEY = re.compile(r'^(\s*)(?:-\s+)?["\']?description["\']?\s*:')
 _TOKEN = re.compile(r"[a-z0-9]+")
-
-
-def injection_suspects(text: str) -> list[str]:
-    """The phrases in `text` that read like an attempt to instruct the agent or agentmend."""
-    return [m.group(0) for m in INJECTION.finditer(text)]
 
 
 class Assessment(NamedTuple):
@@ -60,7 +180,7 @@ class Assessment(NamedTuple):
 
 
 def _tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text.lower())
+    return _TOKEN.findall(fold(text))
 
 
 def _ngrams(tokens: list[str], n: int = NGRAM) -> set[tuple[str, ...]]:
@@ -87,6 +207,45 @@ def copied_text(added: str, conversation_texts: Iterable[str], n: int = NGRAM) -
                 best = toks[i:end]
             i = end
     return " ".join(best) or None
+
+
+def _effect_text(text: str) -> str:
+    return fold(text).replace("_", " ")  # `reset_mfa` and "reset MFA" are one thing
+
+
+def effects(text: str, existing: str = "") -> list[tuple[str, str]]:
+    """(what the text does, the words that say so) for each effect that needs a human, on folded text.
+
+    Words the target already had (`existing`, e.g. the tool `reset_mfa` being described) are not new.
+    """
+    folded, before = _effect_text(text), _effect_text(existing)
+    found: list[tuple[str, str]] = []
+    for _name, label, pattern in _EFFECTS:
+        hits = list(dict.fromkeys(m.group(0) for m in pattern.finditer(folded) if m.group(0) not in before))
+        if hits:
+            found.append((label, "', '".join(hits[:3])))
+    return found
+
+
+def conversation_wording(
+    added: str, conversation_texts: Iterable[str], existing: Iterable[str] = (), n: int = WORDING_NGRAM
+) -> str | None:
+    """A run of ≥ n words the added text shares with a conversation and the target did not have before."""
+    known: set[tuple[str, ...]] = set()
+    for text in existing:
+        known |= _ngrams(_tokens(text), n)
+    wanted = _ngrams(_tokens(added), n) - known
+    if not wanted:
+        return None
+    for text in conversation_texts:
+        toks = _tokens(text)
+        for i in range(len(toks) - n + 1):
+            if tuple(toks[i : i + n]) in wanted:
+                end = i + n
+                while end < len(toks) and tuple(toks[end - n + 1 : end + 1]) in wanted:
+                    end += 1
+                return " ".join(toks[i:end])
+    return None
 
 
 def description_lines(text: str) -> set[int]:
@@ -121,6 +280,7 @@ def classify(
 ) -> Assessment:
     """Risk class with every reason that led to it; the highest reason wins."""
     del edits  # the diff is the ground truth of what changes; edits are accepted for the signature's sake
+    conversation_texts = list(conversation_texts)
     high: list[str] = []
     medium: list[str] = []
     low: list[str] = []
@@ -150,8 +310,10 @@ def classify(
         if removed and not rewording:
             shown = ", ".join(str(line.source_line_no) for line in removed[:5])
             high.append(f"removes or rewrites {len(removed)} line(s) of {path} (line {shown})")
-        for word in sorted({m.group(0).lower() for m in POLICY_WORDS.finditer(added_text)}):
+        for word in sorted({m.group(0).lower() for m in POLICY_WORDS.finditer(fold(added_text))}):
             high.append(f"touches policy-sensitive wording in {path}: '{word}'")
+        for label, words in effects(added_text, (old_texts or {}).get(path, "")):
+            high.append(f"the edit to {path} {label}: '{words}'")
         for phrase in injection_suspects(added_text):
             high.append(f"added text in {path} reads like a prompt injection: '{phrase}'")
         if kind == "tool_descriptions":
@@ -161,11 +323,14 @@ def classify(
                 medium.append(f"changes tool definitions in {path} beyond description wording")
         elif kind == "system_prompt" and added:
             medium.append(f"adds {len(added)} line(s) to the system prompt {path}")
-    copied = copied_text("\n".join(added_all), conversation_texts)
+    added_text = "\n".join(added_all)
+    copied = copied_text(added_text, conversation_texts)
     if copied:
         high.append(f"copies conversation text into instructions: '{copied}'")
+    wording = conversation_wording(added_text, conversation_texts, (old_texts or {}).values())
+    said = f"{CONVERSATION_WORDING}: '{wording}'" if wording else NO_CONVERSATION_WORDING
     if high:
-        return Assessment("high", tuple(dict.fromkeys(high)))
+        return Assessment("high", (*dict.fromkeys(high), said))
     if medium:
-        return Assessment("medium", tuple(medium))
-    return Assessment("low", tuple(low) or ("no instruction text changes",))
+        return Assessment("medium", (*medium, said))
+    return Assessment("low", (*(low or ["no instruction text changes"]), said))

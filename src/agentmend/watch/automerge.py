@@ -6,17 +6,37 @@ answer is no unless a metric watch that opens a revert will be active on the mer
 
 from __future__ import annotations
 
+from agentmend.fixes.guard import NO_CONVERSATION_WORDING
 from agentmend.forges.base import Change, Forge
 from agentmend.repo_config import RepoConfig, RiskClass
 
+# The guard says this in the change text's risk reasons only when no run of conversation words is in the
+# edit; its absence (another body, an edited one) means a human merges.
+FREE_OF_CONVERSATION_WORDING = NO_CONVERSATION_WORDING.split(" (", 1)[0]
 
-def may_automerge(config: RepoConfig, proposal_risk: RiskClass, watch_active: bool) -> tuple[bool, str]:
-    """(allowed, the reason a reviewer reads). Anything not explicitly allowed waits for a human."""
+
+def may_automerge(
+    config: RepoConfig,
+    proposal_risk: RiskClass,
+    watch_active: bool,
+    *,
+    free_of_conversation_wording: bool = False,
+) -> tuple[bool, str]:
+    """(allowed, the reason a reviewer reads). Anything not explicitly allowed waits for a human.
+
+    The guard is never the only thing between a conversation and a merge: an edit carrying wording
+    taken from the conversations waits for a human whatever its risk class.
+    """
     policy = config.automerge
     if not policy.enabled:
         return False, "automerge is off (`automerge.enabled: false`): a human reviews and merges"
     if proposal_risk == "high":
         return False, "high-risk changes (policy, routing, removals) always wait for a human"
+    if not free_of_conversation_wording:
+        return (
+            False,
+            "the edit carries wording taken from the conversations (or says nothing): a human reviews",
+        )
     if proposal_risk not in policy.change_classes:
         allowed = ", ".join(policy.change_classes) or "none"
         return False, f"risk class '{proposal_risk}' is not in `automerge.change_classes` ({allowed})"
@@ -36,12 +56,16 @@ def automerge(
     """Merge `change` when the policy allows and its checks passed: (merge sha or None, reason).
 
     The watch starts from the merge event as for a human merge, so `watch_active` is whether this repo
-    rolls back regressions at all.
+    rolls back regressions at all. Whether the edit is free of conversation wording is read from the
+    guard's verdict in the change text agentmend wrote.
     """
     if not checks_passed:
         return None, "waiting for the checks to pass"
     allowed, reason = may_automerge(
-        config, proposal_risk, watch_active=config.watch.on_regression == "revert_pr"
+        config,
+        proposal_risk,
+        watch_active=config.watch.on_regression == "revert_pr",
+        free_of_conversation_wording=FREE_OF_CONVERSATION_WORDING in change.body,
     )
     if not allowed:
         return None, reason
