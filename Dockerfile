@@ -12,7 +12,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     HF_HUB_OFFLINE=1 \
     TRANSFORMERS_OFFLINE=1 \
     TOKENIZERS_PARALLELISM=false \
-    NUMBA_CACHE_DIR=/home/agentmend/.cache/numba \
+    AGENTMEND_CACHE_DIR=/home/agentmend/.cache/agentmend \
     AGENTMEND_DATA_DIR=/data
 
 # The CPU build of torch first, so the package's `torch>=2.2` is already met and no CUDA wheels come in.
@@ -31,7 +31,7 @@ RUN useradd --create-home --uid 10001 --shell /usr/sbin/nologin agentmend \
     && mkdir -p /data && chown agentmend:agentmend /data
 USER agentmend
 # Compile umap/numba once at build time (the first analysis would otherwise spend ~20 s on it).
-RUN python -c "import umap, hdbscan"
+RUN python -c "from agentmend.paths import use_private_numba_cache as u; u(); import umap, hdbscan"
 
 VOLUME ["/data"]
 EXPOSE 8000
