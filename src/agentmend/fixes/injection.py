@@ -28,14 +28,34 @@ _ANY = (
 )
 _RULES = (
     r"(?:instructions?|rules?|prompts?|guidelines?|directions?|directives?|polic(?:y|ies)|constraints?"
-    r"|restrictions?|messages?|context|orders?|commands?|programming|guardrails?|settings?|training)"
+    r"|restrictions?|programming|guardrails?|training)"  # not "order", "message": "cancel my order"
 )
 _OVERRIDE_VERBS = (
     r"(?:ignore|disregard|forget|override|overrule|bypass|skip|drop|discard|abandon|neglect|cancel"
     r"|erase|delete|set aside)"
 )
 
+# Nouns an override aims at, for the looser "verb … noun within a few words" forms (no "message":
+# "disregard my last message" is ordinary talk).
+_AIMS = (
+    r"(?:instructions?|rules?|prompts?|guidelines?|guidance|directions?|directives?|polic(?:y|ies)"
+    r"|constraints?|restrictions?|programming|guardrails?|training|vorgaben|anweisungen|regeln|consignes"
+    r"|instrucciones|reglas|normas)"
+)
+_OVERRIDDEN = (
+    r"(?:ignored|disregarded|forgotten|overridden|overruled|void|invalid|revoked|cancell?ed|obsolete)"
+)
+
 _EN = (
+    rf"\b{_OVERRIDE_VERBS}\b(?:\W+\w+){{0,6}}?\W+{_AIMS}\b",
+    rf"\b{_AIMS}\b(?:\W+\w+){{0,4}}?\W+(?:are|is|be|been|now)\W+(?:\w+\W+)?{_OVERRIDDEN}\b",
+    rf"\b{_AIMS}\b(?:\W+\w+){{0,3}}?\W+no longer (?:apply|valid|in effect|count)\b",
+    r"\b(?:you(?:'re| are)|the (?:assistant|bot|agent|ai|model)(?: is)?) (?:now )?(?:allowed|permitted"
+    r"|authori[sz]ed|required|instructed) to\b",
+    r"\bthe (?:assistant|bot|agent|ai|model) (?:must|shall|has to|needs to) (?!be\b|have\b)",
+    r"\brepeat after me\b",
+    r"\b(?:remember|store|save|memori[sz]e|keep) (?:this|that|it)\b.{0,20}\b(?:permanently|forever"
+    r"|in your (?:memory|prompt|instructions|rules))",
     rf"\b{_OVERRIDE_VERBS} {_ANY}{_RULES}\b",
     (
         rf"\b{_OVERRIDE_VERBS} (?:everything|anything|all(?: of)? that|what (?:i|you were|was) (?:said"
@@ -51,7 +71,7 @@ _EN = (
     r"\b(?:pretend|imagine) (?:that )?(?:you are|you're|to be)\b",
     r"\bact as (?:if|an? |the |my )",
     r"\b(?:roleplay|role-play|role play) as\b",
-    r"\bnew (?:system )?(?:instructions?|rules|prompt|persona|role)\b",
+    r"\bnew (?:system )?(?:instructions?|prompt|persona)\b",  # not "new rules for our team"
     r"\bsystem (?:prompt|message|instructions?)\b",
     r"\b(?:developer|debug|god|admin|sudo|unrestricted|dan) mode\b",
     r"\bjailbreak",
@@ -96,7 +116,13 @@ _FR = (
     r"\b(?:prompt|invite|message) (?:du )?systeme\b",
     r"\bagi(?:s|ssez) (?:comme|en tant que)\b",
 )
+_FR_MORE = (
+    r"\b(?:reponds|repondez|agis|agissez|comporte-toi|comportez-vous)\b.{0,20}\b(?:desormais|dorenavant"
+    r"|a partir de maintenant)\b",
+)
 _DE = (
+    r"\b(?:anweisungen|regeln|vorgaben|instruktionen|richtlinien|befehle)\b.{0,30}\b(?:ignorieren"
+    r"|vergessen|missachten|uberschreiben)\b",
     r"\b(?:ignoriere|ignorier|ignorieren|vergiss|vergessen|missachte|missachten|uberschreibe)\b.{0,40}"
     r"\b(?:anweisungen|anweisung|regeln|instruktionen|befehle|vorgaben|richtlinien)\b",
     r"\b(?:ignoriere|vergiss) (?:alles|alle|das) (?:oben|vorher|davor|bisherige|vorherige)",
@@ -117,7 +143,9 @@ _ES = (
     r"\b(?:prompt|mensaje|instrucciones) del sistema\b",
     r"\b(?:finge|actua como|haz como si)\b",
 )
-INJECTION = re.compile("|".join(f"(?:{p})" for p in (*_EN, *_FR, *_DE, *_ES)), re.IGNORECASE | re.MULTILINE)
+INJECTION = re.compile(
+    "|".join(f"(?:{p})" for p in (*_EN, *_FR, *_FR_MORE, *_DE, *_ES)), re.IGNORECASE | re.MULTILINE
+)
 
 # Words that only ever appear in a cause's keywords because users tried to instruct the agent.
 INJECTION_WORDS = frozenset(
@@ -150,9 +178,9 @@ def _decoded(text: str) -> list[str]:
 def _scan(text: str, depth: int = 0) -> list[str]:
     folded = fold(text)
     found = [m.group(0).strip() for m in INJECTION.finditer(folded)]
-    leet = unleet(folded)
-    if leet != folded:
-        found += [m.group(0).strip() for m in INJECTION.finditer(leet)]
+    # leetspeak, and the words alone ("IGNORE. ALL. PREVIOUS. INSTRUCTIONS.")
+    for variant in {unleet(folded), " ".join(re.findall(r"[a-z0-9']+", folded))} - {folded}:
+        found += [m.group(0).strip() for m in INJECTION.finditer(variant)]
     if depth < 2:
         for plain in _decoded(text):
             found += [f"base64: {hit}" for hit in _scan(plain, depth + 1)]
