@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "examples"))  # the example generators are importable in tests
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _session_state_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Module- and session-scoped fixtures keep their state here, never in the user's home."""
+    old = os.environ.get("AGENTMEND_STATE_DIR")
+    os.environ["AGENTMEND_STATE_DIR"] = str(tmp_path_factory.mktemp("agentmend-session-state"))
+    yield Path(os.environ["AGENTMEND_STATE_DIR"])
+    if old is None:
+        os.environ.pop("AGENTMEND_STATE_DIR", None)
+    else:
+        os.environ["AGENTMEND_STATE_DIR"] = old
 
 
 @pytest.fixture(autouse=True)

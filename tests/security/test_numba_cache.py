@@ -58,18 +58,14 @@ def test_a_poisoned_numba_cache_in_the_repo_never_runs(tmp_path: Path) -> None:
     repo = make_repo(tmp_path / "evil")
     marker = tmp_path / "PWNED"
     assert _poison(repo, marker) > 50  # the cache index of every cached umap/pynndescent kernel
-    cache = tmp_path / "cache"
+    # agentmend's own cache dir, as the user has it (warm after the first run): never the repo's
     result = run_agentmend(
-        "analyze",
-        ".",
-        "--no-links",
-        cwd=repo,
-        env={"AGENTMEND_CACHE_DIR": str(cache), "AGENTMEND_STATE_DIR": str(tmp_path / "state")},
+        "analyze", ".", "--no-links", cwd=repo, env={"AGENTMEND_STATE_DIR": str(tmp_path / "s")}
     )
     assert result.returncode == 0, result.stderr[-3000:]
     assert "40 conversations" in result.stdout
     assert not marker.exists(), "numba unpickled a cache file the analysed repository committed"
-    assert any((cache / "numba").rglob("*.nbi")), "numba's kernels are cached in agentmend's cache dir"
+    assert any(paths.numba_cache_dir().rglob("*.nbi")), "numba's kernels are cached in agentmend's cache dir"
 
 
 def test_numba_is_pointed_at_agentmends_cache_dir_whatever_the_environment_said(

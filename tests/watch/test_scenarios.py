@@ -133,7 +133,7 @@ def merged(tmp_path_factory: pytest.TempPathFactory, memo: Memo) -> Merged:
     git(root, "add", "-A")
     git(root, "commit", "-qm", "agent and two weeks of exports")
     config = load_config(root)
-    forge = LocalGitForge(root)
+    forge = LocalGitForge(root, state_dir=base / "agentmend-state")  # copied with the pristine state
     engine = open_engine(f"sqlite:///{base / 'state.db'}")
     ids = [c.id for c in service.conversations_at(forge, config, forge.head_sha())]
     report = report_from_truth(gt, ids)
@@ -175,8 +175,11 @@ def scenario(merged: Merged) -> Iterator[Scenario]:
     shutil.rmtree(merged.root)
     shutil.copytree(merged.pristine / "repo", merged.root)
     shutil.copy(merged.pristine / "state.db", base / "state.db")
+    shutil.rmtree(base / "agentmend-state")
+    shutil.copytree(merged.pristine / "agentmend-state", base / "agentmend-state")
     engine = open_engine(f"sqlite:///{base / 'state.db'}")
-    yield Scenario(LocalGitForge(merged.root), load_config(merged.root), engine, merged.change)
+    forge = LocalGitForge(merged.root, state_dir=base / "agentmend-state")
+    yield Scenario(forge, load_config(merged.root), engine, merged.change)
     engine.dispose()
 
 
