@@ -20,7 +20,7 @@ from agentmend import markers
 from agentmend.analysis.records import AnalysisReport, FailureCluster
 from agentmend.conversations.model import Conversation
 from agentmend.fixes import change_text
-from agentmend.fixes.guard import classify, injection_suspects
+from agentmend.fixes.guard import NO_CONVERSATION_WORDING, classify, injection_suspects
 from agentmend.fixes.patch import EditRejected, apply_edits
 from agentmend.fixes.records import Draft, TokenUsage
 from agentmend.fixes.select import branch_for, select_causes
@@ -354,7 +354,8 @@ def propose_one(
         requested_by=requested_by,
         failing_tools=request.failing_tools,
     )
-    trailer = [markers.evidence(evidence), markers.steer(guidance, requested_by)]
+    free = NO_CONVERSATION_WORDING in reasons  # the guard's verdict, for automerge (watch/automerge.py)
+    trailer = [markers.evidence(evidence), markers.wording(free), markers.steer(guidance, requested_by)]
     body = "\n".join([change_text.body(ctx).rstrip("\n"), *filter(None, trailer)]) + "\n"
     result = forge.open_or_update_change(branch, patch.new_texts, change_text.title(cluster), body)
     outcome = ProposalOutcome(

@@ -81,6 +81,16 @@ def has_evidence(body: str, key: str) -> bool:
     return trailer(body).get("evidence") == key
 
 
+def wording(free: bool) -> str:
+    """The guard's verdict on conversation wording in the edit; automerge reads only this line."""
+    return line("wording", "none" if free else "conversation")
+
+
+def wording_free(body: str) -> bool:
+    """True only when the trailer says the edit carries no conversation wording (absent: not free)."""
+    return trailer(body).get("wording") == "none"
+
+
 def steer(guidance: str | None, requested_by: str | None) -> str:
     """A hidden record of a reviewer's regenerate request, so later runs keep following it ('' if none)."""
     if guidance is None and requested_by is None:

@@ -6,13 +6,9 @@ answer is no unless a metric watch that opens a revert will be active on the mer
 
 from __future__ import annotations
 
-from agentmend.fixes.guard import NO_CONVERSATION_WORDING
+from agentmend import markers
 from agentmend.forges.base import Change, Forge
 from agentmend.repo_config import RepoConfig, RiskClass
-
-# The guard says this in the change text's risk reasons only when no run of conversation words is in the
-# edit; its absence (another body, an edited one) means a human merges.
-FREE_OF_CONVERSATION_WORDING = NO_CONVERSATION_WORDING.split(" (", 1)[0]
 
 
 def may_automerge(
@@ -56,8 +52,9 @@ def automerge(
     """Merge `change` when the policy allows and its checks passed: (merge sha or None, reason).
 
     The watch starts from the merge event as for a human merge, so `watch_active` is whether this repo
-    rolls back regressions at all. Whether the edit is free of conversation wording is read from the
-    guard's verdict in the change text agentmend wrote.
+    rolls back regressions at all. Whether the edit is free of conversation wording is the guard's
+    verdict in the change text's marker trailer (`<!-- agentmend:wording=none -->`), the one place no
+    quoted conversation, model output or guidance can write; no such line means a human merges.
     """
     if not checks_passed:
         return None, "waiting for the checks to pass"
@@ -65,7 +62,7 @@ def automerge(
         config,
         proposal_risk,
         watch_active=config.watch.on_regression == "revert_pr",
-        free_of_conversation_wording=FREE_OF_CONVERSATION_WORDING in change.body,
+        free_of_conversation_wording=markers.wording_free(change.body),
     )
     if not allowed:
         return None, reason
