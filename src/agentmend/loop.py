@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from functools import partial
 from typing import TYPE_CHECKING, Literal
 
 from sqlalchemy import Engine, select
@@ -110,7 +111,7 @@ def analyze_forge_with_texts(
         files=tuple(f.name for f in files),
         progress=progress,
         started=started,
-        targets=read_targets(config, forge.read_file),
+        targets=read_targets(config, partial(_regular_file, forge)),
     )
     failed = {cid for c in report.clusters for cid in c.member_ids}
     members = [c for c in conversations if c.id in failed]
@@ -180,6 +181,14 @@ def _failing_tools(
         return ()
     counts = Counter(name for cid in cluster.member_ids for name in tools_for(cid))
     return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _regular_file(forge: Forge, path: str) -> bytes | None:
+    """A target's bytes for detection; a symlinked one is absent here and refused by `_targets`."""
+    try:
+        return forge.read_file(path)
+    except NotARegularFile:
+        return None
 
 
 def missing_targets(forge: Forge, config: RepoConfig) -> list[str]:
