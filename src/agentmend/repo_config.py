@@ -215,6 +215,17 @@ class WatchConfig(_Strict):
     alpha: float = Field(0.05, gt=0.0, lt=1.0)
     power: float = Field(0.8, gt=0.0, lt=1.0)
     on_regression: Literal["revert_pr", "comment"] = "revert_pr"
+    on_no_effect: Literal["comment", "revert_pr"] = Field(
+        "comment",
+        description="When the target did not go down by the end of the window: say so, or also open a revert.",
+    )
+    guard_effect: float = Field(
+        0.25,
+        gt=0.0,
+        le=5.0,
+        description="Relative rise of a guard metric the sequential test is tuned to catch fastest "
+        "(the scale of its mixing distribution); smaller or larger rises are still caught, later.",
+    )
     version_key: str = "prompt_version"
     grace_period_hours: float = Field(1.0, ge=0.0)
     window_days: int = Field(14, ge=1)

@@ -14,6 +14,7 @@ from typing import Literal
 from agentmend.watch.metrics import Observation
 
 Arm = Literal["before", "after", "unattributed"]
+MIN_CONCURRENT = 30  # old-version conversations after the merge that make a comparison concurrent
 
 
 def _aware(ts: datetime) -> datetime:
@@ -56,3 +57,27 @@ def split(
         arm = attribute(o, version=version, merged_at=merged_at, grace=grace, baseline_ids=baseline_ids)
         arms[arm].append(o)
     return arms
+
+
+def concurrent_control(
+    observations: Sequence[Observation], *, version: str | None, merged_at: datetime
+) -> list[Observation]:
+    """The previous version's conversations that started after the merge: a canary or an A/B split.
+
+    When the export carries the version key and both versions ran in the same period, comparing them
+    with each other removes everything that changed with the calendar (season, campaigns, new users).
+    Empty unless at least MIN_CONCURRENT such conversations exist; the count only grows as exports
+    arrive, so once a watch is concurrent it stays concurrent.
+    """
+    if version is None:
+        return []
+    merged = _aware(merged_at)
+    control = [
+        o
+        for o in observations
+        if o.version is not None
+        and o.version != version
+        and o.started_at is not None
+        and _aware(o.started_at) >= merged
+    ]
+    return control if len(control) >= MIN_CONCURRENT else []

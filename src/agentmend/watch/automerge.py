@@ -6,8 +6,10 @@ answer is no unless a metric watch that opens a revert will be active on the mer
 
 from __future__ import annotations
 
-from agentmend.forges.base import Change, Forge
+from agentmend.forges.base import BRANCH_PREFIX, Change, Forge
 from agentmend.repo_config import RepoConfig, RiskClass
+
+REVERT_PREFIX = f"{BRANCH_PREFIX}revert-"
 
 
 def may_automerge(config: RepoConfig, proposal_risk: RiskClass, watch_active: bool) -> tuple[bool, str]:
@@ -38,6 +40,8 @@ def automerge(
     The watch starts from the merge event as for a human merge, so `watch_active` is whether this repo
     rolls back regressions at all.
     """
+    if change.branch.startswith(REVERT_PREFIX):
+        return None, "a revert is a decision about a merged change: a person merges it, never agentmend"
     if not checks_passed:
         return None, "waiting for the checks to pass"
     allowed, reason = may_automerge(
