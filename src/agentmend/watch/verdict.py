@@ -218,6 +218,12 @@ def reward_hacking(metrics: tuple[MetricResult, ...], alpha: float) -> str | Non
     )
 
 
+def _rules_out_promise(baseline: Baseline, target: MetricResult) -> bool:
+    """The target's always-valid interval excludes the drop the change promised: it did not deliver."""
+    promised = baseline.expected_rate - baseline.target_rate
+    return target.tested and target.ci[0] > promised
+
+
 def needed_after(
     baseline: Baseline, after: ArmSummary, config: WatchConfig, control: ArmSummary | None
 ) -> int | None:
@@ -283,7 +289,7 @@ def judge(
         reasons.append(describe(target))
         if not closed:
             reasons.append(f"The watch keeps checking the guards until {window_ends:%Y-%m-%d %H:%M} UTC.")
-    elif closed and target is not None and target_ready:
+    elif closed and target is not None and (target_ready or _rules_out_promise(baseline, target)):
         outcome = "no_effect"
         headline = (
             f"No effect: the target did not go down by the end of the window ({describe(target)}); "
