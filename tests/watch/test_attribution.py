@@ -65,3 +65,17 @@ def test_a_conversation_far_from_every_cause_is_assigned_to_none() -> None:
     between = np.array([[0.6, 0.6, 0.52]])
     assert nearest(close / np.linalg.norm(close), [cause, other]) == ["c1"]
     assert nearest(between / np.linalg.norm(between), [cause, other]) == [None]
+
+
+def test_the_old_version_running_after_the_merge_is_a_concurrent_control() -> None:
+    from agentmend.watch.attribution import MIN_CONCURRENT, concurrent_control
+
+    old_after = [obs(f"o{i}", MERGED + timedelta(hours=3), version="v1") for i in range(MIN_CONCURRENT)]
+    old_before = [obs("early", MERGED - timedelta(days=1), version="v1")]
+    new = [obs("n", MERGED + timedelta(hours=3), version="v2")]
+    control = concurrent_control([*old_after, *old_before, *new], version="v2", merged_at=MERGED)
+    assert sorted(o.id for o in control) == sorted(o.id for o in old_after)
+    # a handful of stragglers on the old version is a rollout lag, not an A/B split
+    assert concurrent_control(old_after[:5], version="v2", merged_at=MERGED) == []
+    # without a version key there is nothing to tell the arms apart
+    assert concurrent_control(old_after, version=None, merged_at=MERGED) == []

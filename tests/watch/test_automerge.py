@@ -74,3 +74,14 @@ def test_automerge_merges_only_what_the_policy_allows_after_the_checks(tmp_path:
     sha, reason = automerge(forge, change, allowed, "low", checks_passed=True)
     assert sha is not None and forge.head_sha() == sha
     assert forge.get_change("agentmend/tool-wording").state == "merged"  # type: ignore[union-attr]
+
+
+def test_a_revert_is_never_merged_by_agentmend_even_where_automerge_is_allowed(tmp_path: Path) -> None:
+    forge = _repo(tmp_path)
+    revert = forge.open_or_update_change(
+        "agentmend/revert-tool-wording", {"agent/tools.yaml": "tools: []\n# reverted\n"}, "Revert", "b"
+    ).change
+    allowed = config(automerge={"enabled": True, "change_classes": ["low", "medium"]})
+    sha, reason = automerge(forge, revert, allowed, "low", checks_passed=True)
+    assert sha is None and "a person merges it" in reason
+    assert forge.get_change("agentmend/revert-tool-wording").state == "open"  # type: ignore[union-attr]

@@ -11,7 +11,7 @@ import shutil
 import subprocess
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -174,28 +174,39 @@ def scenario(merged: Merged) -> Iterator[Scenario]:
     base = merged.root.parent
     shutil.rmtree(merged.root)
     shutil.copytree(merged.pristine / "repo", merged.root)
-    shutil.copy(merged.pristine / "state.db", base / "state.db")
+    for stale in base.glob("state.db*"):  # SQLite's -wal/-shm of the previous scenario must go too
+        stale.unlink()
+    for saved in merged.pristine.glob("state.db*"):
+        shutil.copy(saved, base / saved.name)
     engine = open_engine(f"sqlite:///{base / 'state.db'}")
     yield Scenario(LocalGitForge(merged.root), load_config(merged.root), engine, merged.change)
     engine.dispose()
 
 
-def after_period(s: Scenario, conversations: int = 300, **kw: Any) -> GroundTruth:
+def after_period(s: Scenario, conversations: int = 300, *, control: int = 0, **kw: Any) -> GroundTruth:
+    """A week of v15 exports; `control` > 0 also writes that many v14 conversations of the same week
+    (an A/B split: the old prompt still serves part of the traffic)."""
     root = s.forge.root
     gt = generate(root, seed=12, conversations=conversations, start=date(2026, 10, 15), days=7,
                   id_prefix="a", prompt_version="v15", **kw)  # fmt: skip
+    if control:
+        scratch = root.parent / "control"
+        shutil.rmtree(scratch, ignore_errors=True)
+        generate(scratch, seed=13, conversations=control, start=date(2026, 10, 15), days=7, id_prefix="k",
+                 prompt_version="v14")  # fmt: skip
+        shutil.copytree(scratch / "exports", root / "exports" / "control")
     git(root, "add", "exports")
     git(root, "commit", "-qm", "a week of exports after the fix")
     return gt
 
 
-def evaluate(s: Scenario, memo: Memo) -> service.WatchStatus:
-    [status] = service.evaluate_watches(s.forge, s.config, engine=s.engine, embedder=memo, now=DURING)
+def evaluate(s: Scenario, memo: Memo, now: datetime = DURING) -> service.WatchStatus:
+    [status] = service.evaluate_watches(s.forge, s.config, engine=s.engine, embedder=memo, now=now)
     assert status.verdict is not None
     v = status.verdict
     print(f"\n{v.outcome}: {v.headline}")
     for m in v.metrics:
-        print(f"  {m.label}: {m.change_text()} p={m.p_value:.3g} adj={m.p_adjusted:.3g} worse={m.worse}")
+        print(f"  {m.label}: {m.change_text()} e_worse={m.e_worse:.3g} e_better={m.e_better:.3g} worse={m.worse}")
     return status
 
 
@@ -304,3 +315,45 @@ def test_fewer_escalations_bought_with_abandonment_is_flagged_as_reward_hacking(
     assert v is not None and v.outcome == "regressed"
     assert v.reward_hacking is not None and "Reward hacking" in v.reward_hacking
     assert "Reward hacking" in status.comment
+
+
+def test_an_export_where_both_versions_ran_is_compared_concurrently(
+    merged: Merged, scenario: Scenario, memo: Memo
+) -> None:
+    after_period(scenario, cause_rates={CAUSE: 0.0}, control=300)
+    status = evaluate(scenario, memo)
+    v = status.verdict
+    assert v is not None and v.comparison == "concurrent"
+    assert v.n_before < 400  # the v14 conversations of the same week, not the 300-conversation baseline
+    assert "Compared concurrently" in status.comment and "same period" in status.comment
+    assert v.outcome in ("improved", "inconclusive") and status.revert is None
+
+
+def test_a_target_that_did_not_move_is_no_effect_and_its_policy_decides_the_revert(
+    merged: Merged, scenario: Scenario, memo: Memo
+) -> None:
+    after_period(scenario, conversations=600)
+    closed = MERGED_AT + timedelta(days=15)
+    status = evaluate(scenario, memo, now=closed)
+    v = status.verdict
+    assert v is not None and v.final and v.outcome in ("no_effect", "inconclusive"), v.headline
+    assert v.outcome != "regressed" and status.revert is None  # default `on_no_effect: comment`
+    check = scenario.forge.read_check(merged.change.merge_sha or "")["agentmend/watch"]
+    assert check["conclusion"] == "neutral"
+    if v.outcome == "no_effect":
+        assert "No effect" in status.comment
+
+
+def test_no_effect_opens_a_revert_when_the_repo_asks_for_it(
+    merged: Merged, scenario: Scenario, memo: Memo
+) -> None:
+    after_period(scenario, conversations=600)
+    scenario.config = scenario.config.model_copy(
+        update={"watch": scenario.config.watch.model_copy(update={"on_no_effect": "revert_pr"})}
+    )
+    status = evaluate(scenario, memo, now=MERGED_AT + timedelta(days=15))
+    v = status.verdict
+    assert v is not None
+    if v.outcome == "no_effect":
+        assert status.revert is not None and "@octocat" in status.revert.body
+        assert "No effect" in status.revert.body

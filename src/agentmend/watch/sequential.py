@@ -42,9 +42,25 @@ def log_evidence(diff: float, variance: float, tau: float, direction: Direction)
     return LOG2 + 0.5 * math.log(variance / total) + quad + float(special.log_ndtr(z))  # log Φ(z); the ufunc, 100x faster on a scalar
 
 
+# The mixing scale is the one choice the test is sensitive to: a scale much smaller than the effect's
+# standard error throws evidence away (a small intent going 7% -> 65% on 27 conversations per arm), a
+# larger one costs only a log factor. So the evidence averages three scales a decade and a half apart
+# (an average of e-values is an e-value), at the price of log 3 against the best single scale.
+SCALES = (1.0, 3.0, 10.0)
+
+
 def evidence(diff: float, variance: float, tau: float, direction: Direction) -> float:
-    """The e-value itself (capped to stay a finite float)."""
-    return math.exp(min(700.0, log_evidence(diff, variance, tau, direction)))
+    """The e-value: the average over `SCALES` × tau of one-sided mixtures (capped to a finite float)."""
+    logs = [log_evidence(diff, variance, tau * k, direction) for k in SCALES]
+    top = max(logs)
+    mean = top + math.log(sum(math.exp(x - top) for x in logs) / len(logs))
+    return math.exp(min(700.0, mean))
+
+
+def interval(diff: float, variance: float, tau: float, alpha: float) -> tuple[float, float]:
+    """Always-valid (1 - α) interval: the intersection of one per scale, each at α / len(SCALES)."""
+    parts = [confidence_sequence(diff, variance, tau * k, alpha / len(SCALES)) for k in SCALES]
+    return (max(lo for lo, _ in parts), min(hi for _, hi in parts))
 
 
 def confidence_sequence(diff: float, variance: float, tau: float, alpha: float) -> tuple[float, float]:
@@ -61,7 +77,7 @@ def boundary(variance: float, tau: float, alpha: float) -> float:
     target = math.log(1 / alpha)
 
     def gap(d: float) -> float:
-        return log_evidence(d, variance, tau, "up") - target
+        return math.log(max(evidence(d, variance, tau, "up"), 1e-300)) - target
 
     hi = max(tau, math.sqrt(variance)) * 4
     while gap(hi) < 0:

@@ -20,9 +20,9 @@ from agentmend.watch.metrics import ArmSummary, Tally, _Frozen
 VerdictOutcome = Literal["improved", "regressed", "no_effect", "inconclusive"]
 Comparison = Literal["before_after", "concurrent"]
 MIN_INTENT_ARM = 20  # an intent's guard is tested once it has this many conversations in each arm
-# A guard rate's mixing scale. Too small a scale throws evidence away on a big rise (the 4% -> 30% intent);
-# too large costs only a log factor, so it errs large: five points, or `guard_effect` of the rate.
-GUARD_TAU_FLOOR = 0.05
+# A guard rate's smallest mixing scale (`sequential.SCALES` adds 3x and 10x): two points, or
+# `guard_effect` of the baseline rate when that is more.
+GUARD_TAU_FLOOR = 0.02
 TURNS_TAU_FLOOR = 0.25
 REWARD_HACKING_SHARE = 0.3  # of α, for the pre-specified escalation-for-abandonment trade-off
 
@@ -139,7 +139,7 @@ def _result(
 ) -> MetricResult:  # fmt: skip
     e_worse = sequential.evidence(est.diff, est.v_null, tau, "up") if tested else 1.0
     e_better = sequential.evidence(est.diff, est.v_null, tau, "down") if tested else 1.0
-    ci = sequential.confidence_sequence(est.diff, est.v_alt, tau, alpha) if est.v_alt > 0 else (est.diff, est.diff)
+    ci = sequential.interval(est.diff, est.v_alt, tau, alpha) if est.v_alt > 0 else (est.diff, est.diff)
     better_at = alpha if kind == "target" else share
     return MetricResult(
         key=key, label=label, kind=kind, unit=unit, before=est.before, after=est.after,
