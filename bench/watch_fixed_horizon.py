@@ -92,5 +92,5 @@ def judge(
     if ready and target_ready and target_diff < 0 and target_p < alpha:
         return "improved"
     if target_ready and closed:
-        return "regressed_at_close"  # reported as "regressed: the target did not go down by the end" 
+        return "regressed_at_close"  # reported as "regressed: the target did not go down by the end"
     return "inconclusive"

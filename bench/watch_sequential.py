@@ -131,7 +131,7 @@ def run(
             now = MERGED + window * (look + 1) / looks
             arm = arm_of(after[w, look])
             if "regressed" not in firsts["sequential"]:
-                outcome = judge(b, arm, CONFIG, now=now).outcome
+                outcome = judge(b, arm, CONFIG, now=now, intervals=False).outcome
                 firsts["sequential"].setdefault(outcome, arm.n)
             if not {"regressed", "regressed_at_close"} & set(firsts["fixed"]):
                 old = fixed.judge(b, arm, CONFIG, closed=look == looks - 1, required=required)
@@ -192,13 +192,22 @@ def main() -> None:
             at_close, _ = summary(t, "regressed_at_close")  # the old rule's name for "no effect"
             none += at_close
             med = reg_n if want == "regressed" else imp_n
-            cells = [name, label, f"{reg:.1%}", f"{imp:.1%}", f"{none:.1%}", "–" if med is None else f"{med:,.0f}"]
+            cells = [
+                name,
+                label,
+                f"{reg:.1%}",
+                f"{imp:.1%}",
+                f"{none:.1%}",
+                "–" if med is None else f"{med:,.0f}",
+            ]
             print("| " + " | ".join(cells) + " |")
         sys.stdout.flush()
     print("\n* the sequential rule says 'no effect'; the old rule said 'regressed' and opened a revert.")
-    print(f"{time.time() - started:.0f} s. 'regressed' in A/A and mix-shift rows is the false-alarm rate over "
-          "the whole window (goal ≤ 5%); in the regression rows it is the power; 'improved' in the last row "
-          "is the power for the improvement.")  # fmt: skip
+    print(
+        f"{time.time() - started:.0f} s. 'regressed' in the A/A and mix-shift rows is the false-alarm rate "
+        "over the whole window (goal ≤ 5%); in the regression rows it is the power; 'improved' in the last "
+        "row is the power for the improvement."
+    )
 
 
 if __name__ == "__main__":

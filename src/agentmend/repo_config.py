@@ -217,7 +217,17 @@ class WatchConfig(_Strict):
     on_regression: Literal["revert_pr", "comment"] = "revert_pr"
     on_no_effect: Literal["comment", "revert_pr"] = Field(
         "comment",
-        description="When the target did not go down by the end of the window: say so, or also open a revert.",
+        description="When the target did not go down by the end of the window: say so, or open a revert.",
+    )
+    replay_conversations: int = Field(
+        20,
+        ge=0,
+        le=200,
+        description="Before a PR opens (LLM path): failed conversations of the cause, and as many healthy "
+        "ones from other intents, replayed with the proposed targets and judged; 0 turns the replay off.",
+    )
+    replay_max_worse: int = Field(
+        0, ge=0, description="Healthy replayed conversations a proposal may make worse and still be opened."
     )
     guard_effect: float = Field(
         0.25,

@@ -102,17 +102,44 @@ def report_from_truth(gt: GroundTruth, ids: list[str]) -> AnalysisReport:
     cause_of = {cid: name for name, members in gt.causes.items() for cid in members}
     run = RunInfo("run-truth", MERGED_AT, (), len(ids), len(cause_of), (), 0, 0, {}, "offline")
     rows = tuple(
-        ConversationResult(cid, cid in cause_of, (), None, intent_of.get(cid), cause_of.get(cid), None, None,
-                           None, 2, "truth")  # fmt: skip
+        ConversationResult(
+            cid,
+            cid in cause_of,
+            (),
+            None,
+            intent_of.get(cid),
+            cause_of.get(cid),
+            None,
+            None,
+            None,
+            2,
+            "truth",
+        )  # fmt: skip
         for cid in ids
     )
     intents = tuple(
-        Intent(name, name.replace("_", " "), (), "other", len(m), 0, (), ())
-        for name, m in gt.intents.items()
+        Intent(name, name.replace("_", " "), (), "other", len(m), 0, (), ()) for name, m in gt.intents.items()
     )
     clusters = tuple(
-        FailureCluster(name, name.replace("_", "-"), name.replace("_", " "), (), len(m), None, 0.0, 0.0, 0.0,
-                       0.0, (), (), tuple(m), (), 0, (), ())  # fmt: skip
+        FailureCluster(
+            name,
+            name.replace("_", "-"),
+            name.replace("_", " "),
+            (),
+            len(m),
+            None,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            (),
+            (),
+            tuple(m),
+            (),
+            0,
+            (),
+            (),
+        )  # fmt: skip
         for name, m in gt.causes.items()
     )
     return AnalysisReport(run, rows, intents, clusters, ())
@@ -206,12 +233,15 @@ def evaluate(s: Scenario, memo: Memo, now: datetime = DURING) -> service.WatchSt
     v = status.verdict
     print(f"\n{v.outcome}: {v.headline}")
     for m in v.metrics:
-        print(f"  {m.label}: {m.change_text()} e_worse={m.e_worse:.3g} e_better={m.e_better:.3g} worse={m.worse}")
+        print(
+            f"  {m.label}: {m.change_text()} e_worse={m.e_worse:.3g} e_better={m.e_better:.3g} "
+            f"worse={m.worse}"
+        )
     return status
 
 
 def test_the_watch_starts_with_a_comment_and_a_check_in_progress(merged: Merged, scenario: Scenario) -> None:
-    comments = (scenario.forge.changes_dir / "agentmend__" f"{merged.change.branch[10:]}.comments.md")
+    comments = scenario.forge.changes_dir / f"agentmend__{merged.change.branch[10:]}.comments.md"
     text = comments.read_text(encoding="utf-8")
     assert "agentmend watch: started" in text
     assert "`prompt_version: v15`" in text  # the version the merge introduced decides attribution
@@ -309,7 +339,7 @@ def test_the_cli_refuses_a_change_that_is_not_merged(merged: Merged, scenario: S
 def test_fewer_escalations_bought_with_abandonment_is_flagged_as_reward_hacking(
     merged: Merged, scenario: Scenario, memo: Memo
 ) -> None:
-    after_period(scenario, cause_rates={CAUSE: 0.0}, escalation_shift=-0.9, abandonment_shift=0.2)
+    after_period(scenario, cause_rates={CAUSE: 0.0}, escalation_shift=-0.9, abandonment_shift=0.35)
     status = evaluate(scenario, memo)
     v = status.verdict
     assert v is not None and v.outcome == "regressed"
@@ -329,19 +359,17 @@ def test_an_export_where_both_versions_ran_is_compared_concurrently(
     assert v.outcome in ("improved", "inconclusive") and status.revert is None
 
 
-def test_a_target_that_did_not_move_is_no_effect_and_its_policy_decides_the_revert(
+def test_a_target_that_did_not_move_is_no_effect_and_no_revert_by_default(
     merged: Merged, scenario: Scenario, memo: Memo
 ) -> None:
-    after_period(scenario, conversations=600)
-    closed = MERGED_AT + timedelta(days=15)
-    status = evaluate(scenario, memo, now=closed)
+    after_period(scenario, conversations=600)  # the fix did nothing: the cause runs at its old rate
+    status = evaluate(scenario, memo, now=MERGED_AT + timedelta(days=15))
     v = status.verdict
-    assert v is not None and v.final and v.outcome in ("no_effect", "inconclusive"), v.headline
-    assert v.outcome != "regressed" and status.revert is None  # default `on_no_effect: comment`
+    assert v is not None and v.final and v.outcome == "no_effect", v.headline
+    assert status.status == "no_effect" and status.revert is None  # default `on_no_effect: comment`
+    assert "No effect" in status.comment and "Regressed" not in status.comment
     check = scenario.forge.read_check(merged.change.merge_sha or "")["agentmend/watch"]
     assert check["conclusion"] == "neutral"
-    if v.outcome == "no_effect":
-        assert "No effect" in status.comment
 
 
 def test_no_effect_opens_a_revert_when_the_repo_asks_for_it(
@@ -353,7 +381,7 @@ def test_no_effect_opens_a_revert_when_the_repo_asks_for_it(
     )
     status = evaluate(scenario, memo, now=MERGED_AT + timedelta(days=15))
     v = status.verdict
-    assert v is not None
-    if v.outcome == "no_effect":
-        assert status.revert is not None and "@octocat" in status.revert.body
-        assert "No effect" in status.revert.body
+    assert v is not None and v.outcome == "no_effect"
+    assert status.revert is not None and "(no_effect)" in status.revert.title
+    assert "@octocat" in status.revert.body and "No effect" in status.revert.body
+    assert scenario.forge.get_change(status.revert.branch).state == "open"  # type: ignore[union-attr]

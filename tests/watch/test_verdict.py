@@ -150,7 +150,7 @@ def test_sequential_guards_keep_alpha_under_twenty_looks() -> None:
         before = _draw(rng, rates, base_n)
         b = baseline(before)
         cumulative: dict[str, tuple[int, int]] = {k: (0, 0) for k in rates}
-        for look in range(1, 21):
+        for _look in range(20):
             step = _draw(rng, rates, per_look * len(rates))
             for k, t in step.intents.items():
                 n0, f0 = cumulative[k]
@@ -162,7 +162,6 @@ def test_sequential_guards_keep_alpha_under_twenty_looks() -> None:
             if judge(b, after, CONFIG, now=DURING).outcome == "regressed":
                 false_alarms += 1
                 break
-        assert look >= 1
     assert false_alarms / watches <= 0.05
 
 

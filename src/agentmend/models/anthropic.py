@@ -8,7 +8,7 @@ declared untrusted; the answer is validated before anything can be applied.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import anthropic
@@ -265,3 +265,38 @@ class AnthropicModel:
         if not words or injection_suspects(" ".join(words)):
             return None
         return " ".join(words[:6])
+
+    # -- replay before merge (watch/replay.py) ----------------------------------------------------------
+
+    def replay_answer(self, system: str, history: Sequence[tuple[str, str]]) -> tuple[str, TokenUsage]:
+        """The agent's next answer with `system` as its instructions; the history is sent as it happened."""
+        message = self._create(
+            max_tokens=min(self.max_tokens, 1024),
+            system=[{"type": "text", "text": system, "cache_control": {"type": "ephemeral"}}],
+            messages=[{"role": role, "content": text} for role, text in history],
+        )
+        text = " ".join(b.text for b in message.content if b.type == "text").strip()
+        return text, self._usage(message)
+
+    def judge_answers(
+        self, history: Sequence[tuple[str, str]], request: str, answers: Sequence[str]
+    ) -> tuple[tuple[bool, ...], TokenUsage]:
+        """Whether each answer serves the request (the replay's narrow judge question, `replay_judge`)."""
+        from agentmend.watch import replay_judge
+
+        message = self._create(
+            max_tokens=512,
+            system=[{"type": "text", "text": replay_judge.SYSTEM, "cache_control": {"type": "ephemeral"}}],
+            tools=[replay_judge.TOOL],
+            tool_choice={"type": "tool", "name": replay_judge.TOOL_NAME},
+            messages=[{"role": "user", "content": replay_judge.user_content(history, request, answers)}],
+        )
+        block = next(
+            (b for b in message.content if b.type == "tool_use" and b.name == replay_judge.TOOL_NAME), None
+        )
+        if block is None:
+            raise ModelError(f"malformed judge answer: no {replay_judge.TOOL_NAME} tool call")
+        try:
+            return replay_judge.parse(block.input, len(answers)), self._usage(message)
+        except ValueError as exc:
+            raise ModelError(f"malformed judge answer: {exc}") from exc

@@ -88,11 +88,15 @@ def start_comment(b: Baseline, config: WatchConfig) -> str:
         f"and the failure rate of each of the baseline's {len(b.intents)} intents; any significantly worse "
         "is a regression" + (" and opens a revert PR." if config.on_regression == "revert_pr" else "."),
         "- **Method**: always-valid sequential tests (mixture SPRT), α split over the target and every "
-        f"guard: evaluated after every push and every hour, the chance of any false \"regressed\" over the "
+        f'guard: evaluated after every push and every hour, the chance of any false "regressed" over the '
         f"whole window stays at most {config.alpha:.0%}. Rates are compared within intents, with the "
         "baseline's intent mix held fixed.",
         "- **If the target does not go down** by the end of the window, the verdict is *no effect*"
-        + (" and a revert PR is opened." if config.on_no_effect == "revert_pr" else " (a comment, no revert)."),
+        + (
+            " and a revert PR is opened."
+            if config.on_no_effect == "revert_pr"
+            else " (a comment, no revert)."
+        ),
         "",
         *baseline_table(b),
     ]
@@ -121,7 +125,7 @@ def _sig(m: MetricResult) -> str:
 
 def metrics_table(v: Verdict) -> list[str]:
     rows = [
-        "| Metric | Before | After | Change (always-valid 95% CI) | Always-valid p | Significant? |",
+        "| Metric | Before | After | Change (always-valid CI) | Always-valid p | Significant? |",
         "|---|---|---|---|---|---|",
     ]
     for m in v.metrics:

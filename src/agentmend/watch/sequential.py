@@ -39,7 +39,9 @@ def log_evidence(diff: float, variance: float, tau: float, direction: Direction)
     total = variance + tau * tau
     quad = tau * tau * d * d / (2 * variance * total)
     z = d * tau / math.sqrt(variance * total)
-    return LOG2 + 0.5 * math.log(variance / total) + quad + float(special.log_ndtr(z))  # log Φ(z); the ufunc, 100x faster on a scalar
+    return (
+        LOG2 + 0.5 * math.log(variance / total) + quad + float(special.log_ndtr(z))
+    )  # log Φ(z); the ufunc, 100x faster on a scalar
 
 
 # The mixing scale is the one choice the test is sensitive to: a scale much smaller than the effect's
@@ -55,21 +57,6 @@ def evidence(diff: float, variance: float, tau: float, direction: Direction) -> 
     top = max(logs)
     mean = top + math.log(sum(math.exp(x - top) for x in logs) / len(logs))
     return math.exp(min(700.0, mean))
-
-
-def interval(diff: float, variance: float, tau: float, alpha: float) -> tuple[float, float]:
-    """Always-valid (1 - α) interval: the intersection of one per scale, each at α / len(SCALES)."""
-    parts = [confidence_sequence(diff, variance, tau * k, alpha / len(SCALES)) for k in SCALES]
-    return (max(lo for lo, _ in parts), min(hi for _, hi in parts))
-
-
-def confidence_sequence(diff: float, variance: float, tau: float, alpha: float) -> tuple[float, float]:
-    """A (1 - α) interval valid at every look at once (two-sided normal mixture, Johari et al. eq. 14)."""
-    if variance <= 0 or tau <= 0:
-        return (diff, diff)
-    total = variance + tau * tau
-    half = math.sqrt(2 * variance * total / (tau * tau) * (math.log(1 / alpha) + 0.5 * math.log(total / variance)))
-    return (diff - half, diff + half)
 
 
 def boundary(variance: float, tau: float, alpha: float) -> float:

@@ -24,8 +24,8 @@ from agentmend.forges.base import BRANCH_PREFIX, Change, Forge
 from agentmend.repo_config import RepoConfig
 from agentmend.store.tables import ChangeRow, WatchRow
 from agentmend.watch import present
-from agentmend.watch.automerge import REVERT_PREFIX
 from agentmend.watch.attribution import concurrent_control, split
+from agentmend.watch.automerge import REVERT_PREFIX
 from agentmend.watch.baseline import Baseline, WatchError, anchors_from_report, freeze
 from agentmend.watch.metrics import Observation, observe, summarize
 from agentmend.watch.verdict import Verdict, judge

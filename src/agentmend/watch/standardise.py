@@ -118,4 +118,6 @@ def within(field: str, b: Tally, a: Tally) -> Estimate:
 def differs(e: Estimate, unit: str) -> bool:
     """Whether the raw figure tells a visibly different story from the adjusted one."""
     tol = 0.005 if unit == "rate" else 0.05
-    return not (math.isclose(e.raw_after, e.after, abs_tol=tol) and math.isclose(e.raw_before, e.before, abs_tol=tol))
+    return not (
+        math.isclose(e.raw_after, e.after, abs_tol=tol) and math.isclose(e.raw_before, e.before, abs_tol=tol)
+    )

@@ -124,7 +124,9 @@ def welch(before: Sequence[float], after: Sequence[float], alpha: float = 0.05) 
     diff = m2 - m1
     rel = diff / m1 if m1 else None
     if len(set(before)) == 1 and len(set(after)) == 1:  # no variance: scipy would answer nan
-        return MeanTest(n1, n2, m1, m2, diff, (diff, diff), rel, 0.0, n1 + n2 - 2.0, 1.0 if diff == 0 else 0.0)
+        return MeanTest(
+            n1, n2, m1, m2, diff, (diff, diff), rel, 0.0, n1 + n2 - 2.0, 1.0 if diff == 0 else 0.0
+        )
     res = stats.ttest_ind(after, before, equal_var=False)
     ci = res.confidence_interval(1 - alpha)
     return MeanTest(

@@ -58,6 +58,8 @@ class MetricResult(_Frozen):
     tested: bool
     better: bool
     worse: bool
+    variance: float = 0.0  # of `diff`, pooled under "no change": what the evidence used
+    tau: float = 0.0  # the mixing scale (smallest of `sequential.SCALES`)
 
     @property
     def adjusted(self) -> bool:
@@ -124,36 +126,52 @@ def method_text(baseline: Baseline, config: WatchConfig, comparison: Comparison)
     )
     return (
         "Always-valid sequential tests (mixture SPRT, Johari et al. 2017) on every metric; "
-        f"α = {config.alpha:g} split (Bonferroni) over the target and {guard_count(baseline)} guards fixed at "
-        "merge, with a pre-specified share for the reward-hacking check. Promise: however often the watch "
-        f"is evaluated, the chance of any false \"regressed\" over the whole window is at most "
-        f"{config.alpha:.0%}, and of a false \"improved\" at most {config.alpha:.0%}. Compared: {how}; "
+        f"α = {config.alpha:g} split (Bonferroni) over the target and {guard_count(baseline)} guards fixed "
+        "at merge, with a pre-specified share for the reward-hacking check. Promise: however often the watch "
+        f'is evaluated, the chance of any false "regressed" over the whole window is at most '
+        f'{config.alpha:.0%}, and of a false "improved" at most {config.alpha:.0%}. Compared: {how}; '
         "rates are compared within each baseline intent and combined with the baseline's intent mix held "
-        "fixed. Intervals are always-valid 95% confidence sequences."
+        "fixed. Intervals are always-valid too, at the levels the decisions use, so a change is called "
+        "significant exactly when its interval excludes zero."
     )
 
 
 def _result(
     key: str, label: str, kind: Literal["target", "guard"], unit: Literal["rate", "mean"],
     est: standardise.Estimate, n1: int, n2: int, tau: float, share: float, tested: bool, alpha: float,
+    intervals: bool,
 ) -> MetricResult:  # fmt: skip
     e_worse = sequential.evidence(est.diff, est.v_null, tau, "up") if tested else 1.0
     e_better = sequential.evidence(est.diff, est.v_null, tau, "down") if tested else 1.0
-    ci = sequential.interval(est.diff, est.v_alt, tau, alpha) if est.v_alt > 0 else (est.diff, est.diff)
     better_at = alpha if kind == "target" else share
+    ci = (est.diff, est.diff)
+    if intervals and est.v_null > 0:  # the decisions inverted: worse iff lo > 0, better iff hi < 0
+        ci = (
+            est.diff - sequential.boundary(est.v_null, tau, share),
+            est.diff + sequential.boundary(est.v_null, tau, better_at),
+        )
     return MetricResult(
         key=key, label=label, kind=kind, unit=unit, before=est.before, after=est.after,
         raw_before=est.raw_before, raw_after=est.raw_after, n_before=n1, n_after=n2, diff=est.diff, ci=ci,
         relative=est.diff / est.before if est.before > 0 else None, e_worse=e_worse, e_better=e_better,
         alpha_share=share, tested=tested, better=tested and e_better >= 1 / better_at,
-        worse=tested and e_worse >= 1 / share,
+        worse=tested and e_worse >= 1 / share, variance=est.v_null, tau=tau,
     )  # fmt: skip
 
 
 def compare(
-    baseline: Baseline, after: ArmSummary, config: WatchConfig, *, control: ArmSummary | None = None
+    baseline: Baseline,
+    after: ArmSummary,
+    config: WatchConfig,
+    *,
+    control: ArmSummary | None = None,
+    intervals: bool = True,
 ) -> tuple[MetricResult, ...]:
-    """Every metric, before (or the concurrent control) vs after, with its sequential evidence."""
+    """Every metric, before (or the concurrent control) vs after, with its sequential evidence.
+
+    `intervals=False` skips inverting the tests for the displayed intervals (no decision uses them; the
+    bench simulations skip them to stay fast).
+    """
     before = control if control is not None else baseline.arm
     if after.n == 0 or before.n == 0:
         return ()
@@ -163,17 +181,21 @@ def compare(
     target = _result(
         "target", f"cause '{baseline.cause_label}'", "target", "rate",
         standardise.rate("target", before, after, mix), before.n, after.n,
-        target_tau(baseline.target_rate, baseline.expected_rate), share, ready, alpha,
+        target_tau(baseline.target_rate, baseline.expected_rate), share, ready, alpha, intervals,
     )  # fmt: skip
     out = [target]
     for field, label in RATE_FIELDS:
         tau = max(GUARD_TAU_FLOOR, config.guard_effect * getattr(base.total, field) / base.n)
         est = standardise.rate(field, before, after, mix)
-        out.append(_result(field, label, "guard", "rate", est, before.n, after.n, tau, share, ready, alpha))
+        out.append(
+            _result(
+                field, label, "guard", "rate", est, before.n, after.n, tau, share, ready, alpha, intervals
+            )
+        )
     turns = standardise.mean_turns(before, after, mix)
     tau = max(TURNS_TAU_FLOOR, config.guard_effect * base.total.turns_sum / base.n)
     out.append(_result("turns", "turns per conversation", "guard", "mean", turns, before.n, after.n, tau,
-                       share, ready and turns.strata > 0, alpha))  # fmt: skip
+                       share, ready and turns.strata > 0, alpha, intervals))  # fmt: skip
     for intent in baseline.intents:
         b, a = before.intents.get(intent.id, Tally()), after.intents.get(intent.id, Tally())
         b0 = base.intents.get(intent.id, Tally())
@@ -182,16 +204,16 @@ def compare(
         est = standardise.within("failed", b, a)
         label = f"intent '{baseline.intent_label(intent.id)}' failure rate"
         out.append(_result(f"intent:{intent.id}", label, "guard", "rate", est, b.n, a.n, tau, share, tested,
-                           alpha))  # fmt: skip
+                           alpha, intervals))  # fmt: skip
     return tuple(out)
 
 
 def describe(m: MetricResult) -> str:
     """'intent 'invite teammates' failure rate 4.0% → 19.0% (+15.0 pts, 95% CS +9.1 to +21.3, e=210)'."""
     if m.unit == "rate":
-        delta = f"{m.diff * 100:+.1f} pts, always-valid 95% CI {m.ci[0] * 100:+.1f} to {m.ci[1] * 100:+.1f}"
+        delta = f"{m.diff * 100:+.1f} pts, always-valid CI {m.ci[0] * 100:+.1f} to {m.ci[1] * 100:+.1f}"
     else:
-        delta = f"{m.diff:+.2f}, always-valid 95% CI {m.ci[0]:+.2f} to {m.ci[1]:+.2f}"
+        delta = f"{m.diff:+.2f}, always-valid CI {m.ci[0]:+.2f} to {m.ci[1]:+.2f}"
     raw = f"; raw {fmt(m.raw_before, m.unit)} → {fmt(m.raw_after, m.unit)}" if m.adjusted else ""
     return f"{m.label} {m.change_text()} ({delta}, always-valid p={m.p_value:.2g}{raw})"
 
@@ -218,10 +240,13 @@ def reward_hacking(metrics: tuple[MetricResult, ...], alpha: float) -> str | Non
     )
 
 
-def _rules_out_promise(baseline: Baseline, target: MetricResult) -> bool:
-    """The target's always-valid interval excludes the drop the change promised: it did not deliver."""
+def _rules_out_promise(baseline: Baseline, target: MetricResult, alpha: float) -> bool:
+    """Evidence (at α) that the target fell by less than the change promised: it did not deliver."""
     promised = baseline.expected_rate - baseline.target_rate
-    return target.tested and target.ci[0] > promised
+    if not target.tested or target.variance <= 0:
+        return False
+    e = sequential.evidence(target.diff - promised, target.variance, target.tau, "up")
+    return e >= 1 / alpha
 
 
 def needed_after(
@@ -251,6 +276,7 @@ def judge(
     control: ArmSummary | None = None,
     unattributed: int = 0,
     now: datetime | None = None,
+    intervals: bool = True,
 ) -> Verdict:
     """The verdict for one evaluation; `final` once regressed or when the window has closed.
 
@@ -261,7 +287,7 @@ def judge(
     window_ends = baseline.window_end(config)
     closed = now >= window_ends
     comparison: Comparison = "concurrent" if control is not None else "before_after"
-    metrics = compare(baseline, after, config, control=control)
+    metrics = compare(baseline, after, config, control=control, intervals=intervals)
     target = next((m for m in metrics if m.kind == "target"), None)
     required = needed_after(baseline, after, config, control)
     target_ready = required is not None and after.n >= required
@@ -289,7 +315,9 @@ def judge(
         reasons.append(describe(target))
         if not closed:
             reasons.append(f"The watch keeps checking the guards until {window_ends:%Y-%m-%d %H:%M} UTC.")
-    elif closed and target is not None and (target_ready or _rules_out_promise(baseline, target)):
+    elif (
+        closed and target is not None and (target_ready or _rules_out_promise(baseline, target, config.alpha))
+    ):
         outcome = "no_effect"
         headline = (
             f"No effect: the target did not go down by the end of the window ({describe(target)}); "
@@ -325,7 +353,9 @@ def judge(
     if adjusted:
         reasons.append(
             "The intent mix moved: figures are held at the baseline's mix; raw figures differ for "
-            + ", ".join(f"{m.label} (raw {fmt(m.raw_before, m.unit)} → {fmt(m.raw_after, m.unit)})" for m in adjusted)
+            + ", ".join(
+                f"{m.label} (raw {fmt(m.raw_before, m.unit)} → {fmt(m.raw_after, m.unit)})" for m in adjusted
+            )
         )
     return Verdict(
         outcome=outcome,
