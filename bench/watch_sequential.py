@@ -77,13 +77,11 @@ def simulate(rng: np.random.Generator, world: World, watches: int, looks: int, p
 
 def arm_of(counts: np.ndarray) -> ArmSummary:
     """An ArmSummary from (intent, field) counts, as `metrics.summarize` would build it."""
-    intents = {
-        name: Tally(**{f: int(counts[i, j]) for j, f in enumerate(FIELDS)}) for i, name in enumerate(INTENTS)
-    }
-    total = counts.sum(axis=0)
-    return ArmSummary(
-        total=Tally(**{f: int(total[j]) for j, f in enumerate(FIELDS)}), turns={}, intents=intents, daily={}
-    )
+    rows = counts.tolist()
+    intents = {name: Tally.model_construct(**dict(zip(FIELDS, rows[i], strict=True))) for i, name in
+               enumerate(INTENTS)}  # fmt: skip
+    total = Tally.model_construct(**dict(zip(FIELDS, counts.sum(axis=0).tolist(), strict=True)))
+    return ArmSummary.model_construct(total=total, turns={}, intents=intents, daily={}, unassigned=Tally())
 
 
 def freeze(counts: np.ndarray) -> Baseline:

@@ -21,6 +21,7 @@ from agentmend.watch.metrics import (
     ArmSummary,
     _Frozen,
     anchor,
+    intent_text,
     observe,
     summarize,
 )
@@ -74,7 +75,7 @@ def anchors_from_report(
     intents: list[Anchor] = []
     for intent in report.intents:
         members = [
-            by_id[r.id][0].opening_request
+            intent_text(by_id[r.id][0])
             for r in report.conversations
             if r.intent_id == intent.id and r.id in by_id
         ]

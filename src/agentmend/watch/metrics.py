@@ -116,6 +116,11 @@ def nearest(vectors: np.ndarray, anchors: Sequence[Anchor]) -> list[str | None]:
     return out
 
 
+def intent_text(conv: Conversation) -> str:
+    """What a conversation's intent is measured on: the one place to change if intents use another text."""
+    return conv.opening_request
+
+
 def _flag(outcome: Outcome, name: str) -> bool:
     return name in outcome.signal_names
 
@@ -130,7 +135,7 @@ def observe(
     version_key: str,
 ) -> list[Observation]:
     """Measure conversations against frozen anchors; `request_of` gives a failure's request text."""
-    opening = embedder.encode([c.opening_request for c, _ in pairs]) if pairs else np.zeros((0, 1))
+    opening = embedder.encode([intent_text(c) for c, _ in pairs]) if pairs else np.zeros((0, 1))
     intent_ids = nearest(opening, intents)
     failed_idx = [i for i, (_, o) in enumerate(pairs) if o.failed]
     cause_ids: dict[int, str | None] = {}

@@ -452,7 +452,7 @@ def _revert_body(
         lines += [f"**Evidence** (metric watch, {when}): {verdict.headline}.", ""]
         if verdict.reward_hacking:
             lines += [f"> ⚠️ {verdict.reward_hacking}", ""]
-        lines += [*present.metrics_table(verdict), ""]
+        lines += [*present.metrics_table(verdict), "", f"<sub>{verdict.method}</sub>", ""]
     lines.append(
         "This restores every target file the merge changed to its content before the merge. "
         "Nothing else changes. Merge it to roll back, or close it to keep the change."

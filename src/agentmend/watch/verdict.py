@@ -141,8 +141,12 @@ def _result(
     est: standardise.Estimate, n1: int, n2: int, tau: float, share: float, tested: bool, alpha: float,
     intervals: bool,
 ) -> MetricResult:  # fmt: skip
-    e_worse = sequential.evidence(est.diff, est.v_null, tau, "up") if tested else 1.0
-    e_better = sequential.evidence(est.diff, est.v_null, tau, "down") if tested else 1.0
+    # Evidence grows with the estimate, so against the observed direction it is below 1 and decides
+    # nothing: the simulations (intervals=False) skip computing it and store 1.
+    up = tested and (intervals or est.diff > 0)
+    down = tested and (intervals or est.diff < 0)
+    e_worse = sequential.evidence(est.diff, est.v_null, tau, "up") if up else 1.0
+    e_better = sequential.evidence(est.diff, est.v_null, tau, "down") if down else 1.0
     better_at = alpha if kind == "target" else share
     ci = (est.diff, est.diff)
     if intervals and est.v_null > 0:  # the decisions inverted: worse iff lo > 0, better iff hi < 0
@@ -150,7 +154,7 @@ def _result(
             est.diff - sequential.boundary(est.v_null, tau, share),
             est.diff + sequential.boundary(est.v_null, tau, better_at),
         )
-    return MetricResult(
+    return MetricResult.model_construct(  # typed values computed here: no validation needed, 14 per look
         key=key, label=label, kind=kind, unit=unit, before=est.before, after=est.after,
         raw_before=est.raw_before, raw_after=est.raw_after, n_before=n1, n_after=n2, diff=est.diff, ci=ci,
         relative=est.diff / est.before if est.before > 0 else None, e_worse=e_worse, e_better=e_better,
