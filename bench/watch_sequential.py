@@ -1,7 +1,7 @@
 """Does the watch keep its promise under continuous monitoring? A/A and A/B simulations of counts.
 
 Each simulated watch freezes a baseline of 3,000 conversations through `baseline.freeze_arm` (the entry
-point the real `freeze` uses), then is evaluated 20 times as the after arm grows to 3,000, through the
+point the real `freeze` uses), then is evaluated 20 times as the after arm grows to 6,000, through the
 project's own `verdict.judge` on `ArmSummary` counts (what the real watch builds from conversations).
 The old fixed-horizon rule (`watch_fixed_horizon.py`) sees exactly the same counts.
 
@@ -45,6 +45,7 @@ ESCALATED = np.array([0.08, 0.05, 0.10, 0.03, 0.12, 0.04, 0.09, 0.05])
 ABANDONED = np.array([0.06, 0.07, 0.08, 0.04, 0.06, 0.05, 0.07, 0.05])
 NEGATIVE = np.array([0.03, 0.02, 0.06, 0.02, 0.05, 0.03, 0.04, 0.02])
 TURNS = np.array([3.0, 2.5, 4.0, 2.0, 3.5, 5.0, 4.5, 2.5])  # mean extra turns beyond 2 (Poisson)
+CHUNK = 100
 FIELDS = ("n", "failed", "target", "escalated", "abandoned", "negative_feedback", "turns_sum", "turns_sq")
 
 
@@ -117,11 +118,18 @@ def run(
     world_after: World, *, watches: int, looks: int, per_look: int, seed: int, base_n: int
 ) -> dict[str, Tallies]:
     rng = np.random.default_rng(seed)
-    before = simulate(rng, World(), watches, 1, base_n)[:, 0]
-    after = simulate(rng, world_after, watches, looks, per_look).cumsum(axis=1)
     result = {"sequential": Tallies(), "fixed": Tallies()}
+    for start in range(0, watches, CHUNK):  # conversations are simulated a hundred watches at a time
+        size = min(CHUNK, watches - start)
+        before = simulate(rng, World(), size, 1, base_n)[:, 0]
+        after = simulate(rng, world_after, size, looks, per_look).cumsum(axis=1)
+        _watch(before, after, looks, result)
+    return result
+
+
+def _watch(before: np.ndarray, after: np.ndarray, looks: int, result: dict[str, Tallies]) -> None:
     window = timedelta(days=CONFIG.window_days)
-    for w in range(watches):
+    for w in range(len(before)):
         b = freeze(before[w])
         required = fixed.required_after(b, CONFIG)
         firsts: dict[str, dict[str, int]] = {"sequential": {}, "fixed": {}}
@@ -136,7 +144,6 @@ def run(
                 firsts["fixed"].setdefault(old, arm.n)
         for rule, seen in firsts.items():
             _record(result[rule], seen)
-    return result
 
 
 def summary(t: Tallies, want: str) -> tuple[float, float | None]:
@@ -149,7 +156,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--watches", type=int, default=1000)
     ap.add_argument("--looks", type=int, default=20)
-    ap.add_argument("--per-look", type=int, default=150)
+    ap.add_argument("--per-look", type=int, default=300)
     ap.add_argument("--baseline", type=int, default=3000)
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
@@ -157,10 +164,12 @@ def main() -> None:
     export = INTENTS.index("export")
     worse12, worse30 = FAILED.copy(), FAILED.copy()
     worse12[invite], worse30[invite] = 0.12, 0.30
-    fixed_target = TARGET.copy()
-    fixed_target[export] = TARGET[export] / 2
+    # the cause halved: its conversations (failed x share) half as many, the rest of the intent unchanged
+    cause_rate = FAILED[export] * TARGET[export]
     halved_failed = FAILED.copy()
-    halved_failed[export] = FAILED[export] * (1 - TARGET[export] / 2)
+    halved_failed[export] = FAILED[export] - cause_rate / 2
+    fixed_target = TARGET.copy()
+    fixed_target[export] = (cause_rate / 2) / halved_failed[export]
     shifted = SHARE.copy()
     shifted[export] *= 2
     scenarios = [

@@ -14,7 +14,8 @@ from typing import Literal
 from agentmend.watch.metrics import Observation
 
 Arm = Literal["before", "after", "unattributed"]
-MIN_CONCURRENT = 30  # old-version conversations after the merge that make a comparison concurrent
+MIN_CONCURRENT = 30  # old-version conversations after the merge that make a comparison concurrent...
+CONCURRENT_SHARE = 0.1  # ... when they are also this share of the traffic after the merge
 
 
 def _aware(ts: datetime) -> datetime:
@@ -60,14 +61,19 @@ def split(
 
 
 def concurrent_control(
-    observations: Sequence[Observation], *, version: str | None, merged_at: datetime
+    observations: Sequence[Observation],
+    after: Sequence[Observation],
+    *,
+    version: str | None,
+    merged_at: datetime,
 ) -> list[Observation]:
-    """The previous version's conversations that started after the merge: a canary or an A/B split.
+    """The previous version's conversations that ran alongside the new one: a canary or an A/B split.
 
     When the export carries the version key and both versions ran in the same period, comparing them
     with each other removes everything that changed with the calendar (season, campaigns, new users).
-    Empty unless at least MIN_CONCURRENT such conversations exist; the count only grows as exports
-    arrive, so once a watch is concurrent it stays concurrent.
+    Clients draining the old version for a while after a merge are not that: the old version must hold
+    at least MIN_CONCURRENT conversations and CONCURRENT_SHARE of the traffic after the merge, and still
+    run after half of the new version's conversations had started. Otherwise: empty (before/after).
     """
     if version is None:
         return []
@@ -80,4 +86,9 @@ def concurrent_control(
         and o.started_at is not None
         and _aware(o.started_at) >= merged
     ]
-    return control if len(control) >= MIN_CONCURRENT else []
+    if len(control) < MIN_CONCURRENT or len(control) < CONCURRENT_SHARE * (len(control) + len(after)):
+        return []
+    starts = sorted(_aware(o.started_at) for o in after if o.started_at is not None)
+    if starts and max(_aware(o.started_at) for o in control if o.started_at) < starts[len(starts) // 2]:
+        return []
+    return control

@@ -18,10 +18,12 @@ mixture e-value with a plug-in variance; scipy provides the normal distribution 
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import Literal
 
-from scipy import optimize, special, stats
+import numpy as np
+from scipy import optimize, special
 
 Direction = Literal["up", "down"]
 LOG2 = math.log(2.0)
@@ -72,6 +74,25 @@ def boundary(variance: float, tau: float, alpha: float) -> float:
     return float(optimize.brentq(gap, 0.0, hi, xtol=1e-10))
 
 
+LOOKS = 20  # evaluations a sizing assumes over the window (a push a day and the hourly tick, thinned)
+PATHS = 400
+
+
+def _log_evidence_np(d: np.ndarray, variance: np.ndarray, tau: float) -> np.ndarray:
+    """`log_evidence` ("up") on arrays, averaged over `SCALES` like `evidence`."""
+    logs = []
+    for k in SCALES:
+        t2 = (tau * k) ** 2
+        total = variance + t2
+        quad = t2 * d * d / (2 * variance * total)
+        z = d * (tau * k) / np.sqrt(variance * total)
+        logs.append(LOG2 + 0.5 * np.log(variance / total) + quad + special.log_ndtr(z))
+    stacked = np.stack(logs)
+    top = stacked.max(axis=0)
+    return np.asarray(top + np.log(np.exp(stacked - top).mean(axis=0)))
+
+
+@functools.lru_cache(maxsize=4096)  # pure and seeded: a baseline re-read, or many alike, sizes once
 def after_needed(
     p_before: float,
     p_after: float,
@@ -81,36 +102,52 @@ def after_needed(
     alpha: float,
     power: float,
     ratio: float | None = None,
-    cap: int = 10_000_000,
+    cap: int = 2_000_000,
 ) -> int | None:
     """Conversations the after arm needs before a move p_before → p_after is caught with `power`.
 
     `n_before` fixed (before/after), or None with `ratio` = control/after sizes (a concurrent comparison
-    in which both arms grow). A single-look power, so it slightly overstates what the sequential test
-    needs (it may cross earlier). None when even `cap` conversations would not do (a small baseline).
+    in which both arms grow). The power is that of the sequential test itself, looked at `LOOKS` times
+    as the after arm grows: simulated on seeded Gaussian paths of the two arms' means (the normal
+    approximation the test itself makes), so the same baseline always gets the same answer. None when
+    even `cap` conversations would not do (a baseline too small for the effect).
     """
-    delta = abs(p_after - p_before)
-    if delta == 0:
+    if p_after == p_before:
         return None
-    q = float(stats.norm.ppf(power))
+    rng = np.random.default_rng(20170101)
+    fixed_noise = rng.standard_normal(PATHS)
+    steps_after = rng.standard_normal((PATHS, LOOKS))
+    steps_before = rng.standard_normal((PATHS, LOOKS))
+    fractions = np.arange(1, LOOKS + 1) / LOOKS
+    sign = 1.0 if p_after > p_before else -1.0
+    s1, s2 = math.sqrt(p_before * (1 - p_before)), math.sqrt(p_after * (1 - p_after))
+    threshold = math.log(1 / alpha)
 
-    def enough(n2: int) -> bool:
-        n1 = n_before if n_before is not None else max(1.0, n2 * (ratio or 1.0))
-        pooled = (p_before * n1 + p_after * n2) / (n1 + n2)
-        v_null = pooled * (1 - pooled) * (1 / n1 + 1 / n2)
-        v_alt = p_before * (1 - p_before) / n1 + p_after * (1 - p_after) / n2
-        if v_null <= 0 or v_alt <= 0:
-            return True
-        return (delta - boundary(v_null, tau, alpha)) / math.sqrt(v_alt) >= q
+    def power_at(n2: int) -> float:
+        ns2 = n2 * fractions
+        err2 = np.cumsum(steps_after * math.sqrt(n2 / LOOKS), axis=1) * s2 / ns2
+        if n_before is not None:
+            ns1 = np.full(LOOKS, float(n_before))
+            err1 = (fixed_noise * s1 / math.sqrt(n_before))[:, None]
+        else:
+            ns1 = np.maximum(1.0, ns2 * (ratio or 1.0))
+            err1 = np.cumsum(steps_before * np.sqrt(np.diff(ns1, prepend=0.0)), axis=1) * s1 / ns1
+        d = (p_after - p_before) + err2 - err1
+        p1 = np.clip(p_before + err1, 0.0, 1.0)
+        p2 = np.clip(p_after + err2, 0.0, 1.0)
+        pooled = np.clip((p1 * ns1 + p2 * ns2) / (ns1 + ns2), 1e-6, 1 - 1e-6)
+        variance = pooled * (1 - pooled) * (1 / ns1 + 1 / ns2)
+        crossed = (_log_evidence_np(sign * d, variance, tau) >= threshold).any(axis=1)
+        return float(crossed.mean())
 
-    if not enough(cap):
+    if power_at(cap) < power:
         return None
-    lo, hi = 1, 2
-    while not enough(hi):
-        lo, hi = hi, hi * 2
-    while hi - lo > 1:
+    lo, hi = 1, 64
+    while power_at(hi) < power:
+        lo, hi = hi, min(cap, hi * 4)
+    while hi - lo > max(1, lo // 100):
         mid = (lo + hi) // 2
-        if enough(mid):
+        if power_at(mid) >= power:
             hi = mid
         else:
             lo = mid

@@ -315,7 +315,9 @@ def _after_arm(
     )
     frozen = set(baseline.conversation_ids)
     late_before = [o for o in arms["before"] if o.id not in frozen]
-    control = concurrent_control(late_before, version=baseline.version, merged_at=baseline.merged_at)
+    control = concurrent_control(
+        late_before, arms["after"], version=baseline.version, merged_at=baseline.merged_at
+    )
     return arms["after"], control, len(arms["unattributed"]) + len(late_before) - len(control)
 
 
