@@ -13,7 +13,7 @@ export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 export NUMBA_CACHE_DIR := $(CURDIR)/.cache/numba
 
-.PHONY: install test demo lint bench bench-detect bench-watch clean
+.PHONY: install test demo lint bench bench-detect bench-watch bench-watch-corpus clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +34,7 @@ lint: install
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy src
 
-bench: install bench-detect bench-watch
+bench: install bench-detect bench-watch bench-watch-corpus
 	$(BIN)/python bench/intent_discovery.py
 
 # failed-conversation detection: P/R/F1 with intervals on tau2-airline and the held-out corpora
@@ -44,6 +44,10 @@ bench-detect: install
 # A/A and A/B simulations of the metric watch (1,000 watches x 20 evaluations per scenario; ~2 min on 1 core)
 bench-watch: install
 	$(BIN)/python bench/watch_sequential.py
+
+# The watch end to end on the held-back before/after corpus (bench/corpora/watch_before_after; ~5 min)
+bench-watch-corpus: install
+	-$(BIN)/python bench/watch_before_after.py
 
 clean:
 	rm -rf $(VENV) .cache .pytest_cache
