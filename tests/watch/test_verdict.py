@@ -172,3 +172,13 @@ def _draw(rng: np.random.Generator, rates: dict[str, float], n: int) -> ArmSumma
     failed = sum(f for _, f in intents.values())
     return arm(total, target=failed // 3, failed=failed, escalated=total // 13, abandoned=total // 20,
                negative=total // 40, intents=intents)  # fmt: skip
+
+
+def test_an_overall_regression_says_which_intent_holds_most_of_the_rise() -> None:
+    before = arm(800, target=160, failed=240, intents={"i-billing": (400, 200), "i-invite": (400, 40)})
+    after = arm(800, target=60, failed=340, intents={"i-billing": (400, 100), "i-invite": (400, 240)})
+    v = judge(baseline(before), after, CONFIG, now=DURING)
+    failed = v.metric("failed")
+    assert v.outcome == "regressed" and failed is not None and failed.worse
+    assert failed.driver is not None and "intent 'invite teammates' (+25.0 pts of +12.5)" in failed.driver
+    assert "most of the rise in intent 'invite teammates'" in v.headline

@@ -121,3 +121,25 @@ def differs(e: Estimate, unit: str) -> bool:
     return not (
         math.isclose(e.raw_after, e.after, abs_tol=tol) and math.isclose(e.raw_before, e.before, abs_tol=tol)
     )
+
+
+def contributions(
+    field: str, before: ArmSummary, after: ArmSummary, mix: Mapping[str, float]
+) -> list[tuple[str, float]]:
+    """Each stratum's share of a standardised change, w_k · (after_k - before_k), largest rise first.
+
+    Descriptive: it says where a significant overall change happened, it tests nothing by itself.
+    `field` "turns" decomposes the mean turns per conversation.
+    """
+    b_strata, a_strata = strata(before), strata(after)
+    keep = {k: w for k, w in mix.items() if b_strata.get(k, Tally()).n and a_strata.get(k, Tally()).n}
+    total_w = sum(keep.values())
+    out = []
+    for k, w in keep.items():
+        b, a = b_strata[k], a_strata[k]
+        if field == "turns":
+            change = a.turns_sum / a.n - b.turns_sum / b.n
+        else:
+            change = getattr(a, field) / a.n - getattr(b, field) / b.n
+        out.append((k, w / total_w * change))
+    return sorted(out, key=lambda kv: -kv[1])

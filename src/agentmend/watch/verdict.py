@@ -59,6 +59,7 @@ class MetricResult(_Frozen):
     better: bool
     worse: bool
     variance: float = 0.0  # of `diff`, pooled under "no change": what the evidence used
+    driver: str | None = None  # for a worse overall metric: the intent where most of the rise is
     tau: float = 0.0  # the mixing scale (smallest of `sequential.SCALES`)
 
     @property
@@ -212,6 +213,26 @@ def compare(
     return tuple(out)
 
 
+def _with_drivers(
+    metrics: tuple[MetricResult, ...], baseline: Baseline, before: ArmSummary, after: ArmSummary
+) -> tuple[MetricResult, ...]:
+    """For each overall metric that got worse, the baseline intent with the largest share of the rise."""
+    mix = standardise.weights(baseline.arm)
+    out = []
+    for m in metrics:
+        if m.worse and not m.key.startswith("intent:") and m.diff > 0:
+            parts = [kv for kv in standardise.contributions(m.key, before, after, mix) if kv[1] > 0]
+            named = [kv for kv in parts if kv[0] != standardise.UNASSIGNED]
+            if named:  # conversations near no baseline intent are a stratum, not an intent to name
+                k, part = named[0]
+                amount = f"{part * 100:+.1f} pts" if m.unit == "rate" else f"{part:+.2f}"
+                whole = f"{m.diff * 100:+.1f}" if m.unit == "rate" else f"{m.diff:+.2f}"
+                driver = f"most of the rise in intent '{baseline.intent_label(k)}' ({amount} of {whole})"
+                m = m.model_copy(update={"driver": driver})
+        out.append(m)
+    return tuple(out)
+
+
 def describe(m: MetricResult) -> str:
     """'intent 'invite teammates' failure rate 4.0% → 19.0% (+15.0 pts, 95% CS +9.1 to +21.3, e=210)'."""
     if m.unit == "rate":
@@ -219,7 +240,8 @@ def describe(m: MetricResult) -> str:
     else:
         delta = f"{m.diff:+.2f}, always-valid CI {m.ci[0]:+.2f} to {m.ci[1]:+.2f}"
     raw = f"; raw {fmt(m.raw_before, m.unit)} → {fmt(m.raw_after, m.unit)}" if m.adjusted else ""
-    return f"{m.label} {m.change_text()} ({delta}, always-valid p={m.p_value:.2g}{raw})"
+    driver = f"; {m.driver}" if m.driver else ""
+    return f"{m.label} {m.change_text()} ({delta}, always-valid p={m.p_value:.2g}{raw}){driver}"
 
 
 def reward_hacking(metrics: tuple[MetricResult, ...], alpha: float) -> str | None:
@@ -297,6 +319,7 @@ def judge(
     target_ready = required is not None and after.n >= required
     needed = None if required is None else max(0, required - after.n)
     hacking = reward_hacking(metrics, config.alpha)
+    metrics = _with_drivers(metrics, baseline, control if control is not None else baseline.arm, after)
     worse = [m for m in metrics if m.worse]
     regressed_intents = tuple(
         baseline.intent_label(m.key.removeprefix("intent:")) for m in worse if m.key.startswith("intent:")
