@@ -182,3 +182,14 @@ def test_an_overall_regression_says_which_intent_holds_most_of_the_rise() -> Non
     assert v.outcome == "regressed" and failed is not None and failed.worse
     assert failed.driver is not None and "intent 'invite teammates' (+25.0 pts of +12.5)" in failed.driver
     assert "most of the rise in intent 'invite teammates'" in v.headline
+
+
+def test_a_rise_spread_over_many_intents_is_not_pinned_on_one() -> None:
+    intents_before = {f"i-{k}": (80, 20) for k in range(10)}
+    intents_after = {f"i-{k}": (80, 32) for k in range(10)}
+    before = arm(800, target=100, failed=200, intents=intents_before)
+    after = arm(800, target=100, failed=320, intents=intents_after)
+    v = judge(baseline(before), after, CONFIG, now=DURING)
+    failed = v.metric("failed")
+    assert failed is not None and failed.worse and failed.driver is not None
+    assert failed.driver.startswith("the rise is spread over intents (largest:")

@@ -227,7 +227,12 @@ def _with_drivers(
                 k, part = named[0]
                 amount = f"{part * 100:+.1f} pts" if m.unit == "rate" else f"{part:+.2f}"
                 whole = f"{m.diff * 100:+.1f}" if m.unit == "rate" else f"{m.diff:+.2f}"
-                driver = f"most of the rise in intent '{baseline.intent_label(k)}' ({amount} of {whole})"
+                label = baseline.intent_label(k)
+                driver = (
+                    f"most of the rise in intent '{label}' ({amount} of {whole})"
+                    if part >= m.diff / 2
+                    else f"the rise is spread over intents (largest: '{label}', {amount} of {whole})"
+                )
                 m = m.model_copy(update={"driver": driver})
         out.append(m)
     return tuple(out)
