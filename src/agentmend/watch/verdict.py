@@ -199,8 +199,9 @@ def compare(
         )
     turns = standardise.mean_turns(before, after, mix)
     tau = max(TURNS_TAU_FLOOR, config.guard_effect * base.total.turns_sum / base.n)
+    has_turns = base.total.turns_sum > 0  # a baseline frozen before turn sums were kept cannot say
     out.append(_result("turns", "turns per conversation", "guard", "mean", turns, before.n, after.n, tau,
-                       share, ready and turns.strata > 0, alpha, intervals))  # fmt: skip
+                       share, ready and has_turns and turns.strata > 0, alpha, intervals))  # fmt: skip
     for intent in baseline.intents:
         b, a = before.intents.get(intent.id, Tally()), after.intents.get(intent.id, Tally())
         b0 = base.intents.get(intent.id, Tally())
