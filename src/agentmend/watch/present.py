@@ -183,16 +183,16 @@ def chart(b: Baseline, after: ArmSummary | None) -> str:
 def verdict_comment(b: Baseline, v: Verdict, config: WatchConfig, *, revert_note: str | None = None) -> str:
     state = "final" if v.final else f"watching until {v.window_ends:%Y-%m-%d}"
     lines = [
-        f"### agentmend watch: {ICON[v.outcome]} {v.outcome} ({state})",
+        f"### agentmend watch: {ICON[v.outcome]} {v.outcome.replace('_', ' ')} ({state})",
         "",
-        v.headline + ".",
+        md.line(v.headline) + ".",  # labels come from conversation keywords: data, not markup
         "",
     ]
     extra = [r for r in v.reasons if r != v.headline]
     if v.reward_hacking:
-        lines += [f"> ⚠️ **{v.reward_hacking}**", ""]
+        lines += [f"> ⚠️ **{md.line(v.reward_hacking)}**", ""]
         extra = [r for r in extra if r != v.reward_hacking]
-    lines += [f"- {r}" for r in extra]
+    lines += [f"- {md.line(r)}" for r in extra]
     if extra:
         lines.append("")
     if revert_note:

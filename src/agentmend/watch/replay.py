@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, runtime_checkable
 
+from agentmend import markdown as md
 from agentmend.conversations.model import Conversation
 from agentmend.fixes.guard import injection_suspects
 from agentmend.fixes.records import TokenUsage
@@ -286,7 +287,7 @@ def markdown(report: ReplayReport) -> str:
         )
     worse = [r for r in report.healthy if r.worse]
     if worse:
-        ids = ", ".join(f"`{r.case.conversation_id}`" for r in worse[:10])
+        ids = ", ".join(md.code(r.case.conversation_id) for r in worse[:10])  # ids come from the export
         lines.append(f"Healthy conversations the proposal made worse: {ids}.")
     lines.append("")
     return "\n".join(lines)

@@ -16,6 +16,7 @@ from typing import Literal
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from agentmend import markdown as md
 from agentmend import markers
 from agentmend.analysis.embed import Embedder, VectorLookup, cached
 from agentmend.analysis.records import AnalysisReport, Outcome
@@ -451,9 +452,9 @@ def _revert_body(
     lines.append("")
     if verdict is not None:
         when = f"{verdict.evaluated_at:%Y-%m-%d %H:%M} UTC"
-        lines += [f"**Evidence** (metric watch, {when}): {verdict.headline}.", ""]
+        lines += [f"**Evidence** (metric watch, {when}): {md.line(verdict.headline)}.", ""]
         if verdict.reward_hacking:
-            lines += [f"> ⚠️ {verdict.reward_hacking}", ""]
+            lines += [f"> ⚠️ {md.line(verdict.reward_hacking)}", ""]
         lines += [*present.metrics_table(verdict), "", f"<sub>{verdict.method}</sub>", ""]
     lines.append(
         "This restores every target file the merge changed to its content before the merge. "
