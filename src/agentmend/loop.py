@@ -26,6 +26,7 @@ from agentmend.fixes.records import Draft, TokenUsage
 from agentmend.fixes.select import branch_for, select_causes
 from agentmend.forges.base import Forge
 from agentmend.models.base import Model, ModelError, ProposalRequest, TargetFile
+from agentmend.models.factory import judge_for
 from agentmend.repo_config import RepoConfig, RiskClass
 from agentmend.store.tables import ChangeRow, CooldownRow
 from agentmend.watch.replay import ReplayPool, pool_from, replay
@@ -331,7 +332,8 @@ def propose_one(
         new_texts=patch.new_texts,
     )
     replayed = replay(
-        model, replay_pool, cause_id=cluster.id, intent_id=cluster.intent_id,
+        model, judge_for(model), replay_pool, cause_id=cluster.id, intent_id=cluster.intent_id,
+        current=[(t.path, t.kind, t.text) for t in targets],
         proposed=[(t.path, t.kind, patch.new_texts.get(t.path, t.text)) for t in targets],
         sample=config.watch.replay_conversations, max_worse=config.watch.replay_max_worse,
     )  # fmt: skip

@@ -63,12 +63,11 @@ def proposal() -> dict[str, Any]:
     return tool_message(answer)
 
 
-def judged(first: bool, second: bool) -> dict[str, Any]:
-    body = tool_message({"verdicts": [
-        {"candidate": 1, "serves_request": first, "reason": "r"},
-        {"candidate": 2, "serves_request": second, "reason": "r"},
-    ]})  # fmt: skip
-    body["content"][1]["name"] = "judge_answers"
+def verdict(failed: bool) -> dict[str, Any]:
+    body = tool_message(
+        {"failed": failed, "failing_turn": None, "broken_rule": None, "user_frustrated": False, "reason": "r"}
+    )
+    body["content"][1]["name"] = "record_verdict"
     return body
 
 
@@ -88,16 +87,11 @@ class FakeApi:
         tools = [t["name"] for t in sent.get("tools", [])]
         if "propose_edits" in tools:
             return httpx.Response(200, json=proposal())
-        if "judge_answers" in tools:
+        if "record_verdict" in tools:  # the detection judge: did the conversation, as cut, fail?
             self.judged.append(sent)
-            content = sent["messages"][0]["content"]
-            candidates = content.split("<candidates>")[1]
-            first, second = candidates.split('<candidate n="2">')
-
-            def good(text: str) -> bool:
-                return "Settings ›" in text or ("Billing ›" in text)
-
-            return httpx.Response(200, json=judged(good(first), good(second)))
+            last = sent["messages"][0]["content"].split("assistant: ")[-1]
+            good = "Settings ›" in last or "Billing ›" in last
+            return httpx.Response(200, json=verdict(not good))
         self.replays.append(sent)
         question = sent["messages"][0]["content"]
         if "invoice" in question:
@@ -138,7 +132,10 @@ def test_a_replay_that_worsens_healthy_conversations_blocks_the_pr(setup: Any) -
     assert NEW_SECTION.strip() in system
     assert api.replays[0]["messages"][0]["role"] == "user"
     # conversation text reaches the judge only as delimited, neutralised data; the attack was never sent
-    assert all("<conversation>" in j["messages"][0]["content"] for j in api.judged)
+    assert all("<conversation id=" in j["messages"][0]["content"] for j in api.judged)
+    # the exported answers are judged under the current prompt, the replayed ones under the proposed
+    policies = [j["system"][1]["text"] for j in api.judged]
+    assert sum(NEW_SECTION.strip() in p for p in policies) == len(policies) // 2
     assert not any(ATTACK in json.dumps(r) for r in api.replays + api.judged)
 
 
@@ -151,9 +148,9 @@ def test_a_replay_that_helps_opens_the_pr_with_its_figures_and_cost(setup: Any) 
     change = forge.get_change("agentmend/sso")
     assert change is not None
     assert "Replayed 4 failing conversations: 4 now resolved (0 before); 3 healthy: 0 worse" in change.body
-    assert "14 API calls" in change.body  # 7 cases x (replay + judge)
+    assert "21 API calls" in change.body  # 7 cases x (replay + judge of the old and of the new answer)
     assert "1 conversation(s) left out: they read like prompt-injection attempts" in change.body
-    assert "narrow judge question" in change.body
+    assert "the detection judge (anthropic:claude-sonnet-4-5" in change.body
 
 
 def test_offline_the_change_says_that_no_replay_ran(setup: Any) -> None:

@@ -277,26 +277,3 @@ class AnthropicModel:
         )
         text = " ".join(b.text for b in message.content if b.type == "text").strip()
         return text, self._usage(message)
-
-    def judge_answers(
-        self, history: Sequence[tuple[str, str]], request: str, answers: Sequence[str]
-    ) -> tuple[tuple[bool, ...], TokenUsage]:
-        """Whether each answer serves the request (the replay's narrow judge question, `replay_judge`)."""
-        from agentmend.watch import replay_judge
-
-        message = self._create(
-            max_tokens=512,
-            system=[{"type": "text", "text": replay_judge.SYSTEM, "cache_control": {"type": "ephemeral"}}],
-            tools=[replay_judge.TOOL],
-            tool_choice={"type": "tool", "name": replay_judge.TOOL_NAME},
-            messages=[{"role": "user", "content": replay_judge.user_content(history, request, answers)}],
-        )
-        block = next(
-            (b for b in message.content if b.type == "tool_use" and b.name == replay_judge.TOOL_NAME), None
-        )
-        if block is None:
-            raise ModelError(f"malformed judge answer: no {replay_judge.TOOL_NAME} tool call")
-        try:
-            return replay_judge.parse(block.input, len(answers)), self._usage(message)
-        except ValueError as exc:
-            raise ModelError(f"malformed judge answer: {exc}") from exc

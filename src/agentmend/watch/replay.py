@@ -2,28 +2,28 @@
 
 Before a change is opened or updated, the failing turn of a sample of the cause's failed conversations,
 and one answer of healthy conversations from other intents, are answered again with the proposed target
-files in place of the current ones, through the Model door; a judge (`replay_judge.py`) then says for the
-original and the replayed answer whether each serves the user's request. A proposal that makes healthy
-conversations worse is not opened. Offline (no model that can answer as the agent) nothing is replayed,
-and the change text says so.
+files in place of the current ones, through the Model door; the detection judge (`models/judge.py`) then
+judges the conversation ending with the exported answer under the current targets, and ending with the
+replayed answer under the proposed ones. A proposal that makes healthy conversations worse is not opened.
+Offline (no model that can answer as the agent, no judge) nothing is replayed, and the change text says so.
 
 Conversation text is untrusted data all the way: the history is replayed as the conversation it was (the
-proposed targets are the only instructions), the judge sees it inside a delimited data block, and a case
+proposed targets are the only instructions), the judge sees it inside its delimited data block, and a case
 that reads like a prompt-injection attempt is left out and counted.
 """
 
 from __future__ import annotations
 
-import hashlib
 import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, runtime_checkable
 
 from agentmend import markdown as md
-from agentmend.conversations.model import Conversation
+from agentmend.conversations.model import Conversation, Turn
 from agentmend.fixes.guard import injection_suspects
 from agentmend.fixes.records import TokenUsage
+from agentmend.models.judge import Judge, JudgeAnswer, JudgeRequest, render
 
 Kind = Literal["failing", "healthy"]
 MAX_TURN_CHARS = 4_000  # one message as replayed; longer ones are cut (the head carries the request)
@@ -74,6 +74,8 @@ class ReplayReport:
     usage: TokenUsage = field(default_factory=TokenUsage)
     max_worse: int = 0
     judge: str = ""
+    judge_cost_usd: float = 0.0
+    unjudged: int = 0  # cases the judge gave no verdict on (errors); left out of the figures
 
     @property
     def healthy_worse(self) -> int:
@@ -124,10 +126,6 @@ class Replayer(Protocol):
     def path(self) -> str: ...
 
     def replay_answer(self, system: str, history: Sequence[tuple[str, str]]) -> tuple[str, TokenUsage]: ...
-
-    def judge_answers(
-        self, history: Sequence[tuple[str, str]], request: str, answers: Sequence[str]
-    ) -> tuple[tuple[bool, ...], TokenUsage]: ...
 
 
 def _cut(text: str) -> str:
@@ -206,19 +204,40 @@ def system_text(targets: Iterable[tuple[str, str, str]]) -> str:
     return "\n\n".join(parts)
 
 
+def _transcript(case: ReplayCase, answer: str) -> str:
+    """The conversation as the judge renders it, cut after the answer being judged."""
+    turns = [Turn(i, role, text) for i, (role, text) in enumerate(case.history)]
+    turns.append(Turn(len(turns), "assistant", answer))
+    return render(Conversation(id=case.conversation_id, turns=tuple(turns), source="replay"))
+
+
+def _verdicts(judge: Judge, cases: Sequence[tuple[ReplayCase, str]], policy: str) -> tuple[JudgeAnswer, int]:
+    requests = [
+        JudgeRequest(case.conversation_id, _transcript(case, answer), len(case.history) + 1, "")
+        for case, answer in cases
+    ]
+    answer = judge.judge(requests, policy, batch=False)
+    return answer, len(requests) - len(answer.verdicts)
+
+
 def replay(
     model: object,
+    judge: Judge | None,
     pool: ReplayPool | None,
     *,
     cause_id: str,
     intent_id: str | None,
+    current: Iterable[tuple[str, str, str]],
     proposed: Iterable[tuple[str, str, str]],
     sample: int,
     max_worse: int,
 ) -> ReplayReport:
-    """Replay a sample of the cause's failures and of healthy conversations with the proposed targets."""
+    """Replay a sample of the cause's failures and of healthy conversations with the proposed targets.
+
+    `current`/`proposed`: (path, kind, text) of every target before and after the proposal.
+    """
     path = str(getattr(model, "path", "unknown"))
-    if not isinstance(model, Replayer):
+    if not isinstance(model, Replayer) or judge is None:
         return ReplayReport(False, path, f"the {path} model cannot answer as the agent (offline path)")
     if pool is None or sample <= 0:
         return ReplayReport(False, path, "replay is off (`watch.replay_conversations: 0`) or had no cases")
@@ -230,24 +249,32 @@ def replay(
                             skipped_untrusted=skipped)  # fmt: skip
     system = system_text(proposed)
     usage = TokenUsage()
-    calls = 0
-    done: list[Replayed] = []
+    answers: list[str] = []
     for case in trusted:
-        answer, u1 = model.replay_answer(system, case.history)
-        flip = hashlib.sha256(case.conversation_id.encode()).digest()[0] % 2 == 1  # the judge must not
-        pair = (answer, case.original) if flip else (case.original, answer)  # know which one is new
-        verdicts, u2 = model.judge_answers(case.history, case.request, pair)
-        before, after = (verdicts[1], verdicts[0]) if flip else (verdicts[0], verdicts[1])
-        calls += 2
-        usage = _add(_add(usage, u1), u2)
-        done.append(Replayed(case, answer, before, after))
+        text, u = model.replay_answer(system, case.history)
+        usage = _add(usage, u)
+        answers.append(text)
+    before, missing_before = _verdicts(judge, [(c, c.original) for c in trusted], system_text(current))
+    after, missing_after = _verdicts(judge, list(zip(trusted, answers, strict=True)), system)
+    done = [
+        Replayed(
+            case,
+            answer,
+            not before.verdicts[case.conversation_id].failed,
+            not after.verdicts[case.conversation_id].failed,
+        )  # fmt: skip
+        for case, answer in zip(trusted, answers, strict=True)
+        if case.conversation_id in before.verdicts and case.conversation_id in after.verdicts
+    ]
     return ReplayReport(
         True, path,
         failing=tuple(r for r in done if r.case.kind == "failing"),
         healthy=tuple(r for r in done if r.case.kind == "healthy"),
-        skipped_untrusted=skipped, calls=calls, usage=usage, max_worse=max_worse,
-        judge="a narrow judge question of the watch's own (`watch/replay_judge.py`): does this answer "
-        "serve the user's request?",
+        skipped_untrusted=skipped, calls=len(trusted) * 3,
+        usage=_add(_add(usage, before.usage), after.usage), max_worse=max_worse,
+        judge=f"the detection judge ({judge.path}, `models/judge.py`), on the conversation cut after each "
+        "answer: the exported one under the current targets, the replayed one under the proposed targets",
+        judge_cost_usd=before.cost_usd + after.cost_usd, unjudged=len(trusted) - len(done),
     )  # fmt: skip
 
 
@@ -279,8 +306,10 @@ def markdown(report: ReplayReport) -> str:
         f"files in place of the current ones. Judge: {report.judge}",
         "",
         f"Cost: {report.calls} API calls, {u.input_tokens:,} input and {u.output_tokens:,} output tokens "
-        f"({u.cache_read_input_tokens:,} read from cache).",
+        f"({u.cache_read_input_tokens:,} read from cache); the judge's part ${report.judge_cost_usd:.2f}.",
     ]
+    if report.unjudged:
+        lines.append(f"{report.unjudged} replayed conversation(s) got no verdict from the judge; left out.")
     if report.skipped_untrusted:
         lines.append(
             f"{report.skipped_untrusted} conversation(s) left out: they read like prompt-injection attempts."
