@@ -14,7 +14,7 @@ export TOKENIZERS_PARALLELISM := false
 # Caches (numba's compiled kernels) and CLI state live in the user's cache/state dirs, never in a work
 # tree: set AGENTMEND_CACHE_DIR / AGENTMEND_STATE_DIR to move them (see src/agentmend/paths.py).
 
-.PHONY: install test demo lint bench bench-detect clean
+.PHONY: install test demo lint bench bench-detect bench-watch bench-watch-corpus clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,12 +35,20 @@ lint: install
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy src
 
-bench: install bench-detect
+bench: install bench-detect bench-watch bench-watch-corpus
 	$(BIN)/python bench/intent_discovery.py
 
 # failed-conversation detection: P/R/F1 with intervals on tau2-airline and the held-out corpora
 bench-detect: install
 	$(BIN)/python bench/eval_detection.py
+
+# A/A and A/B simulations of the metric watch (1,000 watches x 20 evaluations per scenario; ~2 min on 1 core)
+bench-watch: install
+	$(BIN)/python bench/watch_sequential.py
+
+# The watch end to end on the held-back before/after corpus (bench/corpora/watch_before_after; ~5 min)
+bench-watch-corpus: install
+	-$(BIN)/python bench/watch_before_after.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

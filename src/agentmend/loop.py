@@ -27,8 +27,11 @@ from agentmend.fixes.records import Draft, TokenUsage
 from agentmend.fixes.select import branch_for, select_causes
 from agentmend.forges.base import Forge, NotARegularFile
 from agentmend.models.base import Model, ModelError, ProposalRequest, TargetFile
+from agentmend.models.factory import judge_for
 from agentmend.repo_config import RepoConfig, RiskClass
 from agentmend.store.tables import ChangeRow, CooldownRow
+from agentmend.watch.replay import ReplayPool, pool_from, replay
+from agentmend.watch.replay import markdown as replay_markdown
 
 if TYPE_CHECKING:
     from agentmend.analysis.embed import Embedder
@@ -63,6 +66,7 @@ class ForgeAnalysis:
     report: AnalysisReport
     user_texts: dict[str, tuple[str, ...]]
     failed_tools: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    replay_pool: ReplayPool | None = None  # conversations a proposal is replayed on before it opens
 
     def texts_for(self, conversation_id: str) -> list[str]:
         return list(self.user_texts.get(conversation_id, ()))
@@ -115,10 +119,12 @@ def analyze_forge_with_texts(
     )
     failed = {cid for c in report.clusters for cid in c.member_ids}
     members = [c for c in conversations if c.id in failed]
+    rows = ((r.id, r.failed, r.failing_turn, r.intent_id, r.cluster_id) for r in report.conversations)
     return ForgeAnalysis(
         report,
         user_texts={c.id: tuple(t.text for t in c.user_turns) for c in members},
         failed_tools={c.id: tools for c in members if (tools := failed_tool_names(c))},
+        replay_pool=pool_from(conversations, rows, config.watch.replay_conversations),
     )
 
 
@@ -281,6 +287,7 @@ def propose_one(
     requested_by: str | None = None,
     texts_for: Callable[[str], list[str]] | None = None,
     tools_for: Callable[[str], list[str]] | None = None,
+    replay_pool: ReplayPool | None = None,
 ) -> ProposalOutcome:
     """One cause from evidence to a published change; raises EditRejected/ModelError on a bad proposal."""
     branch = branch_for(cluster)
@@ -346,6 +353,19 @@ def propose_one(
         old_texts=old,
         new_texts=patch.new_texts,
     )
+    replayed = replay(
+        model, judge_for(model), replay_pool, cause_id=cluster.id, intent_id=cluster.intent_id,
+        current=[(t.path, t.kind, t.text) for t in targets],
+        proposed=[(t.path, t.kind, patch.new_texts.get(t.path, t.text)) for t in targets],
+        sample=config.watch.replay_conversations, max_worse=config.watch.replay_max_worse,
+    )  # fmt: skip
+    if replayed.blocks:
+        return ProposalOutcome(
+            cluster.id, label, branch, "skipped",
+            f"{replayed.headline()}: a proposal that makes healthy conversations worse is not opened "
+            f"(`watch.replay_max_worse: {config.watch.replay_max_worse}`)",
+            risk, reasons, patch.stat, model_path=draft.model_path, usage=draft.usage,
+        )  # fmt: skip
     redact = _redactor(config)  # the model's own words may echo what it read
     shown = replace(draft, rationale=redact(draft.rationale), expected_effect=redact(draft.expected_effect))
     ctx = change_text.ChangeContext(
@@ -362,6 +382,7 @@ def propose_one(
         guidance=guidance,
         requested_by=requested_by,
         failing_tools=request.failing_tools,
+        replay=replay_markdown(replayed),
     )
     free = NO_CONVERSATION_WORDING in reasons  # the guard's verdict, for automerge (watch/automerge.py)
     trailer = [markers.evidence(evidence), markers.wording(free), markers.steer(guidance, requested_by)]
@@ -435,6 +456,7 @@ def propose_changes(
     requested_by: str | None = None,
     texts_for: Callable[[str], list[str]] | None = None,
     tools_for: Callable[[str], list[str]] | None = None,
+    replay_pool: ReplayPool | None = None,
 ) -> list[ProposalOutcome]:
     """Select causes, then propose each; a bad proposal for one cause is reported and the others go on."""
     note_rejections(forge, report, engine)
@@ -468,6 +490,7 @@ def propose_changes(
                     requested_by=requested_by,
                     texts_for=texts_for,
                     tools_for=tools_for,
+                    replay_pool=replay_pool,
                 )
             )
         except (EditRejected, ModelError) as exc:

@@ -291,6 +291,27 @@ class WatchConfig(_Strict):
     alpha: float = Field(0.05, gt=0.0, lt=1.0)
     power: float = Field(0.8, gt=0.0, lt=1.0)
     on_regression: Literal["revert_pr", "comment"] = "revert_pr"
+    on_no_effect: Literal["comment", "revert_pr"] = Field(
+        "comment",
+        description="When the target did not go down by the end of the window: say so, or open a revert.",
+    )
+    replay_conversations: int = Field(
+        20,
+        ge=0,
+        le=200,
+        description="Before a PR opens (LLM path): failed conversations of the cause, and as many healthy "
+        "ones from other intents, replayed with the proposed targets and judged; 0 turns the replay off.",
+    )
+    replay_max_worse: int = Field(
+        0, ge=0, description="Healthy replayed conversations a proposal may make worse and still be opened."
+    )
+    guard_effect: float = Field(
+        0.25,
+        gt=0.0,
+        le=5.0,
+        description="Relative rise of a guard metric the sequential test is tuned to catch fastest "
+        "(the scale of its mixing distribution); smaller or larger rises are still caught, later.",
+    )
     version_key: str = "prompt_version"
     grace_period_hours: float = Field(1.0, ge=0.0)
     window_days: int = Field(14, ge=1)

@@ -65,3 +65,25 @@ def test_a_conversation_far_from_every_cause_is_assigned_to_none() -> None:
     between = np.array([[0.6, 0.6, 0.52]])
     assert nearest(close / np.linalg.norm(close), [cause, other]) == ["c1"]
     assert nearest(between / np.linalg.norm(between), [cause, other]) == [None]
+
+
+def test_the_old_version_running_alongside_the_new_one_is_a_concurrent_control() -> None:
+    from agentmend.watch.attribution import MIN_CONCURRENT, concurrent_control
+
+    def spread(prefix: str, n: int, version: str, every: float = 1.0) -> list[Observation]:
+        return [
+            obs(f"{prefix}{i}", MERGED + timedelta(hours=2 + every * i), version=version) for i in range(n)
+        ]
+
+    old_after = spread("o", MIN_CONCURRENT + 10, "v1", every=3.0)  # the same week as the new version
+    new = spread("n", 120, "v2")
+    old_before = [obs("early", MERGED - timedelta(days=1), version="v1")]
+    control = concurrent_control([*old_after, *old_before], new, version="v2", merged_at=MERGED)
+    assert sorted(o.id for o in control) == sorted(o.id for o in old_after)
+    # a handful of stragglers on the old version is a rollout lag, not an A/B split
+    assert concurrent_control(old_after[:5], new, version="v2", merged_at=MERGED) == []
+    # ... and so are clients draining the old version for the first hours while the new one takes over
+    draining = [obs(f"d{i}", MERGED + timedelta(minutes=i), version="v1") for i in range(35)]
+    assert concurrent_control(draining, spread("m", 300, "v2"), version="v2", merged_at=MERGED) == []
+    # without a version key there is nothing to tell the arms apart
+    assert concurrent_control(old_after, new, version=None, merged_at=MERGED) == []

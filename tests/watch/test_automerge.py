@@ -102,3 +102,14 @@ def test_conversation_wording_in_the_edit_keeps_a_low_risk_change_for_a_human(tm
         assert forge.get_change(f"agentmend/echo-{i}").state == "open"  # type: ignore[union-attr]
     ok, _ = may_automerge(allowed, "low", True)  # saying nothing is not saying "free"
     assert not ok
+
+
+def test_a_revert_is_never_merged_by_agentmend_even_where_automerge_is_allowed(tmp_path: Path) -> None:
+    forge = _repo(tmp_path)
+    revert = forge.open_or_update_change(
+        "agentmend/revert-tool-wording", {"agent/tools.yaml": "tools: []\n# reverted\n"}, "Revert", "b"
+    ).change
+    allowed = config(automerge={"enabled": True, "change_classes": ["low", "medium"]})
+    sha, reason = automerge(forge, revert, allowed, "low", checks_passed=True)
+    assert sha is None and "a person merges it" in reason
+    assert forge.get_change("agentmend/revert-tool-wording").state == "open"  # type: ignore[union-attr]

@@ -11,7 +11,7 @@ import shutil
 import subprocess
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -102,17 +102,44 @@ def report_from_truth(gt: GroundTruth, ids: list[str]) -> AnalysisReport:
     cause_of = {cid: name for name, members in gt.causes.items() for cid in members}
     run = RunInfo("run-truth", MERGED_AT, (), len(ids), len(cause_of), (), 0, 0, {}, "offline")
     rows = tuple(
-        ConversationResult(cid, cid in cause_of, (), None, intent_of.get(cid), cause_of.get(cid), None, None,
-                           None, 2, "truth")  # fmt: skip
+        ConversationResult(
+            cid,
+            cid in cause_of,
+            (),
+            None,
+            intent_of.get(cid),
+            cause_of.get(cid),
+            None,
+            None,
+            None,
+            2,
+            "truth",
+        )  # fmt: skip
         for cid in ids
     )
     intents = tuple(
-        Intent(name, name.replace("_", " "), (), "other", len(m), 0, (), ())
-        for name, m in gt.intents.items()
+        Intent(name, name.replace("_", " "), (), "other", len(m), 0, (), ()) for name, m in gt.intents.items()
     )
     clusters = tuple(
-        FailureCluster(name, name.replace("_", "-"), name.replace("_", " "), (), len(m), None, 0.0, 0.0, 0.0,
-                       0.0, (), (), tuple(m), (), 0, (), ())  # fmt: skip
+        FailureCluster(
+            name,
+            name.replace("_", "-"),
+            name.replace("_", " "),
+            (),
+            len(m),
+            None,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            (),
+            (),
+            tuple(m),
+            (),
+            0,
+            (),
+            (),
+        )  # fmt: skip
         for name, m in gt.causes.items()
     )
     return AnalysisReport(run, rows, intents, clusters, ())
@@ -174,7 +201,10 @@ def scenario(merged: Merged) -> Iterator[Scenario]:
     base = merged.root.parent
     shutil.rmtree(merged.root)
     shutil.copytree(merged.pristine / "repo", merged.root)
-    shutil.copy(merged.pristine / "state.db", base / "state.db")
+    for stale in base.glob("state.db*"):  # SQLite's -wal/-shm of the previous scenario must go too
+        stale.unlink()
+    for saved in merged.pristine.glob("state.db*"):
+        shutil.copy(saved, base / saved.name)
     shutil.rmtree(base / "agentmend-state")
     shutil.copytree(merged.pristine / "agentmend-state", base / "agentmend-state")
     engine = open_engine(f"sqlite:///{base / 'state.db'}")
@@ -183,27 +213,38 @@ def scenario(merged: Merged) -> Iterator[Scenario]:
     engine.dispose()
 
 
-def after_period(s: Scenario, conversations: int = 300, **kw: Any) -> GroundTruth:
+def after_period(s: Scenario, conversations: int = 300, *, control: int = 0, **kw: Any) -> GroundTruth:
+    """A week of v15 exports; `control` > 0 also writes that many v14 conversations of the same week
+    (an A/B split: the old prompt still serves part of the traffic)."""
     root = s.forge.root
     gt = generate(root, seed=12, conversations=conversations, start=date(2026, 10, 15), days=7,
                   id_prefix="a", prompt_version="v15", **kw)  # fmt: skip
+    if control:
+        scratch = root.parent / "control"
+        shutil.rmtree(scratch, ignore_errors=True)
+        generate(scratch, seed=13, conversations=control, start=date(2026, 10, 15), days=7, id_prefix="k",
+                 prompt_version="v14")  # fmt: skip
+        shutil.copytree(scratch / "exports", root / "exports" / "control")
     git(root, "add", "exports")
     git(root, "commit", "-qm", "a week of exports after the fix")
     return gt
 
 
-def evaluate(s: Scenario, memo: Memo) -> service.WatchStatus:
-    [status] = service.evaluate_watches(s.forge, s.config, engine=s.engine, embedder=memo, now=DURING)
+def evaluate(s: Scenario, memo: Memo, now: datetime = DURING) -> service.WatchStatus:
+    [status] = service.evaluate_watches(s.forge, s.config, engine=s.engine, embedder=memo, now=now)
     assert status.verdict is not None
     v = status.verdict
     print(f"\n{v.outcome}: {v.headline}")
     for m in v.metrics:
-        print(f"  {m.label}: {m.change_text()} p={m.p_value:.3g} adj={m.p_adjusted:.3g} worse={m.worse}")
+        print(
+            f"  {m.label}: {m.change_text()} e_worse={m.e_worse:.3g} e_better={m.e_better:.3g} "
+            f"worse={m.worse}"
+        )
     return status
 
 
 def test_the_watch_starts_with_a_comment_and_a_check_in_progress(merged: Merged, scenario: Scenario) -> None:
-    comments = (scenario.forge.changes_dir / "agentmend__" f"{merged.change.branch[10:]}.comments.md")
+    comments = scenario.forge.changes_dir / f"agentmend__{merged.change.branch[10:]}.comments.md"
     text = comments.read_text(encoding="utf-8")
     assert "agentmend watch: started" in text
     assert "`prompt_version: v15`" in text  # the version the merge introduced decides attribution
@@ -301,9 +342,49 @@ def test_the_cli_refuses_a_change_that_is_not_merged(merged: Merged, scenario: S
 def test_fewer_escalations_bought_with_abandonment_is_flagged_as_reward_hacking(
     merged: Merged, scenario: Scenario, memo: Memo
 ) -> None:
-    after_period(scenario, cause_rates={CAUSE: 0.0}, escalation_shift=-0.9, abandonment_shift=0.2)
+    after_period(scenario, cause_rates={CAUSE: 0.0}, escalation_shift=-0.9, abandonment_shift=0.35)
     status = evaluate(scenario, memo)
     v = status.verdict
     assert v is not None and v.outcome == "regressed"
     assert v.reward_hacking is not None and "Reward hacking" in v.reward_hacking
     assert "Reward hacking" in status.comment
+
+
+def test_an_export_where_both_versions_ran_is_compared_concurrently(
+    merged: Merged, scenario: Scenario, memo: Memo
+) -> None:
+    after_period(scenario, cause_rates={CAUSE: 0.0}, control=300)
+    status = evaluate(scenario, memo)
+    v = status.verdict
+    assert v is not None and v.comparison == "concurrent"
+    assert v.n_before < 400  # the v14 conversations of the same week, not the 300-conversation baseline
+    assert "Compared concurrently" in status.comment and "same period" in status.comment
+    assert v.outcome in ("improved", "inconclusive") and status.revert is None
+
+
+def test_a_target_that_did_not_move_is_no_effect_and_no_revert_by_default(
+    merged: Merged, scenario: Scenario, memo: Memo
+) -> None:
+    after_period(scenario, conversations=600)  # the fix did nothing: the cause runs at its old rate
+    status = evaluate(scenario, memo, now=MERGED_AT + timedelta(days=15))
+    v = status.verdict
+    assert v is not None and v.final and v.outcome == "no_effect", v.headline
+    assert status.status == "no_effect" and status.revert is None  # default `on_no_effect: comment`
+    assert "No effect" in status.comment and "Regressed" not in status.comment
+    check = scenario.forge.read_check(merged.change.merge_sha or "")["agentmend/watch"]
+    assert check["conclusion"] == "neutral"
+
+
+def test_no_effect_opens_a_revert_when_the_repo_asks_for_it(
+    merged: Merged, scenario: Scenario, memo: Memo
+) -> None:
+    after_period(scenario, conversations=600)
+    scenario.config = scenario.config.model_copy(
+        update={"watch": scenario.config.watch.model_copy(update={"on_no_effect": "revert_pr"})}
+    )
+    status = evaluate(scenario, memo, now=MERGED_AT + timedelta(days=15))
+    v = status.verdict
+    assert v is not None and v.outcome == "no_effect"
+    assert status.revert is not None and "(no_effect)" in status.revert.title
+    assert "@octocat" in status.revert.body and "No effect" in status.revert.body
+    assert scenario.forge.get_change(status.revert.branch).state == "open"  # type: ignore[union-attr]

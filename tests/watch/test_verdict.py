@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import numpy as np
+import pytest
+
+from agentmend.watch import stats
+from agentmend.watch.metrics import ArmSummary
+from agentmend.watch.present import conclusion
 from agentmend.watch.verdict import judge
 
 from .builders import CONFIG, MERGED, arm, baseline
@@ -48,30 +54,142 @@ def test_reward_hacking_is_called_out() -> None:
     assert "abandonment rate rose 5.0% → 17.5%" in v.reward_hacking
 
 
-def test_reward_hacking_alone_is_a_regression_even_when_no_guard_crosses_holm() -> None:
-    # abandonment 5% -> 9.5% (raw p = 0.014) would not survive Holm across all guards, but the
-    # escalation/abandonment trade-off is tested as its own pre-specified family
-    after = arm(400, target=30, failed=80, escalated=5, abandoned=38,
-                intents={"i-billing": (200, 60), "i-invite": (200, 20)})  # fmt: skip
-    v = judge(baseline(BEFORE), after, CONFIG, now=DURING)
+def test_reward_hacking_alone_is_a_regression_even_when_no_guard_crosses_its_share() -> None:
+    # abandonment 5% -> 13% is not enough for a guard's share of α across 15 guards, but the
+    # escalation/abandonment trade-off is a pre-specified check with its own, larger share
+    intents = {f"i-{k}": (40, 12) for k in range(10)}
+    after = arm(400, target=30, failed=80, escalated=5, abandoned=52,
+                intents={f"i-{k}": (40, 8) for k in range(10)})  # fmt: skip
+    v = judge(baseline(arm(400, target=80, failed=120, intents=intents)), after, CONFIG, now=DURING)
     assert not any(m.worse for m in v.metrics)
     assert v.outcome == "regressed"
-    assert v.headline.startswith("Regressed: Reward hacking: escalation rate fell 7.5% → 1.2%")
+    assert v.headline.startswith("Regressed: Reward hacking: escalation rate fell 7.5% → 1.")
+    assert "abandonment rate rose 5.0% → 13.0%" in v.headline
 
 
-def test_target_not_down_when_the_window_closes_is_a_regression() -> None:
+def test_target_not_down_when_the_window_closes_is_no_effect_not_a_regression() -> None:
     after = arm(400, target=78, failed=118, intents={"i-billing": (200, 98), "i-invite": (200, 20)})
     v = judge(baseline(BEFORE), after, CONFIG, now=MERGED + timedelta(days=CONFIG.window_days))
-    assert v.outcome == "regressed" and v.final
-    assert "did not go down" in v.headline
+    assert v.outcome == "no_effect" and v.final
+    assert v.headline.startswith("No effect: the target did not go down by the end of the window")
+    assert "Regressed" not in v.headline and not any(m.worse for m in v.metrics)
+    assert conclusion(v) == "neutral"  # a check that did not help is not a red check
+
+
+def test_too_few_conversations_when_the_window_closes_stays_inconclusive() -> None:
+    after = arm(60, target=11, failed=17, escalated=5, abandoned=3, negative=2)
+    v = judge(baseline(BEFORE), after, CONFIG, now=MERGED + timedelta(days=CONFIG.window_days))
+    assert v.outcome == "inconclusive" and v.final
+    assert v.needed_more is not None and f"{v.needed_more} more needed" in v.headline
 
 
 def test_many_small_guard_wobbles_do_not_add_up_to_a_regression() -> None:
     # each intent drifts up a little; uncorrected, one of the ten would often cross p < 0.05
-    intents_before = {f"i-{k}": (40, 4) for k in range(10)}
-    intents_after = {f"i-{k}": (40, 4 + (k % 3)) for k in range(10)}
+    intents_before = {f"i-{k}": (40, 12) for k in range(10)}
+    intents_after = {f"i-{k}": (40, 6 + 2 * (k % 3)) for k in range(10)}
     before = arm(400, target=80, failed=120, intents=intents_before)
-    after = arm(400, target=30, failed=75, intents=intents_after)
+    after = arm(400, target=30, failed=80, intents=intents_after)
     v = judge(baseline(before), after, CONFIG, now=DURING)
     assert v.outcome == "improved"
     assert all(not m.worse for m in v.metrics)
+
+
+def test_a_guard_exists_for_every_baseline_intent_even_before_it_can_be_tested() -> None:
+    intents = {"i-billing": (190, 95), "i-invite": (200, 20), "i-rare": (10, 5)}
+    b = baseline(arm(400, target=80, failed=120, intents=intents))
+    after = arm(400, target=30, failed=70, intents={"i-billing": (200, 50), "i-invite": (200, 20)})
+    v = judge(b, after, CONFIG, now=DURING)
+    rare = v.metric("intent:i-rare")
+    assert rare is not None and not rare.tested and rare.n_after == 0
+    assert v.method and "8 guards" in v.method  # 4 rates, turns, 3 intents: the Bonferroni family
+
+
+def test_a_shift_in_the_intent_mix_with_unchanged_per_intent_rates_changes_nothing() -> None:
+    # billing (50% failure) and invite (10%) keep their rates; after the merge three times as many
+    # users come for billing, so the raw failure rate jumps 30% -> 40% although the agent is the same.
+    before = arm(800, target=160, failed=240, intents={"i-billing": (400, 200), "i-invite": (400, 40)})
+    after = arm(800, target=240, failed=320, intents={"i-billing": (600, 300), "i-invite": (200, 20)})
+    b = baseline(before)
+    v = judge(b, after, CONFIG, now=DURING)
+    failed = v.metric("failed")
+    assert failed is not None
+    assert (failed.raw_before, failed.raw_after) == pytest.approx((0.30, 0.40))
+    assert failed.after == pytest.approx(0.30) and not failed.worse  # held at the baseline's mix
+    assert v.outcome == "inconclusive" and not any(m.worse or m.better for m in v.metrics)
+    assert "raw 30.0% → 40.0%" in " ".join(v.reasons)
+    # the raw figures, compared without standardising, would have called this a regression
+    z = stats.two_proportions(240, 800, 320, 800)
+    assert z.p_value < 1e-4
+
+
+def test_a_concurrent_control_is_compared_instead_of_the_baseline() -> None:
+    # the baseline is from a bad month (20% target); in the same period as the new version, the old
+    # version runs at 8% too, so the drop is the calendar, not the change
+    b = baseline(BEFORE)
+    control = arm(400, target=32, failed=72, intents={"i-billing": (200, 52), "i-invite": (200, 20)})
+    after = arm(400, target=30, failed=70, intents={"i-billing": (200, 50), "i-invite": (200, 20)})
+    before_after = judge(b, after, CONFIG, now=DURING)
+    concurrent = judge(b, after, CONFIG, control=control, now=DURING)
+    assert before_after.outcome == "improved" and before_after.comparison == "before_after"
+    assert concurrent.comparison == "concurrent" and concurrent.outcome == "inconclusive"
+    assert concurrent.n_before == 400 and concurrent.target is not None
+    assert concurrent.target.before == pytest.approx(0.08)
+    assert "Compared concurrently" in " ".join(concurrent.reasons)
+    assert "same period" in concurrent.method
+
+
+def test_sequential_guards_keep_alpha_under_twenty_looks() -> None:
+    """A/A in miniature: nothing changes; 20 looks each; any false 'regressed' counts (bench/ has 1,000)."""
+    rng = np.random.default_rng(7)
+    rates = {"i-a": 0.05, "i-b": 0.2, "i-c": 0.35}
+    per_look = 40
+    base_n = 600
+    false_alarms = 0
+    watches = 60
+    for _ in range(watches):
+        before = _draw(rng, rates, base_n)
+        b = baseline(before)
+        cumulative: dict[str, tuple[int, int]] = {k: (0, 0) for k in rates}
+        for _look in range(20):
+            step = _draw(rng, rates, per_look * len(rates))
+            for k, t in step.intents.items():
+                n0, f0 = cumulative[k]
+                cumulative[k] = (n0 + t.n, f0 + t.failed)
+            n = sum(n for n, _ in cumulative.values())
+            failed = sum(f for _, f in cumulative.values())
+            after = arm(n, target=failed // 3, failed=failed, escalated=n // 13, abandoned=n // 20,
+                        negative=n // 40, intents=dict(cumulative))  # fmt: skip
+            if judge(b, after, CONFIG, now=DURING).outcome == "regressed":
+                false_alarms += 1
+                break
+    assert false_alarms / watches <= 0.05
+
+
+def _draw(rng: np.random.Generator, rates: dict[str, float], n: int) -> ArmSummary:
+    per = n // len(rates)
+    intents = {k: (per, int(rng.binomial(per, p))) for k, p in rates.items()}
+    total = per * len(rates)
+    failed = sum(f for _, f in intents.values())
+    return arm(total, target=failed // 3, failed=failed, escalated=total // 13, abandoned=total // 20,
+               negative=total // 40, intents=intents)  # fmt: skip
+
+
+def test_an_overall_regression_says_which_intent_holds_most_of_the_rise() -> None:
+    before = arm(800, target=160, failed=240, intents={"i-billing": (400, 200), "i-invite": (400, 40)})
+    after = arm(800, target=60, failed=340, intents={"i-billing": (400, 100), "i-invite": (400, 240)})
+    v = judge(baseline(before), after, CONFIG, now=DURING)
+    failed = v.metric("failed")
+    assert v.outcome == "regressed" and failed is not None and failed.worse
+    assert failed.driver is not None and "intent 'invite teammates' (+25.0 pts of +12.5)" in failed.driver
+    assert "most of the rise in intent 'invite teammates'" in v.headline
+
+
+def test_a_rise_spread_over_many_intents_is_not_pinned_on_one() -> None:
+    intents_before = {f"i-{k}": (80, 20) for k in range(10)}
+    intents_after = {f"i-{k}": (80, 32) for k in range(10)}
+    before = arm(800, target=100, failed=200, intents=intents_before)
+    after = arm(800, target=100, failed=320, intents=intents_after)
+    v = judge(baseline(before), after, CONFIG, now=DURING)
+    failed = v.metric("failed")
+    assert failed is not None and failed.worse and failed.driver is not None
+    assert failed.driver.startswith("the rise is spread over intents (largest:")

@@ -236,6 +236,7 @@ def _regenerate(ctx: AppContext, forge: GitHubForge, change: Change, command: Co
         guidance=command.args or None,
         requested_by=login,
         texts_for=analysis.texts_for,
+        replay_pool=analysis.replay_pool,
         tools_for=analysis.tools_for,
     )
     mine = [o for o in outcomes if o.cause_id == cause]

@@ -102,6 +102,7 @@ def analyze_and_propose(
         engine=ctx.engine,
         model=model,
         texts_for=analysis.texts_for,
+        replay_pool=analysis.replay_pool,
         tools_for=analysis.tools_for,
     )
     for o in outcomes:

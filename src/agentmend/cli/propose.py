@@ -153,6 +153,7 @@ def run_propose(
         only_cause=cause,
         guidance=guidance,
         texts_for=analysis.texts_for,
+        replay_pool=analysis.replay_pool,
         tools_for=analysis.tools_for,
     )
     print_outcomes(outcomes, choice.model.path, out)

@@ -119,6 +119,7 @@ class ChangeContext:
     guidance: str | None = None
     requested_by: str | None = None
     failing_tools: tuple[tuple[str, int], ...] = ()
+    replay: str | None = None  # the replay-before-merge section (watch/replay.py), Markdown
 
 
 def _numbers(ctx: ChangeContext) -> str:
@@ -171,6 +172,8 @@ def body(ctx: ChangeContext) -> str:
         _model_line(ctx.draft),
         "",
     ]
+    if ctx.replay:
+        parts += [ctx.replay.rstrip("\n"), ""]
     parts += [f"### Risk: {ctx.risk}", ""] + [f"- {md.line(r)}" for r in ctx.risk_reasons] + [""]
     if ctx.risk == "high":
         parts += ["High-risk changes are never merged automatically; a human decides.", ""]
@@ -182,7 +185,9 @@ def body(ctx: ChangeContext) -> str:
         f"- **target:** this cause's failure rate (intent now {_pct(c.intent_failure_rate)});",
         "- **guards:** overall failure rate, escalation, abandonment, negative feedback, turns per "
         "conversation, and the failure rate of every intent;",
-        f"- a verdict at α = {cfg.watch.alpha} with multiple-comparison correction; on regression it "
+        f"- always-valid sequential tests, α = {cfg.watch.alpha} split across target and guards: checked "
+        "after every export push, the chance of a false regression stays within α; rates compared within "
+        "intents; on regression it "
         + ("opens a revert." if cfg.watch.on_regression == "revert_pr" else "comments here."),
         "",
     ]

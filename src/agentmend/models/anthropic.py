@@ -8,7 +8,7 @@ declared untrusted; the answer is validated before anything can be applied.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import anthropic
@@ -265,3 +265,15 @@ class AnthropicModel:
         if not words or injection_suspects(" ".join(words)):
             return None
         return " ".join(words[:6])
+
+    # -- replay before merge (watch/replay.py) ----------------------------------------------------------
+
+    def replay_answer(self, system: str, history: Sequence[tuple[str, str]]) -> tuple[str, TokenUsage]:
+        """The agent's next answer with `system` as its instructions; the history is sent as it happened."""
+        message = self._create(
+            max_tokens=min(self.max_tokens, 1024),
+            system=[{"type": "text", "text": system, "cache_control": {"type": "ephemeral"}}],
+            messages=[{"role": role, "content": text} for role, text in history],
+        )
+        text = " ".join(b.text for b in message.content if b.type == "text").strip()
+        return text, self._usage(message)

@@ -14,6 +14,8 @@ from typing import Literal
 from agentmend.watch.metrics import Observation
 
 Arm = Literal["before", "after", "unattributed"]
+MIN_CONCURRENT = 30  # old-version conversations after the merge that make a comparison concurrent...
+CONCURRENT_SHARE = 0.1  # ... when they are also this share of the traffic after the merge
 
 
 def _aware(ts: datetime) -> datetime:
@@ -56,3 +58,37 @@ def split(
         arm = attribute(o, version=version, merged_at=merged_at, grace=grace, baseline_ids=baseline_ids)
         arms[arm].append(o)
     return arms
+
+
+def concurrent_control(
+    observations: Sequence[Observation],
+    after: Sequence[Observation],
+    *,
+    version: str | None,
+    merged_at: datetime,
+) -> list[Observation]:
+    """The previous version's conversations that ran alongside the new one: a canary or an A/B split.
+
+    When the export carries the version key and both versions ran in the same period, comparing them
+    with each other removes everything that changed with the calendar (season, campaigns, new users).
+    Clients draining the old version for a while after a merge are not that: the old version must hold
+    at least MIN_CONCURRENT conversations and CONCURRENT_SHARE of the traffic after the merge, and still
+    run after half of the new version's conversations had started. Otherwise: empty (before/after).
+    """
+    if version is None:
+        return []
+    merged = _aware(merged_at)
+    control = [
+        o
+        for o in observations
+        if o.version is not None
+        and o.version != version
+        and o.started_at is not None
+        and _aware(o.started_at) >= merged
+    ]
+    if len(control) < MIN_CONCURRENT or len(control) < CONCURRENT_SHARE * (len(control) + len(after)):
+        return []
+    starts = sorted(_aware(o.started_at) for o in after if o.started_at is not None)
+    if starts and max(_aware(o.started_at) for o in control if o.started_at) < starts[len(starts) // 2]:
+        return []
+    return control

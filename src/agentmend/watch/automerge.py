@@ -7,8 +7,10 @@ answer is no unless a metric watch that opens a revert will be active on the mer
 from __future__ import annotations
 
 from agentmend import markers
-from agentmend.forges.base import Change, Forge
+from agentmend.forges.base import BRANCH_PREFIX, Change, Forge
 from agentmend.repo_config import RepoConfig, RiskClass
+
+REVERT_PREFIX = f"{BRANCH_PREFIX}revert-"
 
 
 def may_automerge(
@@ -56,6 +58,8 @@ def automerge(
     verdict in the change text's marker trailer (`<!-- agentmend:wording=none -->`), the one place no
     quoted conversation, model output or guidance can write; no such line means a human merges.
     """
+    if change.branch.startswith(REVERT_PREFIX):
+        return None, "a revert is a decision about a merged change: a person merges it, never agentmend"
     if not checks_passed:
         return None, "waiting for the checks to pass"
     allowed, reason = may_automerge(

@@ -6,7 +6,6 @@ recomputes it, so new exports cannot move the goalposts.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 
@@ -14,9 +13,18 @@ from agentmend.analysis.embed import Embedder
 from agentmend.analysis.records import AnalysisReport, Outcome
 from agentmend.conversations.model import Conversation
 from agentmend.repo_config import WatchConfig
-from agentmend.watch import stats
+from agentmend.watch import sequential
 from agentmend.watch.attribution import split
-from agentmend.watch.metrics import Anchor, ArmSummary, _Frozen, anchor, observe, summarize
+from agentmend.watch.metrics import (
+    INTENT_FLOOR_QUANTILE,
+    Anchor,
+    ArmSummary,
+    _Frozen,
+    anchor,
+    intent_text,
+    observe,
+    summarize,
+)
 
 RequestOf = Callable[[Conversation, Outcome], str]
 
@@ -67,12 +75,13 @@ def anchors_from_report(
     intents: list[Anchor] = []
     for intent in report.intents:
         members = [
-            by_id[r.id][0].opening_request
+            intent_text(by_id[r.id][0])
             for r in report.conversations
             if r.intent_id == intent.id and r.id in by_id
         ]
         if members:
-            intents.append(anchor(intent.id, intent.name or intent.label, embedder.encode(members)))
+            vectors = embedder.encode(members)
+            intents.append(anchor(intent.id, intent.name or intent.label, vectors, INTENT_FLOOR_QUANTILE))
     causes: list[Anchor] = []
     for cluster in report.clusters:
         members = [request_of(*by_id[m]) for m in cluster.member_ids if m in by_id]
@@ -81,15 +90,25 @@ def anchors_from_report(
     return tuple(intents), tuple(causes)
 
 
+TAU_FLOOR = 0.005  # the mixing scale never goes below half a point: a rate is a count over conversations
+
+
+def target_tau(target_rate: float, expected_rate: float) -> float:
+    """The target's mixing scale: the drop the change promised, fixed at merge."""
+    return max(TAU_FLOOR, target_rate - expected_rate)
+
+
 def required_after(
     target_rate: float, expected_rate: float, n_before: int, config: WatchConfig
 ) -> int | None:
-    """Conversations the after arm needs for the test of the target to have `config.power`."""
-    per_arm = stats.sample_size_two_proportions(target_rate, expected_rate, config.alpha, config.power)
-    needed = stats.after_arm_size(per_arm, n_before)
-    if math.isinf(needed):
+    """Conversations the after arm needs for the sequential test of the target to have `config.power`."""
+    needed = sequential.after_needed(
+        target_rate, expected_rate, n_before,
+        tau=target_tau(target_rate, expected_rate), alpha=config.alpha, power=config.power,
+    )  # fmt: skip
+    if needed is None:
         return None
-    return max(config.min_conversations, math.ceil(needed))
+    return max(config.min_conversations, needed)
 
 
 def freeze(
@@ -129,7 +148,46 @@ def freeze(
         observations, version=version, merged_at=merged_at, grace=timedelta(hours=config.grace_period_hours)
     )
     before = arms["before"]
-    arm = summarize(before, cause_id)
+    return freeze_arm(
+        summarize(before, cause_id),
+        cause_id=cause_id,
+        cause_label=cause.label,
+        intents=intents,
+        causes=causes,
+        config=config,
+        branch=branch,
+        merge_sha=merge_sha,
+        parent_sha=parent_sha,
+        merged_at=merged_at,
+        merged_by=merged_by,
+        version=version,
+        conversation_ids=tuple(sorted(o.id for o in before)),
+        unattributed=len(arms["unattributed"]) + len(arms["after"]),
+        expected_rate=expected_rate,
+        now=now,
+    )
+
+
+def freeze_arm(
+    arm: ArmSummary,
+    *,
+    cause_id: str,
+    cause_label: str,
+    intents: Sequence[Anchor],
+    causes: Sequence[Anchor],
+    config: WatchConfig,
+    branch: str,
+    merge_sha: str,
+    parent_sha: str,
+    merged_at: datetime,
+    merged_by: str | None,
+    version: str | None,
+    conversation_ids: tuple[str, ...] = (),
+    unattributed: int = 0,
+    expected_rate: float | None = None,
+    now: datetime | None = None,
+) -> Baseline:
+    """The baseline from the before arm's counts: the entry point `freeze` and the bench simulations share."""
     if arm.n == 0:
         raise WatchError(f"no conversations before the merge at {parent_sha[:12]}: nothing to compare with")
     rate = arm.total.target / arm.n
@@ -142,7 +200,7 @@ def freeze(
         raise WatchError(f"expected rate {expected:.3f} must be below the baseline rate {rate:.3f}")
     return Baseline(
         cause_id=cause_id,
-        cause_label=cause.label,
+        cause_label=cause_label,
         branch=branch,
         merge_sha=merge_sha,
         parent_sha=parent_sha,
@@ -154,8 +212,8 @@ def freeze(
         arm=arm,
         intents=tuple(intents),
         causes=tuple(causes),
-        conversation_ids=tuple(sorted(o.id for o in before)),
+        conversation_ids=conversation_ids,
         required_after=required_after(rate, expected, arm.n, config),
-        unattributed=len(arms["unattributed"]) + len(arms["after"]),
+        unattributed=unattributed,
         created_at=now or datetime.now(UTC),
     )

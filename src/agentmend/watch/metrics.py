@@ -18,8 +18,11 @@ from agentmend.analysis.embed import Embedder
 from agentmend.analysis.records import Outcome
 from agentmend.conversations.model import Conversation
 
-# A later conversation joins a centroid when it is as close as 95% of that centroid's baseline members were.
+# A later conversation joins a cause when it is as close as 95% of that cause's baseline members were.
 FLOOR_QUANTILE = 0.05
+# ... and an intent when it is as close as the loosest of its baseline members: every member of an intent
+# is assigned back to it, so the baseline's mix is the mix of its own intents.
+INTENT_FLOOR_QUANTILE = 0.0
 
 
 class _Frozen(BaseModel):
@@ -60,15 +63,22 @@ class Tally(_Frozen):
     escalated: int = 0
     abandoned: int = 0
     negative_feedback: int = 0
+    turns_sum: int = 0  # turns per conversation, summed (and squared) for a mean within each stratum
+    turns_sq: int = 0
 
 
 class ArmSummary(_Frozen):
-    """One arm of the comparison; `turns` is a histogram (turn count -> conversations)."""
+    """One arm of the comparison; `turns` is a histogram (turn count -> conversations).
+
+    `intents` holds the baseline's own intents (nearest frozen centroid); `unassigned` the conversations
+    near none of them, a stratum of its own so the mix is held fixed for them too.
+    """
 
     total: Tally
     turns: dict[int, int]
     intents: dict[str, Tally]
     daily: dict[str, Tally]
+    unassigned: Tally = Tally()
 
     @property
     def n(self) -> int:
@@ -85,11 +95,11 @@ def floor_for(members: np.ndarray, centroid: np.ndarray, quantile: float = FLOOR
     return float(np.quantile(members @ centroid, quantile))
 
 
-def anchor(id: str, label: str, members: np.ndarray) -> Anchor:
+def anchor(id: str, label: str, members: np.ndarray, quantile: float = FLOOR_QUANTILE) -> Anchor:
     """Freeze a cluster from its members' unit vectors."""
     mean = members.mean(axis=0)
     centroid = mean / (np.linalg.norm(mean) or 1.0)
-    floor = floor_for(members, centroid)
+    floor = floor_for(members, centroid, quantile)
     return Anchor(id=id, label=label, centroid=tuple(float(x) for x in centroid), floor=floor)
 
 
@@ -106,6 +116,11 @@ def nearest(vectors: np.ndarray, anchors: Sequence[Anchor]) -> list[str | None]:
     return out
 
 
+def intent_text(conv: Conversation) -> str:
+    """What a conversation's intent is measured on: the one place to change if intents use another text."""
+    return conv.opening_request
+
+
 def _flag(outcome: Outcome, name: str) -> bool:
     return name in outcome.signal_names
 
@@ -120,7 +135,7 @@ def observe(
     version_key: str,
 ) -> list[Observation]:
     """Measure conversations against frozen anchors; `request_of` gives a failure's request text."""
-    opening = embedder.encode([c.opening_request for c, _ in pairs]) if pairs else np.zeros((0, 1))
+    opening = embedder.encode([intent_text(c) for c, _ in pairs]) if pairs else np.zeros((0, 1))
     intent_ids = nearest(opening, intents)
     failed_idx = [i for i, (_, o) in enumerate(pairs) if o.failed]
     cause_ids: dict[int, str | None] = {}
@@ -158,6 +173,8 @@ def _tally(obs: Iterable[Observation], target: str) -> Tally:
         escalated=sum(o.escalated for o in items),
         abandoned=sum(o.abandoned for o in items),
         negative_feedback=sum(o.negative_feedback for o in items),
+        turns_sum=sum(o.turns for o in items),
+        turns_sq=sum(o.turns * o.turns for o in items),
     )
 
 
@@ -175,4 +192,5 @@ def summarize(observations: Sequence[Observation], target: str) -> ArmSummary:
         turns=dict(sorted(Counter(o.turns for o in observations).items())),
         intents={k: _tally(v, target) for k, v in sorted(by_intent.items())},
         daily={k: _tally(v, target) for k, v in sorted(by_day.items())},
+        unassigned=_tally((o for o in observations if o.intent_id is None), target),
     )

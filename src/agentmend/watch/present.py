@@ -13,11 +13,14 @@ from agentmend.watch.verdict import RATE_FIELDS, MetricResult, Verdict, describe
 
 CHECK_NAME = "agentmend/watch"
 CHART_DAYS_BEFORE = 14
-ICON = {"improved": "✅", "regressed": "❌", "inconclusive": "⏳"}
+ICON = {"improved": "✅", "regressed": "❌", "no_effect": "➖", "inconclusive": "⏳"}
 
 
 def conclusion(verdict: Verdict) -> CheckConclusion | None:
-    """success / failure / neutral; None (in progress) while inconclusive inside the window."""
+    """success / failure / neutral; None (in progress) while inconclusive inside the window.
+
+    No effect is neutral, never failure: the change did not help, which is not the same as harm.
+    """
     if verdict.outcome == "improved":
         return "success"
     if verdict.outcome == "regressed":
@@ -82,8 +85,18 @@ def start_comment(b: Baseline, config: WatchConfig) -> str:
         f"- **Baseline** = {b.arm.n} conversations before the merge (at `{b.parent_sha[:12]}`), frozen now.",
         f"- **A verdict needs** {_needed(b, config)}.",
         "- **Guards**: overall failure, escalation, abandonment, negative feedback, turns per conversation "
-        "and every intent's failure rate, Holm-corrected; any significantly worse is a regression"
-        + (" and opens a revert PR." if config.on_regression == "revert_pr" else "."),
+        f"and the failure rate of each of the baseline's {len(b.intents)} intents; any significantly worse "
+        "is a regression" + (" and opens a revert PR." if config.on_regression == "revert_pr" else "."),
+        "- **Method**: always-valid sequential tests (mixture SPRT), α split over the target and every "
+        f'guard: evaluated after every push and every hour, the chance of any false "regressed" over the '
+        f"whole window stays at most {config.alpha:.0%}. Rates are compared within intents, with the "
+        "baseline's intent mix held fixed.",
+        "- **If the target does not go down** by the end of the window, the verdict is *no effect*"
+        + (
+            " and a revert PR is opened."
+            if config.on_no_effect == "revert_pr"
+            else " (a comment, no revert)."
+        ),
         "",
         *baseline_table(b),
     ]
@@ -93,7 +106,7 @@ def start_comment(b: Baseline, config: WatchConfig) -> str:
 def _p(m: MetricResult) -> str:
     if not m.tested:
         return "not yet tested"
-    return f"{m.p_adjusted:.2g}" if m.kind == "guard" else f"{m.p_value:.2g}"
+    return f"{m.p_value:.2g} (needs < {m.alpha_share:.2g})" if m.diff > 0 else f"{m.p_value:.2g}"
 
 
 def _change(m: MetricResult) -> str:
@@ -112,12 +125,14 @@ def _sig(m: MetricResult) -> str:
 
 def metrics_table(v: Verdict) -> list[str]:
     rows = [
-        "| Metric | Before | After | Change (95% CI) | p (guards Holm-adjusted) | Significant? |",
+        "| Metric | Before | After | Change (always-valid CI) | Always-valid p | Significant? |",
         "|---|---|---|---|---|---|",
     ]
     for m in v.metrics:
         name = f"{md.line(m.label)} (target)" if m.kind == "target" else md.line(m.label)
-        cells = [name, fmt(m.before, m.unit), fmt(m.after, m.unit), _change(m), _p(m), _sig(m)]
+        after = fmt(m.after, m.unit) + (f" (raw {fmt(m.raw_after, m.unit)})" if m.adjusted else "")
+        before = fmt(m.before, m.unit) + (f" (raw {fmt(m.raw_before, m.unit)})" if m.adjusted else "")
+        cells = [name, before, after, _change(m), _p(m), _sig(m)]
         rows.append("| " + " | ".join(cells) + " |")
     return rows
 
@@ -168,24 +183,29 @@ def chart(b: Baseline, after: ArmSummary | None) -> str:
 def verdict_comment(b: Baseline, v: Verdict, config: WatchConfig, *, revert_note: str | None = None) -> str:
     state = "final" if v.final else f"watching until {v.window_ends:%Y-%m-%d}"
     lines = [
-        f"### agentmend watch: {ICON[v.outcome]} {v.outcome} ({state})",
+        f"### agentmend watch: {ICON[v.outcome]} {v.outcome.replace('_', ' ')} ({state})",
         "",
-        v.headline + ".",
+        md.line(v.headline) + ".",  # labels come from conversation keywords: data, not markup
         "",
     ]
     extra = [r for r in v.reasons if r != v.headline]
     if v.reward_hacking:
-        lines += [f"> ⚠️ **{v.reward_hacking}**", ""]
+        lines += [f"> ⚠️ **{md.line(v.reward_hacking)}**", ""]
         extra = [r for r in extra if r != v.reward_hacking]
-    lines += [f"- {r}" for r in extra]
+    lines += [f"- {md.line(r)}" for r in extra]
     if extra:
         lines.append("")
     if revert_note:
         who = f"@{b.merged_by}: " if b.merged_by else ""
         lines += [f"{who}{revert_note}", ""]
     lines += [
-        f"Before: {v.n_before} conversations (baseline frozen at `{b.parent_sha[:12]}`). "
-        f"After: {v.n_after} ({_attribution(b, config)}); {v.unattributed} in neither arm (another "
+        (
+            f"Before: {v.n_before} conversations of the previous version in the same period (concurrent "
+            f"comparison; the baseline frozen at `{b.parent_sha[:12]}` only fixes the intent mix). "
+            if v.comparison == "concurrent"
+            else f"Before: {v.n_before} conversations (baseline frozen at `{b.parent_sha[:12]}`). "
+        )
+        + f"After: {v.n_after} ({_attribution(b, config)}); {v.unattributed} in neither arm (another "
         "version, inside the grace period, or started before the merge but not in the baseline). "
         + (
             f"A verdict on the target needs {v.required_after}."
@@ -197,10 +217,7 @@ def verdict_comment(b: Baseline, v: Verdict, config: WatchConfig, *, revert_note
         "",
         chart(b, v.after),
         "",
-        "<sub>Target: two-proportion z-test at α = "
-        f"{config.alpha:g}. Guards: the same (Welch's t-test for turns), Holm–Bonferroni across guards. "
-        "Intervals: Newcombe hybrid score for differences of rates, Welch for the mean. "
-        "Comment `@agentmend rollback` to open a revert now.</sub>",
+        f"<sub>{v.method} Comment `@agentmend rollback` to open a revert now.</sub>",
     ]
     return "\n".join(lines) + "\n"
 
@@ -221,4 +238,5 @@ def check_output(b: Baseline, v: Verdict | None, config: WatchConfig) -> tuple[s
         lines += [v.reward_hacking, ""]
     lines += [f"Before: {v.n_before} conversations. After: {v.n_after}. Unattributed: {v.unattributed}.", ""]
     lines += [describe(m) + (" [WORSE]" if m.worse else " [better]" if m.better else "") for m in v.metrics]
+    lines += ["", v.method]
     return title, "\n".join(lines)

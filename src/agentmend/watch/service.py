@@ -16,6 +16,7 @@ from typing import Literal
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from agentmend import markdown as md
 from agentmend import markers
 from agentmend.analysis.embed import Embedder, VectorLookup, cached
 from agentmend.analysis.records import AnalysisReport, Outcome
@@ -24,14 +25,14 @@ from agentmend.forges.base import BRANCH_PREFIX, Change, Forge
 from agentmend.repo_config import RepoConfig
 from agentmend.store.tables import ChangeRow, WatchRow
 from agentmend.watch import present
-from agentmend.watch.attribution import split
+from agentmend.watch.attribution import concurrent_control, split
+from agentmend.watch.automerge import REVERT_PREFIX
 from agentmend.watch.baseline import Baseline, WatchError, anchors_from_report, freeze
 from agentmend.watch.metrics import Observation, observe, summarize
 from agentmend.watch.verdict import Verdict, judge
 
-Status = Literal["watching", "improved", "inconclusive", "regressed"]
+Status = Literal["watching", "improved", "inconclusive", "regressed", "no_effect"]
 COMMENT_KEY = "watch"
-REVERT_PREFIX = f"{BRANCH_PREFIX}revert-"
 
 
 @dataclass(frozen=True)
@@ -300,7 +301,8 @@ def _after_arm(
     pairs: Sequence[tuple[Conversation, Outcome]],
     config: RepoConfig,
     embedder: Embedder,
-) -> tuple[list[Observation], int]:
+) -> tuple[list[Observation], list[Observation], int]:
+    """(after arm, concurrent control arm — empty for a before/after comparison, unattributed count)."""
     observations = observe(
         pairs, intents=baseline.intents, causes=baseline.causes, embedder=embedder, request_of=_request_of,
         version_key=baseline.version_key,
@@ -314,7 +316,10 @@ def _after_arm(
     )
     frozen = set(baseline.conversation_ids)
     late_before = [o for o in arms["before"] if o.id not in frozen]
-    return arms["after"], len(arms["unattributed"]) + len(late_before)
+    control = concurrent_control(
+        late_before, arms["after"], version=baseline.version, merged_at=baseline.merged_at
+    )
+    return arms["after"], control, len(arms["unattributed"]) + len(late_before) - len(control)
 
 
 def evaluate_watches(
@@ -337,8 +342,9 @@ def evaluate_watches(
     results = []
     for row in rows:
         baseline = Baseline.model_validate_json(row.baseline_json)
-        after, unattributed = _after_arm(baseline, pairs, config, cache)
+        after, control, unattributed = _after_arm(baseline, pairs, config, cache)
         verdict = judge(baseline, summarize(after, baseline.cause_id), config.watch,
+                        control=summarize(control, baseline.cause_id) if control else None,
                         unattributed=unattributed, now=now)  # fmt: skip
         results.append(_apply(forge, config, engine, row, baseline, verdict, now))
     return results
@@ -359,7 +365,10 @@ def _apply(
         return _status_of(row, baseline, previous, previous_comment, False)
     revert: Change | None = None
     revert_note: str | None = None
-    if verdict.outcome == "regressed" and config.watch.on_regression == "revert_pr":
+    wants_revert = (verdict.outcome == "regressed" and config.watch.on_regression == "revert_pr") or (
+        verdict.outcome == "no_effect" and verdict.final and config.watch.on_no_effect == "revert_pr"
+    )
+    if wants_revert:
         try:
             revert = _open_revert(
                 forge, config, change, row.merge_sha, row.merged_by, verdict, requested_by=None
@@ -443,10 +452,10 @@ def _revert_body(
     lines.append("")
     if verdict is not None:
         when = f"{verdict.evaluated_at:%Y-%m-%d %H:%M} UTC"
-        lines += [f"**Evidence** (metric watch, {when}): {verdict.headline}.", ""]
+        lines += [f"**Evidence** (metric watch, {when}): {md.line(verdict.headline)}.", ""]
         if verdict.reward_hacking:
-            lines += [f"> ⚠️ {verdict.reward_hacking}", ""]
-        lines += [*present.metrics_table(verdict), ""]
+            lines += [f"> ⚠️ {md.line(verdict.reward_hacking)}", ""]
+        lines += [*present.metrics_table(verdict), "", f"<sub>{verdict.method}</sub>", ""]
     lines.append(
         "This restores every target file the merge changed to its content before the merge. "
         "Nothing else changes. Merge it to roll back, or close it to keep the change."

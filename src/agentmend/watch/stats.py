@@ -1,4 +1,4 @@
-"""The statistics a verdict rests on: two-proportion z-tests, Welch's t-test, Holm correction, power.
+"""Fixed-horizon statistics: intervals, z and Welch tests, Holm, power (the bench's old rule uses the tests).
 
 Intervals for a difference of proportions are Newcombe's hybrid score intervals (method 10 of
 Newcombe 1998, built from two Wilson intervals): unlike Wald they stay inside [-1, 1] and behave with
@@ -116,25 +116,23 @@ def two_proportions(x1: int, n1: int, x2: int, n2: int, alpha: float = 0.05) -> 
 
 
 def welch(before: Sequence[float], after: Sequence[float], alpha: float = 0.05) -> MeanTest:
-    """Welch's t-test (two-sided) for a mean, e.g. turns per conversation, with a Welch-df interval."""
+    """Welch's t-test (two-sided) for a mean, e.g. turns per conversation: scipy's, with its interval."""
     n1, n2 = len(before), len(after)
     if n1 < 2 or n2 < 2:
         raise ValueError(f"Welch's t-test needs at least 2 values per arm (got {n1} and {n2})")
     m1, m2 = sum(before) / n1, sum(after) / n2
-    v1 = sum((v - m1) ** 2 for v in before) / (n1 - 1)
-    v2 = sum((v - m2) ** 2 for v in after) / (n2 - 1)
-    se2 = v1 / n1 + v2 / n2
     diff = m2 - m1
-    if se2 == 0:
-        flat = 1.0 if diff == 0 else 0.0
-        rel = diff / m1 if m1 else None
-        return MeanTest(n1, n2, m1, m2, diff, (diff, diff), rel, 0.0, n1 + n2 - 2.0, flat)
-    se = math.sqrt(se2)
-    df = se2**2 / ((v1 / n1) ** 2 / (n1 - 1) + (v2 / n2) ** 2 / (n2 - 1))
-    t = diff / se
-    p = float(2 * stats.t.sf(abs(t), df))
-    half = float(stats.t.ppf(1 - alpha / 2, df)) * se
-    return MeanTest(n1, n2, m1, m2, diff, (diff - half, diff + half), diff / m1 if m1 else None, t, df, p)
+    rel = diff / m1 if m1 else None
+    if len(set(before)) == 1 and len(set(after)) == 1:  # no variance: scipy would answer nan
+        return MeanTest(
+            n1, n2, m1, m2, diff, (diff, diff), rel, 0.0, n1 + n2 - 2.0, 1.0 if diff == 0 else 0.0
+        )
+    res = stats.ttest_ind(after, before, equal_var=False)
+    ci = res.confidence_interval(1 - alpha)
+    return MeanTest(
+        n1, n2, m1, m2, diff, (float(ci.low), float(ci.high)), rel, float(res.statistic), float(res.df),
+        float(res.pvalue),
+    )  # fmt: skip
 
 
 def holm(p_values: Sequence[float]) -> list[float]:
