@@ -193,6 +193,26 @@ class ClusteringConfig(_Strict):
     cause_outlier_mad: float = Field(
         3.0, ge=0.0, description="Members this many MADs below their cause's usual similarity are noise."
     )
+    min_cluster_share: float = Field(
+        0.005,
+        ge=0.0,
+        le=0.5,
+        description="Intents: the smallest intent is this share of all conversations (min_cluster_size is "
+        "the floor), so the intent count does not grow with traffic.",
+    )
+    intent_merge_similarity: float = Field(
+        0.85, ge=0.0, le=1.0, description="Merge intents whose request centroids are this cosine-similar."
+    )
+    intent_noise_floor: float = Field(
+        0.5,
+        ge=0.0,
+        le=1.0,
+        description="A request HDBSCAN left as noise joins its most similar intent when at least this close.",
+    )
+    cause_min_size: int = Field(3, ge=1, description="Smallest failure cause reported.")
+    cause_min_share: float = Field(
+        0.01, ge=0.0, le=0.5, description="…or this share of the failed conversations, when larger."
+    )
 
 
 class ProposalsConfig(_Strict):

@@ -1,0 +1,200 @@
+"""Failure causes as what users wanted × how the agent failed, merged only on evidence.
+
+Each failed conversation brings its intent (clustered over all conversations, so it rests on far more data
+than the failures alone), its mechanism (`mechanism.py`), the vector of its request and the vector of the
+agent's failing reply. A piece is one (intent, mechanism) pair. Pieces are merged only on evidence that
+they are one cause:
+
+- same intent, other mechanism: most members of one piece also carry the other's failing step (one cause
+  that fired two checks), or both failed in the agent's reply with no tool step (one need served badly:
+  whether the reply reads as a refusal, an apology or a claim varies with its wording), or the agent's
+  replies are alike (a tool error some exports do not carry, followed by the same reply);
+- other intent, same mechanism (any reply counts as the same): the requests are alike (one need the intent
+  step split), or the replies are alike *and* that reply is not a stock reply.
+
+A reply is stock when near-identical replies appear in failed conversations of `STOCK_SPREAD` or more
+intents and are not about their requests (`STOCK_RELEVANCE`): an agent that says "I'm not able to help
+with that specific request" to unrelated topics has one fallback, not one cause, so sharing it says nothing
+about belonging together. A topical reply shared by several intents ("SSO can be configured in many ways")
+is evidence: the intent step split one need by its wording (vendor names), the agent failed it one way.
+Hand-written: this is a grouping rule over our own records, not a clustering algorithm a library offers.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from agentmend.analysis.mechanism import Mechanism
+
+NOISE = -1
+STOCK_SIMILARITY = 0.9  # replies this similar are the same reply (templated wording, one slot changed)
+STOCK_SPREAD = 3  # a reply seen in this many intents is a stock reply…
+# …when it is not about the requests it answers: no closer to its own request than to the average request
+# by this much (content-free fallbacks measure ≈ 0, topical replies shared by split intents ≈ 0.2).
+STOCK_RELEVANCE = 0.1
+CO_FIRED_SHARE = 0.5  # share of a piece's members that also carry the other piece's failing step
+_CHUNK = 2048
+
+
+@dataclass(frozen=True)
+class FailedItem:
+    """One failed conversation as the cause step sees it."""
+
+    intent: str | None
+    mechanism: Mechanism
+    steps: frozenset[tuple[str, str, str]]  # every failing step it carries (mechanism keys)
+
+
+@dataclass(frozen=True)
+class CauseGroups:
+    labels: np.ndarray  # group per item, NOISE for pieces too small to stand as a cause
+    mechanisms: dict[int, Mechanism]  # the mechanism that names each group
+    spread: np.ndarray  # per item: intents its reply was seen in (0 without a reply)
+    item_mechanisms: tuple[Mechanism, ...]  # per item, with stock replies recognised
+
+
+def reply_spread(
+    answers: np.ndarray, requests: np.ndarray, intents: Sequence[str | None]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per item: how many distinct intents have a failed conversation with a near-identical reply, and how
+    much those replies are about their own requests (mean relevance over the near-identical ones)."""
+    n = len(answers)
+    spread = np.zeros(n, dtype=int)
+    relevance = np.zeros(n, dtype=np.float32)
+    has = np.linalg.norm(answers, axis=1) > 0 if n else np.zeros(0, dtype=bool)
+    idx = np.flatnonzero(has)
+    if not len(idx):
+        return spread, relevance
+    mat = answers[idx]
+    rel = (mat * requests[idx]).sum(axis=1) - mat @ requests.mean(axis=0)
+    codes = {v: i for i, v in enumerate(sorted({str(x) for x in intents}))}
+    intent_code = np.array([codes[str(intents[int(i)])] for i in idx])
+    placed = np.array([intents[int(i)] is not None for i in idx])
+    for start in range(0, len(idx), _CHUNK):
+        sims = mat[start : start + _CHUNK] @ mat.T
+        for row in range(sims.shape[0]):
+            near = sims[row] >= STOCK_SIMILARITY
+            spread[idx[start + row]] = len(set(intent_code[near & placed].tolist()))
+            relevance[idx[start + row]] = float(rel[near].mean())
+    return spread, relevance
+
+
+def _unit_mean(vectors: np.ndarray) -> np.ndarray:
+    mean = np.asarray(vectors.mean(axis=0), dtype=np.float32)
+    norm = float(np.linalg.norm(mean))
+    return mean / norm if norm else mean
+
+
+class _Union:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def group(
+    items: Sequence[FailedItem],
+    requests: np.ndarray,
+    answers: np.ndarray,
+    *,
+    min_size: int,
+    request_merge: float,
+    answer_merge: float,
+) -> CauseGroups:
+    """Pieces by (intent, mechanism), merged on evidence (module docstring); small groups become noise."""
+    n = len(items)
+    spread, relevance = reply_spread(answers, requests, [it.intent for it in items])
+    is_stock = (spread >= STOCK_SPREAD) & (relevance < STOCK_RELEVANCE)
+    mechs = [
+        it.mechanism.stock() if it.mechanism.kind == "reply" and is_stock[j] else it.mechanism
+        for j, it in enumerate(items)
+    ]
+    pieces: dict[tuple[str, tuple[str, str, str]], list[int]] = {}
+    for j, it in enumerate(items):
+        pieces.setdefault((str(it.intent), mechs[j].key), []).append(j)
+    keys = sorted(pieces)
+    members = [pieces[k] for k in keys]
+    req_c = np.stack([_unit_mean(requests[m]) for m in members]) if members else np.zeros((0, 0))
+    ans_c = np.stack([_unit_mean(answers[m]) for m in members]) if members else np.zeros((0, 0))
+    stock = [bool(np.mean(is_stock[m]) >= 0.5) for m in members]
+    union = _Union(len(keys))
+    for a in range(len(keys)):
+        for b in range(a + 1, len(keys)):
+            (intent_a, mech_a), (intent_b, mech_b) = keys[a], keys[b]
+            answers_alike = float(ans_c[a] @ ans_c[b]) >= answer_merge
+            if intent_a == intent_b and intent_a != "None":
+                replies = mech_a[0] == "reply" and mech_b[0] == "reply"
+                co_fired = _co_fired(items, members[a], members[b], mech_a, mech_b)
+                if replies or answers_alike or co_fired:
+                    union.join(a, b)
+            elif mech_a == mech_b or (mech_a[0] == mech_b[0] == "reply" and not (stock[a] or stock[b])):
+                requests_alike = float(req_c[a] @ req_c[b]) >= request_merge
+                if requests_alike or (answers_alike and not (stock[a] or stock[b])):
+                    union.join(a, b)
+    roots: dict[int, list[int]] = {}
+    for p in range(len(keys)):
+        roots.setdefault(union.find(p), []).extend(members[p])
+    labels = np.full(n, NOISE, dtype=int)
+    names: dict[int, Mechanism] = {}
+    ordered = sorted(roots.values(), key=lambda m: (-len(m), min(m)))
+    next_label = 0
+    for m in ordered:
+        if len(m) < min_size:
+            continue
+        labels[m] = next_label
+        names[next_label] = _naming_mechanism([mechs[j] for j in m])
+        next_label += 1
+    return CauseGroups(labels=labels, mechanisms=names, spread=spread, item_mechanisms=tuple(mechs))
+
+
+def _co_fired(
+    items: Sequence[FailedItem],
+    a: Sequence[int],
+    b: Sequence[int],
+    key_a: tuple[str, str, str],
+    key_b: tuple[str, str, str],
+) -> bool:
+    """Most members of one piece also carry the other piece's failing step (and it names a tool)."""
+    if key_a[0] == "reply" or key_b[0] == "reply":
+        return False
+    share_a = sum(key_b in items[j].steps for j in a) / len(a)
+    share_b = sum(key_a in items[j].steps for j in b) / len(b)
+    return max(share_a, share_b) >= CO_FIRED_SHARE
+
+
+def _naming_mechanism(mechs: Sequence[Mechanism]) -> Mechanism:
+    """The most common mechanism of a group, the more specific one on a tie."""
+    counts = Counter(m.key for m in mechs)
+    by_key = {m.key: m for m in mechs}
+    key = min(counts, key=lambda k: (-counts[k], -by_key[k].specificity, k))
+    details = Counter(m.detail for m in mechs if m.key == key and m.detail)
+    best = by_key[key]
+    detail = min(details, key=lambda d: (-details[d], d)) if details else best.detail
+    return Mechanism(best.kind, best.name, best.tool, detail)
+
+
+def same_family(a: Mechanism, b: Mechanism) -> bool:
+    """One way of failing: the same failing step, or both a (non-stock) reply with no tool step."""
+    if a.key == b.key:
+        return True
+    return a.kind == b.kind == "reply" and "stock" not in (a.name, b.name)
+
+
+def coherence(mechs: Sequence[Mechanism], name: Mechanism) -> float:
+    """Share of members that failed the way the cause is named (`same_family`)."""
+    if not mechs:
+        return 0.0
+    return sum(same_family(m, name) for m in mechs) / len(mechs)
