@@ -13,7 +13,7 @@ export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 export NUMBA_CACHE_DIR := $(CURDIR)/.cache/numba
 
-.PHONY: install test demo lint bench bench-detect clean
+.PHONY: install test demo lint bench bench-detect bench-diagnose clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,12 +34,16 @@ lint: install
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy src
 
-bench: install bench-detect
+bench: install bench-detect bench-diagnose
 	$(BIN)/python bench/intent_discovery.py
 
 # failed-conversation detection: P/R/F1 with intervals on tau2-airline and the held-out corpora
 bench-detect: install
 	$(BIN)/python bench/eval_detection.py
+
+# Intents and causes against ground truth: banking77, tau2-airline, the examples, the held-out corpora.
+bench-diagnose: install
+	$(BIN)/python bench/eval_diagnosis.py
 
 clean:
 	rm -rf $(VENV) .cache .pytest_cache

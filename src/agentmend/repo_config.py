@@ -182,7 +182,11 @@ class ClusteringConfig(_Strict):
         "eom", description="HDBSCAN selection: 'eom' favours fewer, larger clusters; 'leaf' finer ones."
     )
     cause_merge_similarity: float = Field(
-        0.6, ge=0.0, le=1.0, description="Merge failure causes whose centroids are this cosine-similar."
+        0.5,
+        ge=0.0,
+        le=1.0,
+        description="Join failure-cause pieces of two intents (same mechanism) whose requests are this similar "
+        "on average (mean pairwise cosine); topical replies alike join them too, stock replies never do.",
     )
     cause_answer_merge_similarity: float = Field(
         0.8,

@@ -12,8 +12,8 @@ they are one cause:
 - other intent, same mechanism (any reply counts as the same): the requests are alike (one need the intent
   step split), or the replies are alike *and* that reply is not a stock reply.
 
-A reply is stock when near-identical replies appear in failed conversations of `STOCK_SPREAD` or more
-intents and are not about their requests (`STOCK_RELEVANCE`): an agent that says "I'm not able to help
+A reply is stock when near-identical replies appear in failed conversations of more than one intent and
+are not about their requests (`STOCK_RELEVANCE`): an agent that says "I'm not able to help
 with that specific request" to unrelated topics has one fallback, not one cause, so sharing it says nothing
 about belonging together. A topical reply shared by several intents ("SSO can be configured in many ways")
 is evidence: the intent step split one need by its wording (vendor names), the agent failed it one way.
@@ -32,9 +32,10 @@ from agentmend.analysis.mechanism import Mechanism
 
 NOISE = -1
 STOCK_SIMILARITY = 0.9  # replies this similar are the same reply (templated wording, one slot changed)
-STOCK_SPREAD = 3  # a reply seen in this many intents is a stock reply…
+STOCK_SPREAD = 2  # a reply seen in more than one intent is a stock reply…
 # …when it is not about the requests it answers: no closer to its own request than to the average request
-# by this much (content-free fallbacks measure ≈ 0, topical replies shared by split intents ≈ 0.2).
+# by this much (content-free fallbacks measure ≈ 0 on the bundled corpora, topical replies shared by
+# intents that split one need ≈ 0.15-0.25).
 STOCK_RELEVANCE = 0.1
 CO_FIRED_SHARE = 0.5  # share of a piece's members that also carry the other piece's failing step
 _CHUNK = 2048
@@ -122,12 +123,15 @@ def group(
         it.mechanism.stock() if it.mechanism.kind == "reply" and is_stock[j] else it.mechanism
         for j, it in enumerate(items)
     ]
+    intent_of = _with_pseudo_intents(items, requests, request_merge)
     pieces: dict[tuple[str, tuple[str, str, str]], list[int]] = {}
-    for j, it in enumerate(items):
-        pieces.setdefault((str(it.intent), mechs[j].key), []).append(j)
+    for j in range(n):
+        pieces.setdefault((intent_of[j], mechs[j].key), []).append(j)
     keys = sorted(pieces)
     members = [pieces[k] for k in keys]
-    req_c = np.stack([_unit_mean(requests[m]) for m in members]) if members else np.zeros((0, 0))
+    # Average linkage (mean pairwise similarity of members), not centroid cosine: averaging many requests
+    # cancels their differences, so big pieces' centroids look alike even across unrelated needs.
+    req_c = np.stack([requests[m].mean(axis=0) for m in members]) if members else np.zeros((0, 0))
     ans_c = np.stack([_unit_mean(answers[m]) for m in members]) if members else np.zeros((0, 0))
     stock = [bool(np.mean(is_stock[m]) >= 0.5) for m in members]
     union = _Union(len(keys))
@@ -135,7 +139,7 @@ def group(
         for b in range(a + 1, len(keys)):
             (intent_a, mech_a), (intent_b, mech_b) = keys[a], keys[b]
             answers_alike = float(ans_c[a] @ ans_c[b]) >= answer_merge
-            if intent_a == intent_b and intent_a != "None":
+            if intent_a == intent_b:
                 replies = mech_a[0] == "reply" and mech_b[0] == "reply"
                 co_fired = _co_fired(items, members[a], members[b], mech_a, mech_b)
                 if replies or answers_alike or co_fired:
@@ -158,6 +162,22 @@ def group(
         names[next_label] = _naming_mechanism([mechs[j] for j in m])
         next_label += 1
     return CauseGroups(labels=labels, mechanisms=names, spread=spread, item_mechanisms=tuple(mechs))
+
+
+def _with_pseudo_intents(items: Sequence[FailedItem], requests: np.ndarray, floor: float) -> list[str]:
+    """Each item's intent; items no intent took get one per group of requests at least `floor` alike
+    (connected components), so unplaced failures are not lumped together by their mechanism alone."""
+    out = [str(it.intent) if it.intent is not None else "" for it in items]
+    loose = [j for j, it in enumerate(items) if it.intent is None]
+    if not loose:
+        return out
+    union = _Union(len(loose))
+    sims = requests[loose] @ requests[loose].T
+    for a, b in zip(*np.nonzero(np.triu(sims >= floor, k=1)), strict=True):
+        union.join(int(a), int(b))
+    for pos, j in enumerate(loose):
+        out[j] = f"unplaced:{union.find(pos)}"
+    return out
 
 
 def _co_fired(

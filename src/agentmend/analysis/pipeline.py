@@ -9,7 +9,7 @@ import hashlib
 import json
 import math
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from agentmend.analysis import causes as causes_step
 from agentmend.analysis import cluster as clustering
-from agentmend.analysis import diagnose, labels, mechanism, request, stable_ids
+from agentmend.analysis import diagnose, facets, labels, mechanism, request, stable_ids
 from agentmend.analysis.embed import Embedder, VectorLookup, cached
 from agentmend.analysis.parts import DEFAULT_PARTS, Parts
 from agentmend.analysis.records import (
@@ -165,8 +165,11 @@ def analyze_conversations(
     timings: dict[str, float] | None = None,
     targets: Targets | None = None,
     parts: Parts = DEFAULT_PARTS,
+    facet_cache: MutableMapping[str, str] | None = None,
 ) -> AnalysisReport:
-    """The loop after reading, for callers that already hold Conversation records."""
+    """The loop after reading, for callers that already hold Conversation records. With a model that
+    writes facets (`facets.FacetWriter`), failures are clustered on its facets (cached in `facet_cache`
+    by content when given) and the report's `diagnosis_path` says so."""
     from agentmend.analysis.detection import run_detection
     from agentmend.analysis.signals import failing_request
 
@@ -214,6 +217,7 @@ def analyze_conversations(
     overall_rate = failed_total / len(conversations) if conversations else 0.0
 
     namer = _namer(parts, model)
+    writer = model if isinstance(model, facets.FacetWriter) and model.path != "offline" else None
     progress("clustering", 0, 2)
     intents, intent_of, unplaced = _intents(
         conversations, outcomes, vector_of, config, engine, repo_key, rid, parts, namer, redact
@@ -235,6 +239,8 @@ def analyze_conversations(
         parts,
         namer,
         redact,
+        writer,
+        facet_cache,
     )
     progress("clustering", 2, 2)
     t = timer.step("causes", t)
@@ -269,6 +275,7 @@ def analyze_conversations(
         embedded_cached=cache.cached - cached0,
         timings=timer.timings,
         model_path=getattr(model, "path", "offline") if model is not None else "offline",
+        diagnosis_path=f"facets:{writer.path}" if writer is not None else "offline",
         parts=parts.describe(
             getattr(embedder, "name", type(embedder).__name__),
             "custom" if parts.namer else (getattr(model, "path", "offline") if model else "keywords"),
@@ -377,12 +384,18 @@ def _causes(
     parts: Parts,
     namer: Callable[[tuple[str, ...], tuple[str, ...]], str | None],
     redact: Callable[[str], str],
-    facet_of: Mapping[str, str] | None = None,
+    facet_writer: facets.FacetWriter | None = None,
+    facet_cache: MutableMapping[str, str] | None = None,
 ) -> tuple[tuple[FailureCluster, ...], dict[str, str], tuple[str, ...]]:
     """Group the failed conversations by what the user wanted × how the agent failed (`causes.group`)."""
     failed = [i for i, o in enumerate(outcomes) if o.failed]
     topics = {i: request.topic(conversations[i]) for i in failed}
-    requests = [failing_request(conversations[i], outcomes[i]) or topics[i] for i in failed]
+    # The failing request without its greeting or ids (the raw text when nothing topical is left).
+    # The failing request without its greeting or ids; the conversation's topic when nothing topical is
+    # left ("hi, I need help" names no need).
+    requests = [
+        request.topic_of_text(failing_request(conversations[i], outcomes[i])) or topics[i] for i in failed
+    ]
     keep = [j for j, r in enumerate(requests) if r.strip() or topics[failed[j]].strip()]
     failed = [failed[j] for j in keep]
     requests = [requests[j] or topics[failed[n]] for n, j in enumerate(keep)]
@@ -397,8 +410,22 @@ def _causes(
         for c, o, r in zip(convs_f, outs_f, requests, strict=True)
     ]
     opening = [topics[i] or r for i, r in zip(failed, requests, strict=True)]
-    # With a model, its facet ("what the user wanted; what went wrong") stands for the user's words.
-    wanted = [facet_of.get(c.id, o) if facet_of else o for c, o in zip(convs_f, opening, strict=True)]
+    wanted = list(opening)
+    if facet_writer is not None:
+        # With a model, its facet ("what the user wanted; what went wrong") stands for the user's words.
+        from agentmend.fixes.guard import injection_suspects
+
+        excerpts = [
+            f"User came for: {_clip_redacted(o, redact)}\n{diagnose.example(r, a, redact)}"
+            for o, r, a in zip(opening, requests, answers, strict=True)
+        ]
+        written = facets.write_facets(
+            excerpts,
+            facet_writer,
+            facet_cache if facet_cache is not None else {},
+            suspicious=lambda t: bool(injection_suspects(t)),
+        )
+        wanted = [f or o for f, o in zip(written, opening, strict=True)]
     vector_of.ensure([*wanted, *requests, *[a for a in answers if a]])
     zero = np.zeros_like(vector_of(requests[0]))
     answer_vecs = np.stack([vector_of(a) if a else zero for a in answers])
@@ -458,7 +485,10 @@ def _causes(
         intent = by_intent.get(intent_id) if intent_id else None
         intent_rate = intent.failure_rate if intent else overall_rate
         reps = _representatives(
-            vecs, result, k, [causes_step.same_family(groups.item_mechanisms[j], mech) for j in range(len(items))]
+            vecs,
+            result,
+            k,
+            [causes_step.same_family(groups.item_mechanisms[j], mech) for j in range(len(items))],
         )
         examples = tuple(diagnose.example(requests[j], answers[j], redact) for j in reps)
         kw = keywords[k]

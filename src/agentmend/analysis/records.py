@@ -131,7 +131,7 @@ class FailureCluster:
     mechanism_kind: str = ""  # "signal" (an action check or tool signal), "tool_error" or "reply"
     specificity: float = 0.0  # how much the mechanism says about what to fix, 0..1
     coherence: float = 0.0  # share of members that failed by the cause's mechanism
-    answer_spread: int = 0  # intents the cause's failing reply was seen in (≥ 3: a stock reply)
+    answer_spread: int = 0  # intents the cause's failing reply was seen in (> 1 and off-topic: stock)
     proposal: ProposalVerdict | None = None  # whether it deserves a proposal on its numbers, and why
 
     @property

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -29,6 +30,12 @@ _ID = re.compile(r"\b(?=[A-Za-z0-9_-]*\d)[A-Za-z0-9][A-Za-z0-9_-]{3,}\b|\b\d[\d\
 _REF_PHRASE = re.compile(
     r"\b(?:my|our|the)?\s*(?:booking|order|reservation|confirmation|account|customer|ticket|case|member(?:ship)?)"
     r"\s+(?:ref(?:erence)?|number|no\.?|code|id)\b\s*(?:is|was|=|:)?",
+    re.I,
+)
+# "ticket 48213", "case #77", "ref: XK2P": a reference word followed by its id says nothing about the topic.
+_REF_ID = re.compile(
+    r"\b(?:ticket|case|ref(?:erence)?|confirmation|pnr)\s*(?:#|no\.?|number|code|id)?\s*[:#]?\s*"
+    r"(?=[A-Za-z0-9-]*\d)[A-Za-z0-9-]{3,}\b",
     re.I,
 )
 _CLAUSE = re.compile(r"(?<=[.!?;])\s+|\n+|\s+-{1,2}\s+|,\s+(?=(?:but|so|and|i|i'm|we|my|can|could)\b)", re.I)
@@ -59,14 +66,36 @@ _NO_TOPIC = FILLER | frozenset(ENGLISH_STOP_WORDS)
 
 def strip_ids(text: str) -> str:
     """Remove e-mails, URLs, ids, booking references and PII placeholders: they name no topic."""
-    for pattern in (_PLACEHOLDER, _EMAIL, _URL, _ID, _REF_PHRASE):
+    for pattern in (_PLACEHOLDER, _EMAIL, _URL, _REF_ID, _ID, _REF_PHRASE):
         text = pattern.sub(" ", text)
     return " ".join(text.split())
 
 
+_LONG_FILLER = tuple(w for w in FILLER if len(w) >= 5)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """a and b differ by one insertion, deletion or substitution (or one swap of neighbours)."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return a == b
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+@lru_cache(maxsize=65536)
+def is_filler(word: str) -> bool:
+    """Filler, a stop word, or a filler word with one typo ("aftenoon", "heklo", "thnaks")."""
+    if word in _NO_TOPIC:
+        return True
+    return len(word) >= 5 and any(_one_edit(word, f) for f in _LONG_FILLER)
+
+
 def content_words(text: str) -> list[str]:
     """The words of `text` that can carry a topic (not filler, not stop words)."""
-    return [w for w in (m.group(0).lower() for m in _WORD.finditer(text)) if w not in _NO_TOPIC]
+    return [w for w in (m.group(0).lower() for m in _WORD.finditer(text)) if not is_filler(w)]
 
 
 def topic_of_text(text: str) -> str:

@@ -73,9 +73,7 @@ def _why_selected(c: FailureCluster, config: RepoConfig) -> str:
     p = config.proposals
     if not c.mechanism_kind:
         return f"{c.size} failed conversations, lift {c.lift:.2f} ≥ proposals.min_lift {p.min_lift}"
-    text = (
-        f"{c.size} failed conversations, {c.coherence:.0%} of them failing by '{c.mechanism}'"
-    )
+    text = f"{c.size} failed conversations, {c.coherence:.0%} of them failing by '{c.mechanism}'"
     if c.lift < p.min_lift:
         text += (
             f"; lift {c.lift:.2f} is below proposals.min_lift {p.min_lift}, but the mechanism is specific, "
