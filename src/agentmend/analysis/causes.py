@@ -117,43 +117,40 @@ def group(
 ) -> CauseGroups:
     """Pieces by (intent, mechanism), merged on evidence (module docstring); small groups become noise."""
     n = len(items)
-    spread, relevance = reply_spread(answers, requests, [it.intent for it in items])
+    intent_of = _with_pseudo_intents(items, requests, request_merge)
+    spread, relevance = reply_spread(answers, requests, intent_of)
     is_stock = (spread >= STOCK_SPREAD) & (relevance < STOCK_RELEVANCE)
     mechs = [
         it.mechanism.stock() if it.mechanism.kind == "reply" and is_stock[j] else it.mechanism
         for j, it in enumerate(items)
     ]
-    intent_of = _with_pseudo_intents(items, requests, request_merge)
     pieces: dict[tuple[str, tuple[str, str, str]], list[int]] = {}
     for j in range(n):
         pieces.setdefault((intent_of[j], mechs[j].key), []).append(j)
     keys = sorted(pieces)
     members = [pieces[k] for k in keys]
-    # Average linkage (mean pairwise similarity of members), not centroid cosine: averaging many requests
-    # cancels their differences, so big pieces' centroids look alike even across unrelated needs.
-    req_c = np.stack([requests[m].mean(axis=0) for m in members]) if members else np.zeros((0, 0))
     ans_c = np.stack([_unit_mean(answers[m]) for m in members]) if members else np.zeros((0, 0))
-    stock = [bool(np.mean(is_stock[m]) >= 0.5) for m in members]
+    # Within an intent the rules are about one need, so pairs join directly.
     union = _Union(len(keys))
     for a in range(len(keys)):
         for b in range(a + 1, len(keys)):
             (intent_a, mech_a), (intent_b, mech_b) = keys[a], keys[b]
+            if intent_a != intent_b:
+                continue
+            replies = mech_a[0] == "reply" and mech_b[0] == "reply"
             answers_alike = float(ans_c[a] @ ans_c[b]) >= answer_merge
-            if intent_a == intent_b:
-                replies = mech_a[0] == "reply" and mech_b[0] == "reply"
-                co_fired = _co_fired(items, members[a], members[b], mech_a, mech_b)
-                if replies or answers_alike or co_fired:
-                    union.join(a, b)
-            elif mech_a == mech_b or (mech_a[0] == mech_b[0] == "reply" and not (stock[a] or stock[b])):
-                requests_alike = float(req_c[a] @ req_c[b]) >= request_merge
-                if requests_alike or (answers_alike and not (stock[a] or stock[b])):
-                    union.join(a, b)
-    roots: dict[int, list[int]] = {}
+            if replies or answers_alike or _co_fired(items, members[a], members[b], mech_a, mech_b):
+                union.join(a, b)
+    joined: dict[int, list[int]] = {}
     for p in range(len(keys)):
-        roots.setdefault(union.find(p), []).extend(members[p])
+        joined.setdefault(union.find(p), []).append(p)
+    groups = [[j for p in ps for j in members[p]] for ps in joined.values()]
+    group_mechs = [_naming_mechanism([mechs[j] for j in g]) for g in groups]
+    group_stock = [bool(np.mean(is_stock[g]) >= 0.5) for g in groups]
+    roots = _agglomerate(groups, group_mechs, group_stock, requests, answers, request_merge, answer_merge)
     labels = np.full(n, NOISE, dtype=int)
     names: dict[int, Mechanism] = {}
-    ordered = sorted(roots.values(), key=lambda m: (-len(m), min(m)))
+    ordered = sorted(roots, key=lambda m: (-len(m), min(m)))
     next_label = 0
     for m in ordered:
         if len(m) < min_size:
@@ -162,6 +159,50 @@ def group(
         names[next_label] = _naming_mechanism([mechs[j] for j in m])
         next_label += 1
     return CauseGroups(labels=labels, mechanisms=names, spread=spread, item_mechanisms=tuple(mechs))
+
+
+def _agglomerate(
+    groups: list[list[int]],
+    mechs: list[Mechanism],
+    stock: list[bool],
+    requests: np.ndarray,
+    answers: np.ndarray,
+    request_merge: float,
+    answer_merge: float,
+) -> list[list[int]]:
+    """Across intents: merge the most alike pair of groups with compatible mechanisms, average linkage
+    (mean pairwise similarity over all members, recomputed after each merge, so no chain of weak links
+    can join two unrelated needs), while requests are ≥ `request_merge` alike or non-stock replies are
+    ≥ `answer_merge` alike."""
+    groups = [list(g) for g in groups]
+    req_sum = [requests[g].sum(axis=0) for g in groups]
+    ans_sum = [answers[g].sum(axis=0) for g in groups]
+    alive = list(range(len(groups)))
+    while len(alive) > 1:
+        best: tuple[float, int, int] | None = None
+        for x in range(len(alive)):
+            for y in range(x + 1, len(alive)):
+                a, b = alive[x], alive[y]
+                ma, mb = mechs[a], mechs[b]
+                replies = ma.kind == mb.kind == "reply" and not (stock[a] or stock[b])
+                if ma.key != mb.key and not replies:
+                    continue
+                size = len(groups[a]) * len(groups[b])
+                req = float(req_sum[a] @ req_sum[b]) / size
+                ans = float(ans_sum[a] @ ans_sum[b]) / size if not (stock[a] or stock[b]) else -1.0
+                margin = max(req - request_merge, ans - answer_merge)
+                if margin >= 0 and (best is None or margin > best[0]):
+                    best = (margin, a, b)
+        if best is None:
+            break
+        _, a, b = best
+        groups[a].extend(groups[b])
+        req_sum[a] = req_sum[a] + req_sum[b]
+        ans_sum[a] = ans_sum[a] + ans_sum[b]
+        stock[a] = stock[a] and stock[b]
+        mechs[a] = mechs[a] if len(groups[a]) - len(groups[b]) >= len(groups[b]) else mechs[b]
+        alive.remove(b)
+    return [groups[i] for i in alive]
 
 
 def _with_pseudo_intents(items: Sequence[FailedItem], requests: np.ndarray, floor: float) -> list[str]:
