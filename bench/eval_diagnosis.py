@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -50,7 +51,9 @@ from agentmend.repo_config import ClusteringConfig, RepoConfig, load_config  # n
 from agentmend.store.db import open_engine  # noqa: E402
 
 # The shared eval data sits beside the project (../shared/eval), also when the project is a worktree deeper down.
-SHARED = next((p / "shared" / "eval" for p in ROOT.parents if (p / "shared" / "eval").is_dir()), ROOT.parent)
+SHARED = Path(os.environ["AGENTMEND_EVAL_DATA"]) if os.environ.get("AGENTMEND_EVAL_DATA") else next(
+    (p / "shared" / "eval" for p in ROOT.parents if (p / "shared" / "eval").is_dir()), ROOT.parent
+)
 CORPORA = ("greeting_support", "polite_tools", "multilingual_shop")
 EXAMPLES = ("support-agent", "travel-agent")
 PURITY_BAR, RECALL_BAR, GOAL = 0.8, 0.7, 0.9

@@ -161,6 +161,11 @@ def group(
     return CauseGroups(labels=labels, mechanisms=names, spread=spread, item_mechanisms=tuple(mechs))
 
 
+def _cos(a: np.ndarray, b: np.ndarray) -> float:
+    na, nb = float(np.linalg.norm(a)), float(np.linalg.norm(b))
+    return float(a @ b) / (na * nb) if na and nb else 0.0
+
+
 def _agglomerate(
     groups: list[list[int]],
     mechs: list[Mechanism],
@@ -170,10 +175,10 @@ def _agglomerate(
     request_merge: float,
     answer_merge: float,
 ) -> list[list[int]]:
-    """Across intents: merge the most alike pair of groups with compatible mechanisms, average linkage
-    (mean pairwise similarity over all members, recomputed after each merge, so no chain of weak links
-    can join two unrelated needs), while requests are ≥ `request_merge` alike or non-stock replies are
-    ≥ `answer_merge` alike."""
+    """Across intents: merge the most alike pair of groups with compatible mechanisms while their requests
+    are ≥ `request_merge` alike by average linkage (mean pairwise similarity over all members, recomputed
+    after each merge, so no chain of weak links joins two unrelated needs) or their non-stock replies'
+    centroids are ≥ `answer_merge` alike."""
     groups = [list(g) for g in groups]
     req_sum = [requests[g].sum(axis=0) for g in groups]
     ans_sum = [answers[g].sum(axis=0) for g in groups]
@@ -189,7 +194,8 @@ def _agglomerate(
                     continue
                 size = len(groups[a]) * len(groups[b])
                 req = float(req_sum[a] @ req_sum[b]) / size
-                ans = float(ans_sum[a] @ ans_sum[b]) / size if not (stock[a] or stock[b]) else -1.0
+                # replies by centroid: a templated reply's variants average to one direction
+                ans = _cos(ans_sum[a], ans_sum[b]) if not (stock[a] or stock[b]) else -1.0
                 margin = max(req - request_merge, ans - answer_merge)
                 if margin >= 0 and (best is None or margin > best[0]):
                     best = (margin, a, b)
