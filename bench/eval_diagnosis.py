@@ -50,9 +50,11 @@ from agentmend.conversations.readers import ExportFile  # noqa: E402
 from agentmend.repo_config import ClusteringConfig, RepoConfig, load_config  # noqa: E402
 from agentmend.store.db import open_engine  # noqa: E402
 
-# The shared eval data sits beside the project (../shared/eval), also when the project is a worktree deeper down.
-SHARED = Path(os.environ["AGENTMEND_EVAL_DATA"]) if os.environ.get("AGENTMEND_EVAL_DATA") else next(
-    (p / "shared" / "eval" for p in ROOT.parents if (p / "shared" / "eval").is_dir()), ROOT.parent
+# The eval data sits beside the project (../shared/eval), also from a worktree deeper down.
+SHARED = (
+    Path(os.environ["AGENTMEND_EVAL_DATA"])
+    if os.environ.get("AGENTMEND_EVAL_DATA")
+    else next((p / "shared" / "eval" for p in ROOT.parents if (p / "shared" / "eval").is_dir()), ROOT.parent)
 )
 CORPORA = ("greeting_support", "polite_tools", "multilingual_shop")
 EXAMPLES = ("support-agent", "travel-agent")
@@ -131,7 +133,9 @@ def intent_scores(report: AnalysisReport, truth: Mapping[str, str]) -> tuple[flo
     ids = [c.id for c in report.conversations if c.id in truth]
     intent_of = {c.id: c.intent_id for c in report.conversations}
     codes: dict[str, int] = {}
-    pred = [codes.setdefault(str(intent_of[i]), len(codes)) if intent_of[i] else clustering.NOISE for i in ids]
+    pred = [
+        codes.setdefault(str(intent_of[i]), len(codes)) if intent_of[i] else clustering.NOISE for i in ids
+    ]
     ari, nmi = _scores([truth[i] for i in ids], pred)
     return ari, nmi, len(report.intents)
 
@@ -145,11 +149,14 @@ def score_causes(row: Row, report: AnalysisReport, causes: Mapping[str, Sequence
         for f in figures.values()
         if f["id"] and owners[f["id"]] == 1 and f["purity"] >= PURITY_BAR and f["recall"] >= RECALL_BAR
     )
-    goal = sum(1 for f in figures.values() if f["purity"] >= GOAL and f["recall"] >= GOAL and owners[f["id"]] == 1)
+    goal = sum(
+        1 for f in figures.values() if f["purity"] >= GOAL and f["recall"] >= GOAL and owners[f["id"]] == 1
+    )
     proposed = sum(1 for f in figures.values() if f["proposed"])
     n = len(causes)
     row.causes = (
-        f"{len(report.clusters)} causes; own {own}/{n}, bar {bar}/{n}, goal {goal}/{n}, proposed {proposed}/{n}"
+        f"{len(report.clusters)} causes; own {own}/{n}, bar {bar}/{n}, goal {goal}/{n}, "
+        f"proposed {proposed}/{n}"
     )
     row.verdict = "bar met" if bar == n and proposed >= min(4, n) else "below bar"
     for name, f in figures.items():
@@ -222,6 +229,7 @@ def tau2(embedder: Embedder, tmp: Path) -> Row:
     report = analyze([export], DEFAULTS, engine=_engine(tmp), embedder=embedder, repo_key="tau2")
     sims = json.loads(path.read_text())["simulations"]
     reward = {str(s.get("id")): float((s.get("reward_info") or {}).get("reward", 0.0)) for s in sims}
+
     # The reader's ids may carry a prefix; match on the simulation id as a suffix.
     def failed_truth(cid: str) -> bool | None:
         for sid, r in reward.items():
@@ -234,7 +242,8 @@ def tau2(embedder: Embedder, tmp: Path) -> Row:
     known = [t for t in truly if t is not None]
     named = sum(1 for c in report.clusters if c.mechanism and c.mechanism_kind)
     row.conversations = report.run.conversations
-    row.intents = f"k {len(report.intents)}, {report.run.failed} flagged, {sum(r < 1 for r in reward.values())} reward-0"
+    zero = sum(r < 1 for r in reward.values())
+    row.intents = f"k {len(report.intents)}, {report.run.failed} flagged, {zero} reward-0"
     row.causes = (
         f"{len(report.clusters)} causes; representatives failed {sum(known)}/{len(known)}; "
         f"mechanism named {named}/{len(report.clusters)}"
@@ -281,7 +290,9 @@ def main(argv: list[str] | None = None) -> int:
     print("| corpus | conversations | intents | causes | verdict | seconds |")
     print("|---|---:|---|---|---|---:|")
     for r in rows:
-        print(f"| {r.corpus} | {r.conversations} | {r.intents} | {r.causes} | {r.verdict} | {r.seconds:.0f} |")
+        print(
+            f"| {r.corpus} | {r.conversations} | {r.intents} | {r.causes} | {r.verdict} | {r.seconds:.0f} |"
+        )
     for r in rows:
         if r.details:
             print(f"\n{r.corpus}")

@@ -185,7 +185,7 @@ class ClusteringConfig(_Strict):
         0.5,
         ge=0.0,
         le=1.0,
-        description="Join failure-cause pieces of two intents (same mechanism) whose requests are this similar "
+        description="Join failure-cause pieces of two intents (same mechanism) whose requests are this alike "
         "on average (mean pairwise cosine); topical replies alike join them too, stock replies never do.",
     )
     cause_answer_merge_similarity: float = Field(
