@@ -108,7 +108,15 @@ def test_ten_percent_more_conversations_keep_the_ids_of_causes_that_still_exist(
 def test_json_report_follows_the_contract_and_counts_malformed_lines(support) -> None:  # type: ignore[no-untyped-def]
     _, truth, _, _, report = support
     data = json.loads(json.dumps(to_json(report)))
-    assert set(data) == {"run", "conversations", "intents", "clusters", "noise_ids", "detection", "intent_noise_ids"}
+    assert set(data) == {
+        "run",
+        "conversations",
+        "intents",
+        "clusters",
+        "noise_ids",
+        "detection",
+        "intent_noise_ids",
+    }
     assert {"diagnosis_path", "parts", "intent_noise"} <= set(data["run"])
     assert data["detection"]["decided_by"] == {"signals": len(data["conversations"])}
     assert {"decided_by", "signal_hits"} <= set(data["conversations"][0])
