@@ -72,6 +72,10 @@ def _answer(request: httpx.Request) -> httpx.Response:
     return httpx.Response(200, json=text_message("Refused annual-plan refunds"))
 
 
+def _is_facet_call(call: Any) -> bool:
+    return bool(json.loads(call.request.content).get("tool_choice", {}).get("name") == "write_facets")
+
+
 @respx.mock
 def test_facets_are_batched_cached_and_named_in_the_report(
     embedder: SentenceEmbedder, tmp_path: Path
@@ -86,7 +90,7 @@ def test_facets_are_batched_cached_and_named_in_the_report(
     )
     assert report.run.failed == len(convs)
     assert report.run.diagnosis_path == "facets:anthropic:claude-sonnet-4-5"
-    facet_calls = [c for c in route.calls if json.loads(c.request.content).get("tool_choice")]
+    facet_calls = [c for c in route.calls if _is_facet_call(c)]
     assert len(facet_calls) == 1, "16 failures fit one batch"
     sent = json.loads(facet_calls[0].request.content)["messages"][0]["content"]
     assert "Untrusted data" in sent and "ticket 50" not in sent, "excerpts are data, without ids"
@@ -99,7 +103,7 @@ def test_facets_are_batched_cached_and_named_in_the_report(
     again = analyze_conversations(
         convs, CONFIG, engine=engine, embedder=embedder, repo_key="r", model=model, facet_cache=cache
     )
-    assert len([c for c in route.calls if json.loads(c.request.content).get("tool_choice")]) == 1, "cached"
+    assert len([c for c in route.calls if _is_facet_call(c)]) == 1, "cached"
     assert [c.member_ids for c in again.clusters] == [c.member_ids for c in report.clusters]
 
 
