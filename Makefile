@@ -14,7 +14,7 @@ export TOKENIZERS_PARALLELISM := false
 # Caches (numba's compiled kernels) and CLI state live in the user's cache/state dirs, never in a work
 # tree: set AGENTMEND_CACHE_DIR / AGENTMEND_STATE_DIR to move them (see src/agentmend/paths.py).
 
-.PHONY: install test demo lint bench bench-detect bench-watch bench-watch-corpus clean
+.PHONY: install test demo lint bench bench-detect bench-diagnose bench-watch bench-watch-corpus clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,7 +35,7 @@ lint: install
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy src
 
-bench: install bench-detect bench-watch bench-watch-corpus
+bench: install bench-detect bench-diagnose bench-watch bench-watch-corpus
 	$(BIN)/python bench/intent_discovery.py
 
 # failed-conversation detection: P/R/F1 with intervals on tau2-airline and the held-out corpora
@@ -49,6 +49,10 @@ bench-watch: install
 # The watch end to end on the held-back before/after corpus (bench/corpora/watch_before_after; ~5 min)
 bench-watch-corpus: install
 	-$(BIN)/python bench/watch_before_after.py
+
+# Intents and causes against ground truth: banking77, tau2-airline, the examples, the held-out corpora.
+bench-diagnose: install
+	$(BIN)/python bench/eval_diagnosis.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -258,7 +258,11 @@ class ClusteringConfig(_Strict):
         "eom", description="HDBSCAN selection: 'eom' favours fewer, larger clusters; 'leaf' finer ones."
     )
     cause_merge_similarity: float = Field(
-        0.6, ge=0.0, le=1.0, description="Merge failure causes whose centroids are this cosine-similar."
+        0.5,
+        ge=0.0,
+        le=1.0,
+        description="Join failure-cause pieces of two intents (same mechanism) whose requests are this alike "
+        "on average (mean pairwise cosine); topical replies alike join them too, stock replies never do.",
     )
     cause_answer_merge_similarity: float = Field(
         0.8,
@@ -268,6 +272,26 @@ class ClusteringConfig(_Strict):
     )
     cause_outlier_mad: float = Field(
         3.0, ge=0.0, description="Members this many MADs below their cause's usual similarity are noise."
+    )
+    min_cluster_share: float = Field(
+        0.005,
+        ge=0.0,
+        le=0.5,
+        description="Intents: the smallest intent is this share of all conversations (min_cluster_size is "
+        "the floor), so the intent count does not grow with traffic.",
+    )
+    intent_merge_similarity: float = Field(
+        0.85, ge=0.0, le=1.0, description="Merge intents whose request centroids are this cosine-similar."
+    )
+    intent_noise_floor: float = Field(
+        0.5,
+        ge=0.0,
+        le=1.0,
+        description="A request HDBSCAN left as noise joins its most similar intent when at least this close.",
+    )
+    cause_min_size: int = Field(3, ge=1, description="Smallest failure cause reported.")
+    cause_min_share: float = Field(
+        0.01, ge=0.0, le=0.5, description="…or this share of the failed conversations, when larger."
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from proposal_factories import cluster, config, report
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from agentmend.fixes.select import select_causes
+from agentmend.fixes.select import assess, select_causes
 from agentmend.store.db import open_engine
 from agentmend.store.tables import CooldownRow
 
@@ -88,3 +89,47 @@ def test_a_merged_cause_comes_back_only_when_its_numbers_grow(engine: Engine) ->
     shrunk = verdicts(engine, cluster("cause-a", size=10))["cause-a"] or ""
     assert shrunk.startswith("merged in agentmend/a; the metric watch judges it")  # fewer: the fix works
     assert verdicts(engine, cluster("cause-a", size=40))["cause-a"] is None  # +67% > cooldown_change 25%
+
+
+def test_a_coherent_low_lift_cause_is_proposed_and_says_why(engine: Engine) -> None:
+    """A specific mechanism inside an intent that fails at about the average rate is still the cause a team
+    acts on; a generic one at the same lift is not, and both verdicts say why."""
+    specific = replace(
+        cluster("cause-miles", size=24, lift=0.9),
+        mechanism="refusal",
+        mechanism_kind="reply",
+        specificity=0.6,
+        coherence=1.0,
+    )
+    generic = replace(
+        cluster("cause-vague", size=24, lift=0.9),
+        mechanism="answer did not serve",
+        mechanism_kind="reply",
+        specificity=0.3,
+        coherence=1.0,
+    )
+    verdicts = assess([specific, generic], CFG)
+    assert (
+        verdicts["cause-miles"].selected
+        and "lift 0.90 is below proposals.min_lift" in verdicts["cause-miles"].reason
+    )
+    assert not verdicts["cause-vague"].selected and "generic" in verdicts["cause-vague"].reason
+    assert verdicts["cause-miles"].rank == 1
+    v = verdicts_of(engine, specific, generic)
+    assert v["cause-miles"] is None and "generic" in (v["cause-vague"] or "")
+
+
+def test_a_cause_mixing_mechanisms_is_not_proposed(engine: Engine) -> None:
+    mixed = replace(
+        cluster("cause-mix", size=40),
+        mechanism="refusal",
+        mechanism_kind="reply",
+        specificity=0.6,
+        coherence=0.3,
+    )
+    verdict = assess([mixed], CFG)["cause-mix"]
+    assert not verdict.selected and "not coherent" in verdict.reason
+
+
+def verdicts_of(engine: Engine, *clusters):  # type: ignore[no-untyped-def]
+    return verdicts(engine, *clusters)

@@ -195,3 +195,25 @@ def run(
     labels = trim_outliers(vectors, labels, outlier_mads)
     labels = assign_noise(vectors, labels, cfg.noise_similarity_floor)
     return Clustering(labels=labels, centroids=centroids(vectors, labels))
+
+
+def min_size_for(n: int, cfg: ClusteringConfig) -> int:
+    """The smallest intent: `min_cluster_share` of the corpus, never below `min_cluster_size`. A fixed size
+    turns 3,000 conversations of 11 intents into 180 clusters; a share keeps the count about the same as
+    traffic grows (banking77 test: 123 clusters at size 8, 73 at the share's 15)."""
+    return max(cfg.min_cluster_size, round(cfg.min_cluster_share * n))
+
+
+def intents(
+    vectors: np.ndarray, cfg: ClusteringConfig, reducer: Reducer = reduce, clusterer: Clusterer = cluster
+) -> Clustering:
+    """Intents from request vectors: HDBSCAN at a size relative to the corpus, near-duplicate clusters
+    merged by centroid (`intent_merge_similarity`), and noise given to the nearest intent at least
+    `intent_noise_floor` similar; what stays noise is reported by the caller."""
+    sized = cfg.model_copy(
+        update={
+            "min_cluster_size": min_size_for(len(vectors), cfg),
+            "noise_similarity_floor": cfg.intent_noise_floor,
+        }
+    )
+    return run(vectors, sized, reducer, clusterer, merge_similarity=cfg.intent_merge_similarity)

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,9 +19,11 @@ import numpy as np
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from agentmend.analysis import causes as causes_step
 from agentmend.analysis import cluster as clustering
-from agentmend.analysis import diagnose, labels, stable_ids
+from agentmend.analysis import diagnose, facets, labels, mechanism, request, stable_ids
 from agentmend.analysis.embed import Embedder, VectorLookup, cached
+from agentmend.analysis.parts import DEFAULT_PARTS, Parts
 from agentmend.analysis.records import (
     AnalysisReport,
     ConversationResult,
@@ -30,6 +33,7 @@ from agentmend.analysis.records import (
     RunInfo,
 )
 from agentmend.conversations.model import Conversation, Malformed
+from agentmend.fixes import select
 from agentmend.repo_config import RepoConfig
 from agentmend.store.judge_cache import verdict_cache
 from agentmend.store.tables import RunRow
@@ -119,6 +123,7 @@ def analyze(
     progress: Progress | None = None,
     now: datetime | None = None,
     targets: Targets | None = None,
+    parts: Parts = DEFAULT_PARTS,
 ) -> AnalysisReport:
     """Run the whole analysis on `files` and remember cluster ids and the run in `engine`."""
     progress = progress or _no_progress
@@ -141,6 +146,7 @@ def analyze(
         started=started,
         timings=timer.timings,
         targets=targets,
+        parts=parts,
     )
 
 
@@ -158,8 +164,12 @@ def analyze_conversations(
     started: datetime | None = None,
     timings: dict[str, float] | None = None,
     targets: Targets | None = None,
+    parts: Parts = DEFAULT_PARTS,
+    facet_cache: MutableMapping[str, str] | None = None,
 ) -> AnalysisReport:
-    """The loop after reading, for callers that already hold Conversation records."""
+    """The loop after reading, for callers that already hold Conversation records. With a model that
+    writes facets (`facets.FacetWriter`), failures are clustered on its facets (cached in `facet_cache`
+    by content when given) and the report's `diagnosis_path` says so."""
     from agentmend.analysis.detection import run_detection
     from agentmend.analysis.signals import failing_request
 
@@ -206,9 +216,11 @@ def analyze_conversations(
     failed_total = sum(o.failed for o in outcomes)
     overall_rate = failed_total / len(conversations) if conversations else 0.0
 
+    namer = _namer(parts, model)
+    writer = model if isinstance(model, facets.FacetWriter) and model.path != "offline" else None
     progress("clustering", 0, 2)
-    intents, intent_of = _intents(
-        conversations, outcomes, vector_of, config, engine, repo_key, rid, model, redact
+    intents, intent_of, unplaced = _intents(
+        conversations, outcomes, vector_of, config, engine, repo_key, rid, parts, namer, redact
     )
     progress("clustering", 1, 2)
     t = timer.step("intents", t)
@@ -224,8 +236,11 @@ def analyze_conversations(
         engine,
         repo_key,
         rid,
-        model,
+        parts,
+        namer,
         redact,
+        writer,
+        facet_cache,
     )
     progress("clustering", 2, 2)
     t = timer.step("causes", t)
@@ -260,6 +275,11 @@ def analyze_conversations(
         embedded_cached=cache.cached - cached0,
         timings=timer.timings,
         model_path=getattr(model, "path", "offline") if model is not None else "offline",
+        diagnosis_path=f"facets:{writer.path}" if writer is not None else "offline",
+        parts=parts.describe(
+            getattr(embedder, "name", type(embedder).__name__),
+            "custom" if parts.namer else (getattr(model, "path", "offline") if model else "keywords"),
+        ),
     )
     report = AnalysisReport(
         run=run,
@@ -268,38 +288,52 @@ def analyze_conversations(
         clusters=causes,
         noise_ids=noise_ids,
         detection=detection,
+        intent_noise_ids=unplaced,
     )
     _record_run(engine, repo_key, report)
     return report
 
 
-def _name(model: Model | None, keywords: tuple[str, ...], examples: tuple[str, ...]) -> str | None:
+def _namer(parts: Parts, model: Model | None) -> Callable[[tuple[str, ...], tuple[str, ...]], str | None]:
+    if parts.namer is not None:
+        return parts.namer
     if model is None:
-        return None
-    name = model.name_cluster(keywords, examples)
+        return lambda keywords, examples: None
+    return model.name_cluster
+
+
+def _name(
+    namer: Callable[[tuple[str, ...], tuple[str, ...]], str | None],
+    kw: tuple[str, ...],
+    examples: tuple[str, ...],
+) -> str | None:
+    name = namer(kw, examples)
     return name.strip() if name and name.strip() else None
 
 
 def _intents(
     conversations: Sequence[Conversation],
     outcomes: Sequence[Outcome],
-    vector_of: Callable[[str], np.ndarray],
+    vector_of: VectorLookup,
     config: RepoConfig,
     engine: Engine,
     repo_key: str,
     rid: str,
-    model: Model | None,
+    parts: Parts,
+    namer: Callable[[tuple[str, ...], tuple[str, ...]], str | None],
     redact: Callable[[str], str],
-) -> tuple[tuple[Intent, ...], dict[str, str]]:
-    """Cluster the opening requests of all conversations: what users come for."""
-    idx = [i for i, c in enumerate(conversations) if c.opening_request.strip()]
+) -> tuple[tuple[Intent, ...], dict[str, str], tuple[str, ...]]:
+    """Cluster what users came for (`request.topic`: the topical part of the first user turns)."""
+    topics = [request.topic(c) for c in conversations]
+    idx = [i for i, tx in enumerate(topics) if tx.strip()]
     if not idx:
-        return (), {}
-    texts = [conversations[i].opening_request for i in idx]
+        return (), {}, ()
+    texts = [topics[i] for i in idx]
+    vector_of.ensure(texts)
     vecs = np.stack([vector_of(tx) for tx in texts])
-    result = clustering.run(vecs, config.clustering)
+    result = clustering.intents(vecs, config.clustering, parts.reducer, parts.clusterer)
     members = _members(result.labels)
-    keywords = labels.ctfidf_keywords({k: [texts[j] for j in m] for k, m in members.items()})
+    keywords = parts.labeler({k: [texts[j] for j in m] for k, m in members.items()})
     candidates = [
         replace(cand, failure_rate=sum(outcomes[idx[j]].failed for j in members[cand.key]) / cand.size)
         for cand in _candidates(result, vecs, members, texts, keywords)
@@ -314,7 +348,7 @@ def _intents(
         outs = [outcomes[idx[j]] for j in m]
         kw = keywords[k]
         examples = tuple(_clip_redacted(texts[j], redact) for j in clustering.medoids(vecs, result.labels, k))
-        name = _name(model, kw, examples)
+        name = _name(namer, kw, examples)
         intents.append(
             Intent(
                 id=ids[k].id,
@@ -331,7 +365,8 @@ def _intents(
         for c in convs:
             intent_of[c.id] = ids[k].id
     intents.sort(key=lambda i: (-i.size, i.id))
-    return tuple(intents), intent_of
+    unplaced = tuple(sorted(conversations[idx[j]].id for j in result.noise))
+    return tuple(intents), intent_of, unplaced
 
 
 def _causes(
@@ -346,76 +381,124 @@ def _causes(
     engine: Engine,
     repo_key: str,
     rid: str,
-    model: Model | None,
+    parts: Parts,
+    namer: Callable[[tuple[str, ...], tuple[str, ...]], str | None],
     redact: Callable[[str], str],
+    facet_writer: facets.FacetWriter | None = None,
+    facet_cache: MutableMapping[str, str] | None = None,
 ) -> tuple[tuple[FailureCluster, ...], dict[str, str], tuple[str, ...]]:
-    """Cluster the failed conversations by the request the assistant failed to serve."""
+    """Group the failed conversations by what the user wanted × how the agent failed (`causes.group`)."""
     failed = [i for i, o in enumerate(outcomes) if o.failed]
+    topics = {i: request.topic(conversations[i]) for i in failed}
+    # The failing request without its greeting or ids (the raw text when nothing topical is left).
+    # The failing request without its greeting or ids; the conversation's topic when nothing topical is
+    # left ("hi, I need help" names no need).
     requests = [
-        failing_request(conversations[i], outcomes[i]) or conversations[i].opening_request for i in failed
+        request.topic_of_text(failing_request(conversations[i], outcomes[i])) or topics[i] for i in failed
     ]
-    keep = [j for j, r in enumerate(requests) if r.strip()]
+    keep = [j for j, r in enumerate(requests) if r.strip() or topics[failed[j]].strip()]
     failed = [failed[j] for j in keep]
-    requests = [requests[j] for j in keep]
+    requests = [requests[j] or topics[failed[n]] for n, j in enumerate(keep)]
     kept = set(failed)
     no_text = [conversations[i].id for i, o in enumerate(outcomes) if o.failed and i not in kept]
     if not failed:
         return (), {}, tuple(no_text)
+    convs_f = [conversations[i] for i in failed]
+    outs_f = [outcomes[i] for i in failed]
     answers = [
-        diagnose.answer_to(conversations[i], r, outcomes[i].failing_turn)
-        for i, r in zip(failed, requests, strict=True)
+        diagnose.answer_to(c, r, o.failing_turn) or mechanism.failing_reply(c, o)
+        for c, o, r in zip(convs_f, outs_f, requests, strict=True)
     ]
-    opening = [conversations[i].opening_request for i in failed]
-    vector_of.ensure([a for a in answers if a])
-    vecs = np.stack(
-        [
-            cause_vector(vector_of(o), vector_of(r), vector_of(a) if a else None)
+    opening = [topics[i] or r for i, r in zip(failed, requests, strict=True)]
+    wanted = list(opening)
+    if facet_writer is not None:
+        # With a model, its facet ("what the user wanted; what went wrong") stands for the user's words.
+        from agentmend.fixes.guard import injection_suspects
+
+        excerpts = [
+            f"User came for: {_clip_redacted(o, redact)}\n{diagnose.example(r, a, redact)}"
             for o, r, a in zip(opening, requests, answers, strict=True)
         ]
+        written = facets.write_facets(
+            excerpts,
+            facet_writer,
+            facet_cache if facet_cache is not None else {},
+            suspicious=lambda t: bool(injection_suspects(t)),
+        )
+        wanted = [f or o for f, o in zip(written, opening, strict=True)]
+    vector_of.ensure([*wanted, *requests, *[a for a in answers if a]])
+    zero = np.zeros_like(vector_of(requests[0]))
+    answer_vecs = np.stack([vector_of(a) if a else zero for a in answers])
+    request_vecs = np.stack(
+        [cause_vector(vector_of(w), vector_of(r), None) for w, r in zip(wanted, requests, strict=True)]
     )
-    no_answer = np.zeros(vecs.shape[1], dtype=np.float32)
-    answer_vecs = np.stack([vector_of(a) if a else no_answer for a in answers])
-    result = clustering.run(
-        vecs,
-        config.clustering,
-        merge_similarity=config.clustering.cause_merge_similarity,
-        answers=answer_vecs,
-        answer_merge_similarity=config.clustering.cause_answer_merge_similarity,
-        outlier_mads=config.clustering.cause_outlier_mad,
+    vecs = np.stack(
+        [
+            cause_vector(vector_of(w), vector_of(r), a)
+            for w, r, a in zip(wanted, requests, answer_vecs, strict=True)
+        ]
     )
+    items = [
+        causes_step.FailedItem(
+            intent=intent_of.get(c.id),
+            mechanism=mechanism.mechanism_of(c, o, a),
+            steps=mechanism.steps_of(c, o),
+        )
+        for c, o, a in zip(convs_f, outs_f, answers, strict=True)
+    ]
+    cc = config.clustering
+    min_size = max(cc.cause_min_size, math.ceil(cc.cause_min_share * len(failed)))
+    groups = causes_step.group(
+        items,
+        request_vecs,
+        answer_vecs,
+        min_size=min_size,
+        request_merge=cc.cause_merge_similarity,
+        answer_merge=cc.cause_answer_merge_similarity,
+    )
+    result = clustering.Clustering(labels=groups.labels, centroids=clustering.centroids(vecs, groups.labels))
     members = _members(result.labels)
     # Keywords from the user's words only: the assistant's apologies would drown the topic.
     user_words = [o if o == r else f"{o} {r}" for o, r in zip(opening, requests, strict=True)]
-    keywords = labels.ctfidf_keywords({k: [user_words[j] for j in m] for k, m in members.items()})
+    keywords = parts.labeler({k: [user_words[j] for j in m] for k, m in members.items()})
     by_intent = {i.id: i for i in intents}
     population_of: dict[str, list[Conversation]] = {}
     for c in conversations:
         if c.id in intent_of:
             population_of.setdefault(intent_of[c.id], []).append(c)
 
-    candidates = _candidates(result, vecs, members, requests, keywords)
+    candidates = [
+        replace(cand, slug=labels.slugify((groups.mechanisms[cand.key].label, *keywords[cand.key])))
+        for cand in _candidates(result, vecs, members, requests, keywords)
+    ]
     ids = _assign_ids("cause", candidates, engine, repo_key, config)
 
-    causes: list[FailureCluster] = []
+    built: list[FailureCluster] = []
     cause_of: dict[str, str] = {}
     final_candidates = []
     for cand in candidates:
         k, m = cand.key, members[cand.key]
-        convs = [conversations[failed[j]] for j in m]
-        outs = [outcomes[failed[j]] for j in m]
-        intent_id = diagnose.majority([intent_of.get(c.id) for c in convs])
+        mech = groups.mechanisms[k]
+        convs = [convs_f[j] for j in m]
+        outs = [outs_f[j] for j in m]
+        intent_id = diagnose.majority([items[j].intent for j in m])
         intent = by_intent.get(intent_id) if intent_id else None
         intent_rate = intent.failure_rate if intent else overall_rate
-        reps = clustering.medoids(vecs, result.labels, k)
+        reps = _representatives(
+            vecs,
+            result,
+            k,
+            [causes_step.same_family(groups.item_mechanisms[j], mech) for j in range(len(items))],
+        )
         examples = tuple(diagnose.example(requests[j], answers[j], redact) for j in reps)
         kw = keywords[k]
-        name = _name(model, kw, examples)
+        name = _name(namer, kw, examples)
         population = population_of.get(intent_id, []) if intent_id else list(conversations)
-        causes.append(
+        built.append(
             FailureCluster(
                 id=ids[k].id,
                 slug=ids[k].slug,
-                label=name or labels.label_from(kw),
+                label=name or f"{mech.label} — {labels.label_from(kw)}",
                 keywords=kw,
                 size=len(m),
                 intent_id=intent_id,
@@ -424,30 +507,48 @@ def _causes(
                 lift=diagnose.lift(intent_rate, overall_rate),
                 drop_off=sum(diagnose.dropped_off(c, o) for c, o in zip(convs, outs, strict=True)) / len(m),
                 signals=diagnose.signal_counts(outs),
-                conversation_ids=tuple(conversations[failed[j]].id for j in reps),
+                conversation_ids=tuple(convs_f[j].id for j in reps),
                 member_ids=tuple(sorted(c.id for c in convs)),
                 examples=examples,
                 unique_users=diagnose.unique_users(convs),
                 daily=diagnose.cause_daily(convs, population),
                 centroid=tuple(float(x) for x in result.centroids[k]),
                 name=name,
+                mechanism=mech.label,
+                mechanism_kind=mech.kind,
+                specificity=mech.specificity,
+                coherence=round(
+                    causes_step.coherence([groups.item_mechanisms[j] for j in m], mech),
+                    4,
+                ),
+                answer_spread=int(np.median(groups.spread[m])),
             )
         )
-        final_candidates.append(replace(cand, label=causes[-1].label, failure_rate=intent_rate))
+        final_candidates.append(replace(cand, label=built[-1].label, failure_rate=intent_rate))
         for c in convs:
             cause_of[c.id] = ids[k].id
     stable_ids.remember(engine, repo_key, "cause", rid, final_candidates, ids)
-    noise = sorted(
-        [conversations[failed[j]].id for j in np.flatnonzero(result.labels == clustering.NOISE)] + no_text
-    )
-    causes.sort(key=lambda c: (-c.size, c.id))
-    return tuple(causes), cause_of, tuple(noise)
+    verdicts = select.assess(built, config)
+    done = [replace(c, proposal=verdicts[c.id]) for c in built]
+    noise = sorted([convs_f[j].id for j in np.flatnonzero(result.labels == clustering.NOISE)] + no_text)
+    done.sort(key=lambda c: (-c.size, c.id))
+    return tuple(done), cause_of, tuple(noise)
+
+
+def _representatives(
+    vecs: np.ndarray, result: clustering.Clustering, label: int, shows_mechanism: Sequence[bool], k: int = 3
+) -> list[int]:
+    """Members that failed by the cause's own mechanism first, then the most central: the conversations a
+    reviewer opens should show how the agent failed, not only what the user asked."""
+    idx = np.flatnonzero(result.labels == label)
+    cent = result.centroids[label]
+    order = sorted(idx.tolist(), key=lambda j: (not shows_mechanism[j], -float(vecs[j] @ cent), j))
+    return order[:k]
 
 
 def cause_vector(opening: np.ndarray, request: np.ndarray, answer: np.ndarray | None) -> np.ndarray:
-    """What a failure is about: the opening request (topic), the request the assistant failed (the
-    moment) and its answer (the failure mode), averaged. On the bundled example this lifts recall
-    from ~0.4-0.7 (request alone; follow-ups like "it's the acme workspace" carry no topic) to ≥ 0.9."""
+    """What a failure is about: what the user wanted (topic), the request the assistant failed (the moment)
+    and, for the centroid a cause keeps across runs, its answer; averaged and normalised."""
     total = np.asarray(opening + request + (answer if answer is not None else 0.0), dtype=np.float32)
     norm = float(np.linalg.norm(total))
     return total / norm if norm else total
@@ -544,6 +645,7 @@ def analyze_dir(
     progress: Progress | None = None,
     now: datetime | None = None,
     include_linked: bool = True,
+    parts: Parts = DEFAULT_PARTS,
 ) -> AnalysisReport:
     """Analyse a working copy: every export its config names (globs, and linked URLs when allowed)."""
     from agentmend.analysis.detection import read_targets
@@ -563,6 +665,7 @@ def analyze_dir(
         progress=progress,
         now=now,
         targets=read_targets(config, lambda path: _read_inside(root, path)),
+        parts=parts,
     )
 
 

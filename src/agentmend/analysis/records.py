@@ -95,6 +95,17 @@ class Intent:
 
 
 @dataclass(frozen=True)
+class ProposalVerdict:
+    """Whether a cause deserves a proposal on the analysis' numbers alone (the propose step may still skip
+    it for a cooldown or the open-PR cap), and the reason either way."""
+
+    selected: bool
+    reason: str
+    rank: int | None = None  # 1 = the first to propose, among the selected
+    score: float = 0.0  # failed conversations a fix could recover × mechanism specificity
+
+
+@dataclass(frozen=True)
 class FailureCluster:
     """A failure cause: failed conversations whose request around the failing turn is alike."""
 
@@ -116,6 +127,12 @@ class FailureCluster:
     daily: tuple[DailyPoint, ...]
     centroid: tuple[float, ...]
     name: str | None = None
+    mechanism: str = ""  # how the agent failed: "tool error: cancel_reservation", "stock apology", …
+    mechanism_kind: str = ""  # "signal" (an action check or tool signal), "tool_error" or "reply"
+    specificity: float = 0.0  # how much the mechanism says about what to fix, 0..1
+    coherence: float = 0.0  # share of members that failed by the cause's mechanism
+    answer_spread: int = 0  # intents the cause's failing reply was seen in (> 1 and off-topic: stock)
+    proposal: ProposalVerdict | None = None  # whether it deserves a proposal on its numbers, and why
 
     @property
     def failure_rate(self) -> float:
@@ -134,6 +151,9 @@ class RunInfo:
     embedded_cached: int
     timings: Mapping[str, float]
     model_path: str  # "offline" or "anthropic:<model>": which path wrote names/labels
+    # "facets:<model>" when a model wrote the texts failures were clustered on, else "offline"
+    diagnosis_path: str = "offline"
+    parts: Mapping[str, str] = field(default_factory=dict)  # encoder/reducer/clusterer/labeler/namer that ran
 
 
 @dataclass(frozen=True)
@@ -144,6 +164,7 @@ class AnalysisReport:
     clusters: tuple[FailureCluster, ...]
     noise_ids: tuple[str, ...]  # failed conversations no failure cause took
     detection: Detection | None = None  # how failure was decided, and how well the rules did against labels
+    intent_noise_ids: tuple[str, ...] = ()  # conversations no intent took (not close to any)
 
     def cluster(self, cluster_id: str) -> FailureCluster | None:
         return next((c for c in self.clusters if c.id == cluster_id), None)

@@ -70,6 +70,23 @@ def _cluster(c: FailureCluster) -> dict[str, Any]:
         "examples": list(c.examples),
         "unique_users": c.unique_users,
         "daily": _daily(c.daily),
+        "mechanism": {
+            "label": c.mechanism,
+            "kind": c.mechanism_kind,
+            "specificity": _r(c.specificity),
+            "coherence": _r(c.coherence),
+            "answer_spread": c.answer_spread,
+        },
+        "proposal": (
+            {
+                "selected": c.proposal.selected,
+                "reason": c.proposal.reason,
+                "rank": c.proposal.rank,
+                "score": _r(c.proposal.score),
+            }
+            if c.proposal
+            else None
+        ),
     }
 
 
@@ -93,6 +110,9 @@ def to_json(report: AnalysisReport) -> dict[str, Any]:
             "embedded": {"new": run.embedded_new, "cached": run.embedded_cached},
             "timings": {k: _r(v) for k, v in run.timings.items()},
             "model_path": run.model_path,
+            "diagnosis_path": run.diagnosis_path,
+            "parts": dict(run.parts),
+            "intent_noise": len(report.intent_noise_ids),
         },
         "conversations": [
             {
@@ -117,6 +137,7 @@ def to_json(report: AnalysisReport) -> dict[str, Any]:
         "clusters": [_cluster(c) for c in report.clusters],
         "noise_ids": list(report.noise_ids),
         "detection": detection_report.to_json(report.detection) if report.detection else None,
+        "intent_noise_ids": list(report.intent_noise_ids),
     }
 
 

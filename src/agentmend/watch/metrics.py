@@ -14,6 +14,7 @@ from datetime import datetime
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
+from agentmend.analysis import request
 from agentmend.analysis.embed import Embedder
 from agentmend.analysis.records import Outcome
 from agentmend.conversations.model import Conversation
@@ -117,8 +118,8 @@ def nearest(vectors: np.ndarray, anchors: Sequence[Anchor]) -> list[str | None]:
 
 
 def intent_text(conv: Conversation) -> str:
-    """What a conversation's intent is measured on: the one place to change if intents use another text."""
-    return conv.opening_request
+    """What a conversation's intent is measured on: the same request text the analysis builds intents from."""
+    return request.topic(conv)
 
 
 def _flag(outcome: Outcome, name: str) -> bool:
