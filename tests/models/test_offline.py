@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import yaml
+
 from agentmend.fixes.patch import apply_edits
 from agentmend.models.base import ProposalRequest, TargetFile
 from agentmend.models.offline import OfflineModel
@@ -79,6 +81,19 @@ def test_a_tool_error_cause_sharpens_the_failing_tool_only() -> None:
         in texts["t.yaml"]
     )
     assert "# billing" in texts["t.yaml"] and "What to look up.}" in texts["t.yaml"]
+
+
+def test_reviewer_guidance_reaches_a_tool_description_edit_too() -> None:
+    req = request(
+        TargetFile("t.yaml", "tool_descriptions", TOOLS_YAML),
+        signals=("tool_error",),
+        tools=(("issue_refund", 9),),
+        keywords=("annual", "refund"),
+        guidance="mention  the proration rule",
+    )
+    texts = new_text(req)
+    assert "Reviewer guidance: mention the proration rule" in texts["t.yaml"]
+    yaml.safe_load(texts["t.yaml"])  # still valid YAML
 
 
 def test_json_tool_descriptions_stay_valid_json() -> None:

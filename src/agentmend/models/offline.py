@@ -249,6 +249,8 @@ class OfflineModel:
                     "before calling; if the call returns an error, tell the user what failed and offer a "
                     "handoff instead of retrying silently."
                 )
+                if request.guidance:  # a reviewer's steer must reach the edit on every path, not only prompts
+                    addition += f" Reviewer guidance: {' '.join(request.guidance.split())}"
                 edit = _description_edit(target, tool, addition)
                 if edit is not None:
                     return Draft(
