@@ -67,7 +67,8 @@ def test_no_planted_value_leaves_the_conversations(tmp_path: Path, monkeypatch: 
     assert examples and texts, "a proposal with examples was written"
     left = texts + repr(examples) + result.output
     assert [p for p in PLANTED if p in left] == []
-    pieces = {"hunter22", "wjalrxutnfemi", "exämple", "12345678", "79460958", "37040044"}
+    pieces = {"hunter22", "wjalrxutnfemi", "bpxrficyexamplekey", "exämple"}
+    pieces |= {"12345678", "79460958", "37040044"}
     assert [p for p in pieces if p in left.lower().replace(" ", "")] == []  # not even in labels
     for placeholder in ("[IBAN]", "[PHONE]", "[CARD]", "[SECRET]", "[EMAIL]"):
-        assert placeholder in texts
+        assert placeholder in texts  # the examples show what was there, redacted

@@ -33,6 +33,7 @@ from agentmend.analysis.records import (
     RunInfo,
 )
 from agentmend.conversations.model import Conversation, Malformed
+from agentmend.conversations.redact import redact_words
 from agentmend.fixes import select
 from agentmend.repo_config import RepoConfig
 from agentmend.store.judge_cache import verdict_cache
@@ -333,7 +334,7 @@ def _intents(
     vecs = np.stack([vector_of(tx) for tx in texts])
     result = clustering.intents(vecs, config.clustering, parts.reducer, parts.clusterer)
     members = _members(result.labels)
-    keywords = parts.labeler({k: [texts[j] for j in m] for k, m in members.items()})
+    keywords = _keywords(parts, {k: [texts[j] for j in m] for k, m in members.items()})
     candidates = [
         replace(cand, failure_rate=sum(outcomes[idx[j]].failed for j in members[cand.key]) / cand.size)
         for cand in _candidates(result, vecs, members, texts, keywords)
@@ -405,6 +406,8 @@ def _causes(
         return (), {}, tuple(no_text)
     convs_f = [conversations[i] for i in failed]
     outs_f = [outcomes[i] for i in failed]
+    # What the user actually wrote (redacted later), for the examples a reviewer reads.
+    said = [failing_request(c, o) or r for c, o, r in zip(convs_f, outs_f, requests, strict=True)]
     answers = [
         diagnose.answer_to(c, r, o.failing_turn) or mechanism.failing_reply(c, o)
         for c, o, r in zip(convs_f, outs_f, requests, strict=True)
@@ -460,7 +463,7 @@ def _causes(
     members = _members(result.labels)
     # Keywords from the user's words only: the assistant's apologies would drown the topic.
     user_words = [o if o == r else f"{o} {r}" for o, r in zip(opening, requests, strict=True)]
-    keywords = parts.labeler({k: [user_words[j] for j in m] for k, m in members.items()})
+    keywords = _keywords(parts, {k: [user_words[j] for j in m] for k, m in members.items()})
     by_intent = {i.id: i for i in intents}
     population_of: dict[str, list[Conversation]] = {}
     for c in conversations:
@@ -490,7 +493,7 @@ def _causes(
             k,
             [causes_step.same_family(groups.item_mechanisms[j], mech) for j in range(len(items))],
         )
-        examples = tuple(diagnose.example(requests[j], answers[j], redact) for j in reps)
+        examples = tuple(diagnose.example(said[j], answers[j], redact) for j in reps)
         kw = keywords[k]
         name = _name(namer, kw, examples)
         population = population_of.get(intent_id, []) if intent_id else list(conversations)
@@ -552,6 +555,11 @@ def cause_vector(opening: np.ndarray, request: np.ndarray, answer: np.ndarray | 
     total = np.asarray(opening + request + (answer if answer is not None else 0.0), dtype=np.float32)
     norm = float(np.linalg.norm(total))
     return total / norm if norm else total
+
+
+def _keywords(parts: Parts, docs: dict[int, list[str]]) -> dict[int, tuple[str, ...]]:
+    """Keywords become labels, PR titles and branch names: whatever labeler runs sees redacted words only."""
+    return parts.labeler({k: [redact_words(t) for t in texts] for k, texts in docs.items()})
 
 
 def _candidates(

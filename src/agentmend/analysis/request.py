@@ -17,6 +17,7 @@ from functools import lru_cache
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from agentmend.conversations.model import Conversation
+from agentmend.conversations.redact import redact_words
 
 # How many user turns to look through for a topic before giving up (then the first turn, verbatim).
 TOPIC_TURNS = 3
@@ -65,7 +66,11 @@ _NO_TOPIC = FILLER | frozenset(ENGLISH_STOP_WORDS)
 
 
 def strip_ids(text: str) -> str:
-    """Remove e-mails, URLs, ids, booking references and PII placeholders: they name no topic."""
+    """Remove e-mails, URLs, ids, booking references and PII placeholders: they name no topic.
+
+    Redaction runs first: cutting ids out of a secret would leave fragments the redactor no longer knows.
+    """
+    text = redact_words(text)
     for pattern in (_PLACEHOLDER, _EMAIL, _URL, _REF_ID, _ID, _REF_PHRASE):
         text = pattern.sub(" ", text)
     return " ".join(text.split())

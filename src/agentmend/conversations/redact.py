@@ -166,3 +166,11 @@ def redact(text: str) -> str:
     for pattern, replacement in _STEPS:
         text = pattern.sub(replacement, text)
     return _national_phones(text)
+
+
+_PLACEHOLDER = re.compile("|".join(re.escape(p) for p in (EMAIL, PHONE, CARD, IBAN, SECRET, IP)))
+
+
+def redact_words(text: str) -> str:
+    """Redacted, and the placeholders dropped too: for words that become names (labels, slugs, titles)."""
+    return _PLACEHOLDER.sub(" ", redact(text))
