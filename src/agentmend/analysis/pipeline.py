@@ -19,7 +19,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from agentmend.analysis import cluster as clustering
-from agentmend.analysis import diagnose, labels, stable_ids
+from agentmend.analysis import diagnose, incremental, labels, stable_ids
 from agentmend.analysis.embed import Embedder, VectorLookup, cached
 from agentmend.analysis.records import (
     AnalysisReport,
@@ -274,7 +274,15 @@ def _intents(
         return (), {}
     texts = [conversations[i].opening_request for i in idx]
     vecs = np.stack([vector_of(tx) for tx in texts])
-    result = clustering.run(vecs, config.clustering)
+    result = incremental.cluster_or_assign(
+        engine,
+        repo_key,
+        "intent",
+        [conversations[i].id for i in idx],
+        vecs,
+        lambda: clustering.run(vecs, config.clustering),
+        cfg=config.clustering,
+    )
     members = _members(result.labels)
     keywords = labels.ctfidf_keywords({k: [texts[j] for j in m] for k, m in members.items()})
     candidates = [
@@ -352,13 +360,21 @@ def _causes(
     )
     no_answer = np.zeros(vecs.shape[1], dtype=np.float32)
     answer_vecs = np.stack([vector_of(a) if a else no_answer for a in answers])
-    result = clustering.run(
+    result = incremental.cluster_or_assign(
+        engine,
+        repo_key,
+        "cause",
+        [conversations[i].id for i in failed],
         vecs,
-        config.clustering,
-        merge_similarity=config.clustering.cause_merge_similarity,
-        answers=answer_vecs,
-        answer_merge_similarity=config.clustering.cause_answer_merge_similarity,
-        outlier_mads=config.clustering.cause_outlier_mad,
+        lambda: clustering.run(
+            vecs,
+            config.clustering,
+            merge_similarity=config.clustering.cause_merge_similarity,
+            answers=answer_vecs,
+            answer_merge_similarity=config.clustering.cause_answer_merge_similarity,
+            outlier_mads=config.clustering.cause_outlier_mad,
+        ),
+        cfg=config.clustering,
     )
     members = _members(result.labels)
     # Keywords from the user's words only: the assistant's apologies would drown the topic.
