@@ -19,6 +19,8 @@ on the corpus intents, for the clustering owner to choose from. Ends with one JS
 Timings are wall clock on whatever else the machine runs; compare ratios measured in one run.
 """
 
+# ruff: noqa: E501  -- report lines are table layouts; they read better unwrapped
+
 from __future__ import annotations
 
 import argparse
@@ -147,7 +149,8 @@ class _Stages:
 
         return timed
 
-    def install(self) -> None:
+    def install(self, reducer: str | None = None) -> None:
+        """`reducer`: one of `reducer_options()` in place of the pipeline's own (None: the pipeline's)."""
         from agentmend.analysis import cluster as clustering
         from agentmend.analysis import embed, incremental, pipeline, signals
 
@@ -156,7 +159,8 @@ class _Stages:
         signals.detect = self.wrap("signals", signals.detect)
         for name in ("_intents", "_causes"):
             setattr(pipeline, name, self.wrap("diagnose", getattr(pipeline, name)))
-        original_run, reduce = clustering.run, self.wrap("reduce", clustering.reduce)
+        chosen = reducer_options()[reducer] if reducer else clustering.reduce
+        original_run, reduce = clustering.run, self.wrap("reduce", chosen)
 
         def run(vectors: np.ndarray, cfg: Any, reducer: Any = None, *args: Any, **kw: Any) -> Any:
             return original_run(
@@ -178,7 +182,7 @@ def child_agentmend(args: dict[str, Any]) -> dict[str, Any]:
     from agentmend.store.db import open_engine
 
     stages = _Stages()
-    stages.install()
+    stages.install(args.get("reducer"))
     from agentmend.analysis.pipeline import analyze_dir
 
     wall0, cpu0 = time.perf_counter(), time.process_time()
@@ -208,6 +212,7 @@ def child_agentmend(args: dict[str, Any]) -> dict[str, Any]:
         "intent_quality": score([truth[i] for i in ids], pred),
         "incremental": [f"{d.mode} ({d.reason})" for d in stages.decisions],
         "encoder": embedder.name,
+        "reducer": args.get("reducer") or "the pipeline's own",
     }
 
 
@@ -433,7 +438,7 @@ def ratio(a: float, b: float) -> float | None:
 def print_size(size: int, r: dict[str, Any]) -> None:
     cold, warm = r["cold"], r.get("warm")
     n = cold["conversations"]
-    print(f"\n## {size:,} conversations (travel-agent, 3 formats), encoder {cold['encoder']}")
+    print(f"\n## {size:,} conversations (travel-agent, 3 formats), encoder {cold['encoder']}, reducer {cold.get('reducer')}")
     print(
         f"{'stage':10s} {'cold wall s':>11s} {'cold cpu s':>10s} {'conv/s':>8s} {'warm wall s':>11s} {'warm cpu s':>10s}"
     )
@@ -524,6 +529,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument("--no-banking77", action="store_true")
     p.add_argument("--no-reducers", action="store_true")
+    p.add_argument(
+        "--reducer",
+        default=None,
+        help="run agentmend with this reducer option instead of its own (see the reducer table), e.g. 'pca20 (no umap)'",
+    )
     p.add_argument("--json", type=Path, default=None, help="also write the JSON result here")
     p.add_argument("--child", nargs=2, metavar=("TASK", "ARGS"), help=argparse.SUPPRESS)
     a = p.parse_args(argv)
@@ -531,13 +541,14 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(CHILDREN[a.child[0]](json.loads(a.child[1]))))
         return 0
 
-    result: dict[str, Any] = {"bench": "perf", "cores": os.cpu_count(), "sizes": {}}
+    result: dict[str, Any] = {"bench": "perf", "cores": os.cpu_count(), "reducer": a.reducer, "sizes": {}}
     with tempfile.TemporaryDirectory(prefix="agentmend-bench-") as tmp:
         for size in [int(s) for s in a.sizes.split(",") if s]:
             repo, db = Path(tmp) / f"repo-{size}", Path(tmp) / f"state-{size}.db"
             gt = generate(repo, size)
             print(f"[{size}] cold ...", file=sys.stderr, flush=True)
-            r: dict[str, Any] = {"cold": spawn("agentmend", {"repo": str(repo), "db": str(db), **gt})}
+            opts = {"repo": str(repo), "db": str(db), "reducer": a.reducer}
+            r: dict[str, Any] = {"cold": spawn("agentmend", {**opts, **gt})}
             if size <= a.references_max:
                 print(f"[{size}] naive floor ...", file=sys.stderr, flush=True)
                 r["floor"] = spawn("floor", {"repo": str(repo)})
@@ -550,7 +561,7 @@ def main(argv: list[str] | None = None) -> int:
                     k: {**gt["intents"], **extra["intents"]}.get(k, [])
                     for k in {*gt["intents"], *extra["intents"]}
                 }
-                r["warm"] = spawn("agentmend", {"repo": str(repo), "db": str(db), "intents": both})
+                r["warm"] = spawn("agentmend", {**opts, "intents": both})
             result["sizes"][str(size)] = r
             print_size(size, r)
             if not a.no_reducers and size == min(int(s) for s in a.sizes.split(",")):
