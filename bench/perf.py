@@ -420,8 +420,13 @@ def spawn(task: str, args: dict[str, Any]) -> dict[str, Any]:
     # OpenMP threads that spin while waiting make torch (the floor, BERTopic) up to 7x slower when other
     # jobs share the cores; sleeping waits are the fair setting for every contender.
     env.setdefault("OMP_WAIT_POLICY", "PASSIVE")
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", task, json.dumps(args)]
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as fh:  # 50k ids overflow argv
+        json.dump(args, fh)
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", task, "@" + fh.name]
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
+    finally:
+        os.unlink(fh.name)
     if proc.returncode != 0:
         tail = "\n".join(proc.stderr.strip().splitlines()[-15:])
         raise SystemExit(f"bench child {task} failed ({proc.returncode}):\n{tail}")
@@ -438,7 +443,9 @@ def ratio(a: float, b: float) -> float | None:
 def print_size(size: int, r: dict[str, Any]) -> None:
     cold, warm = r["cold"], r.get("warm")
     n = cold["conversations"]
-    print(f"\n## {size:,} conversations (travel-agent, 3 formats), encoder {cold['encoder']}, reducer {cold.get('reducer')}")
+    print(
+        f"\n## {size:,} conversations (travel-agent, 3 formats), encoder {cold['encoder']}, reducer {cold.get('reducer')}"
+    )
     print(
         f"{'stage':10s} {'cold wall s':>11s} {'cold cpu s':>10s} {'conv/s':>8s} {'warm wall s':>11s} {'warm cpu s':>10s}"
     )
@@ -538,7 +545,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--child", nargs=2, metavar=("TASK", "ARGS"), help=argparse.SUPPRESS)
     a = p.parse_args(argv)
     if a.child:
-        print(json.dumps(CHILDREN[a.child[0]](json.loads(a.child[1]))))
+        raw = a.child[1]
+        child_args = json.loads(Path(raw[1:]).read_text() if raw.startswith("@") else raw)
+        print(json.dumps(CHILDREN[a.child[0]](child_args)))
         return 0
 
     result: dict[str, Any] = {"bench": "perf", "cores": os.cpu_count(), "reducer": a.reducer, "sizes": {}}

@@ -30,12 +30,13 @@ from agentmend.analysis import cluster as clustering
 
 # Re-cluster when more than this share of the points is new since the last full clustering ...
 MAX_NEW_SHARE = 0.2
-# ... or when the new points fit no cluster this much more often than the last full run's points did.
+# ... or when the new points fit no cluster this much more often than the last full run's own points
+# do under the same rule (its noise, and members beyond their cluster's radius).
 MAX_EXCESS_NOISE = 0.1
 # A new point joins a cluster when it is at least as similar to the centroid as this quantile of the
 # cluster's own members (and never below the clustering's noise floor, if one is set).
 RADIUS_QUANTILE = 0.05
-VERSION = 1
+VERSION = 2
 
 _metadata = MetaData()
 _table = Table(
@@ -57,7 +58,7 @@ class Memory:
     centroids: np.ndarray  # (clusters, dim) float32, row k is label k
     radii: np.ndarray  # (clusters,) float32
     full_size: int  # points in the last full clustering
-    full_noise: float  # its noise share
+    full_unfit: float  # share of its points the assignment rule leaves unassigned
 
 
 @dataclass(frozen=True)
@@ -136,14 +137,19 @@ def assign(
         return None, f"{dropped} points of the last run are gone"
     labels = np.array([label_of.get(k, clustering.NOISE) for k in keys], dtype=int)
     if len(new_idx):
-        sims = np.asarray(vectors, dtype=np.float32)[new_idx] @ memory.centroids.T
-        best = np.argmax(sims, axis=1)
-        fits = sims[np.arange(len(new_idx)), best] >= memory.radii[best]
+        best, fits = _nearest(np.asarray(vectors, dtype=np.float32)[new_idx], memory.centroids, memory.radii)
         labels[new_idx] = np.where(fits, best, clustering.NOISE)
-        excess = float((~fits).mean()) - memory.full_noise
+        excess = float((~fits).mean()) - memory.full_unfit
         if excess > MAX_EXCESS_NOISE:
             return None, f"{int((~fits).sum())} of {len(new_idx)} new points fit no cluster (drift)"
     return labels, ""
+
+
+def _nearest(vectors: np.ndarray, centroids: np.ndarray, radii: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The most similar centroid per row, and whether the row is within that cluster's radius."""
+    sims = vectors @ centroids.T
+    best = np.argmax(sims, axis=1)
+    return best, sims[np.arange(len(vectors)), best] >= radii[best]
 
 
 def remember(fp: str, keys: Sequence[str], vectors: np.ndarray, labels: np.ndarray) -> Memory:
@@ -166,7 +172,9 @@ def remember(fp: str, keys: Sequence[str], vectors: np.ndarray, labels: np.ndarr
         centroids=cents,
         radii=radii,
         full_size=len(keys),
-        full_noise=float((labels == clustering.NOISE).mean()) if len(labels) else 0.0,
+        full_unfit=float((~_nearest(np.asarray(vectors, dtype=np.float32), cents, radii)[1]).mean())
+        if len(ks) and len(labels)
+        else 1.0,
     )
 
 
@@ -183,7 +191,7 @@ def _encode(memory: Memory) -> bytes:
             "fingerprint": memory.fingerprint,
             "keys": list(memory.keys),
             "full_size": memory.full_size,
-            "full_noise": memory.full_noise,
+            "full_unfit": memory.full_unfit,
         }
     ).encode()
     return zlib.compress(len(head).to_bytes(8, "little") + head + buf.getvalue(), 3)
@@ -201,7 +209,7 @@ def _decode(blob: bytes) -> Memory:
         centroids=arrays["centroids"].astype(np.float32),
         radii=arrays["radii"].astype(np.float32),
         full_size=int(head["full_size"]),
-        full_noise=float(head["full_noise"]),
+        full_unfit=float(head["full_unfit"]),
     )
 
 
