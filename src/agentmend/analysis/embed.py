@@ -95,6 +95,12 @@ def embedding_text(text: str) -> str:
     return " ".join(words[:MAX_WORDS])
 
 
+def _clip(text: str) -> str:
+    """`text` cut after MAX_WORDS words, its spelling kept."""
+    words = text.split()
+    return text if len(words) <= MAX_WORDS else " ".join(words[:MAX_WORDS])
+
+
 def cache_key(model: str, text: str) -> str:
     return hashlib.sha256(f"{model}\x00{text}".encode()).hexdigest()
 
@@ -128,6 +134,8 @@ class CachedEmbedder:
         model = self.inner.name
         seen = [embedding_text(t) for t in texts]
         unique = list(dict.fromkeys(seen))
+        # The model reads the first original spelling of each normalised text (the same word pieces).
+        original = dict(zip(reversed(seen), reversed(texts), strict=True))
         keys = [cache_key(model, t) for t in unique]
         row_of = {k: i for i, k in enumerate(keys)}
         matrix: np.ndarray | None = None
@@ -151,7 +159,7 @@ class CachedEmbedder:
         self.cached += len(unique) - len(missing)
         for start in range(0, len(missing), self.batch_size):
             batch = missing[start : start + self.batch_size]
-            vectors = _normalise(self.inner.encode([unique[i] for i in batch]))
+            vectors = _normalise(self.inner.encode([_clip(original[unique[i]]) for i in batch]))
             if matrix is None:
                 matrix = np.zeros((len(unique), vectors.shape[1]), dtype=np.float32)
             matrix[batch] = vectors
