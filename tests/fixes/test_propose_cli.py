@@ -19,7 +19,7 @@ from agentmend.forges.local_git import LocalGitForge
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A real git repo; the analysis is replaced by a hand-built report (it has its own tests)."""
     rep = report(cluster(), cluster("cause-billing", keywords=("invoice", "vat"), size=3))
-    monkeypatch.setattr(agentmend.analysis.embed, "SentenceEmbedder", lambda: None)
+    monkeypatch.setattr(agentmend.analysis.embed, "default_embedder", lambda: None)
     monkeypatch.setattr(
         agentmend.loop, "analyze_forge_with_texts", lambda *a, **k: agentmend.loop.ForgeAnalysis(rep, {})
     )

@@ -309,7 +309,7 @@ def test_too_few_later_conversations_is_inconclusive_with_the_number_needed(
     from agentmend.cli import app
 
     after_period(scenario, conversations=40, cause_rates={CAUSE: 0.0})
-    monkeypatch.setattr("agentmend.analysis.embed.SentenceEmbedder", lambda: memo)
+    monkeypatch.setattr("agentmend.analysis.embed.default_embedder", lambda: memo)
     out = tmp_path / "verdict.json"
     db = f"sqlite:///{merged.root.parent / 'state.db'}"
     args = ["watch", str(merged.root), "--change", merged.change.merge_sha or "", "--db", db,

@@ -1,18 +1,24 @@
-"""Sentence embeddings: the offline MiniLM encoder and a content-hash cache in the state database."""
+"""Sentence embeddings: the offline MiniLM encoders, the one factory every entry point uses, and a
+content-hash cache in the state database that embeds each distinct (normalised) text once."""
 
 from __future__ import annotations
 
 import hashlib
+import sys
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
 import numpy as np
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, insert, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from agentmend.store.tables import EmbeddingRow
 
 MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
+# Words kept per text. The encoders read ≤ 128 word pieces (≈ 100 words); what comes after (a pasted
+# log, a signature, the rest of a long story) never reaches the model, so it must not split the cache.
+MAX_WORDS = 160
 
 
 class Embedder(Protocol):
@@ -66,6 +72,29 @@ class SentenceEmbedder:
         return _normalise(out)
 
 
+def default_embedder() -> Embedder:
+    """The encoder the CLI (analyze, propose, watch), the App's worker and the examples all use: the
+    int8 ONNX MiniLM (see `onnx_encoder`). Built from the bundled weights on first use if the install
+    step did not build it (offline, ~20 s, once)."""
+    from agentmend.analysis import onnx_encoder
+
+    if not onnx_encoder.artifact_path().is_file():
+        print(
+            f"building the int8 encoder from the bundled MiniLM weights into {onnx_encoder.encoder_dir()} "
+            "(once; `make install` does this ahead of time)",
+            file=sys.stderr,
+        )
+        onnx_encoder.build()
+    return onnx_encoder.OnnxEmbedder()
+
+
+def embedding_text(text: str) -> str:
+    """What the encoder sees of `text`: lower-cased and whitespace-collapsed (both MiniLM tokenizers
+    are uncased and split on whitespace, so this loses nothing) and cut after MAX_WORDS words."""
+    words = text.lower().split()
+    return " ".join(words[:MAX_WORDS])
+
+
 def cache_key(model: str, text: str) -> str:
     return hashlib.sha256(f"{model}\x00{text}".encode()).hexdigest()
 
@@ -73,7 +102,8 @@ def cache_key(model: str, text: str) -> str:
 class CachedEmbedder:
     """Wraps an Embedder with the `embeddings` table so a re-run embeds only text it has not seen.
 
-    `new` and `cached` count distinct texts across calls; identical texts are embedded once.
+    `new` and `cached` count distinct texts across calls; texts equal after `embedding_text` are
+    embedded once.
     """
 
     def __init__(
@@ -96,34 +126,60 @@ class CachedEmbedder:
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         model = self.inner.name
-        unique = list(dict.fromkeys(texts))
-        keys = {t: cache_key(model, t) for t in unique}
-        found: dict[str, np.ndarray] = {}
+        seen = [embedding_text(t) for t in texts]
+        unique = list(dict.fromkeys(seen))
+        keys = [cache_key(model, t) for t in unique]
+        row_of = {k: i for i, k in enumerate(keys)}
+        matrix: np.ndarray | None = None
+        have = np.zeros(len(unique), dtype=bool)
+        columns = (EmbeddingRow.key, EmbeddingRow.model, EmbeddingRow.vector)
         with Session(self.engine) as session:
-            key_list = list(keys.values())
-            for start in range(0, len(key_list), 500):  # stay under SQLite's bound-parameter limit
-                chunk = key_list[start : start + 500]
-                for row in session.scalars(select(EmbeddingRow).where(EmbeddingRow.key.in_(chunk))):
-                    if row.model == model:
-                        found[row.key] = np.frombuffer(row.vector, dtype="<f4").copy()
-        missing = [t for t in unique if keys[t] not in found]
+            for start in range(0, len(keys), 500):  # stay under SQLite's bound-parameter limit
+                chunk = keys[start : start + 500]
+                for key, row_model, blob in session.execute(
+                    select(*columns).where(EmbeddingRow.key.in_(chunk))
+                ):
+                    if row_model != model:
+                        continue
+                    vec = np.frombuffer(blob, dtype="<f4")
+                    if matrix is None:
+                        matrix = np.zeros((len(unique), vec.shape[0]), dtype=np.float32)
+                    matrix[row_of[key]] = vec
+                    have[row_of[key]] = True
+        # Length-sorted, so each batch pads to about its own length.
+        missing = np.array(sorted(np.flatnonzero(~have), key=lambda i: len(unique[i])), dtype=np.int64)
         self.cached += len(unique) - len(missing)
         for start in range(0, len(missing), self.batch_size):
             batch = missing[start : start + self.batch_size]
-            vectors = _normalise(self.inner.encode(batch))
-            with Session(self.engine) as session, session.begin():
-                for text, vec in zip(batch, vectors, strict=True):
-                    row = EmbeddingRow(
-                        key=keys[text], model=model, dim=int(vec.shape[0]), vector=vec.astype("<f4").tobytes()
-                    )
-                    session.merge(row)
-                    found[keys[text]] = vec
+            vectors = _normalise(self.inner.encode([unique[i] for i in batch]))
+            if matrix is None:
+                matrix = np.zeros((len(unique), vectors.shape[1]), dtype=np.float32)
+            matrix[batch] = vectors
+            self._store([(keys[i], vec) for i, vec in zip(batch, vectors, strict=True)], model)
             self.new += len(batch)
             if self.on_batch is not None:
                 self.on_batch(len(batch))
-        if not texts:
+        if not texts or matrix is None:
             return np.zeros((0, 0), dtype=np.float32)
-        return np.stack([found[keys[t]] for t in texts]).astype(np.float32)
+        if len(unique) == len(seen):  # no duplicates: `unique` is `seen`, in order
+            return matrix
+        index = {t: i for i, t in enumerate(unique)}
+        return matrix[[index[t] for t in seen]]
+
+    def _store(self, rows: list[tuple[str, np.ndarray]], model: str) -> None:
+        """One multi-row INSERT per batch (merge would SELECT each row first); a row another run
+        stored meanwhile falls back to merge, which keeps the newer vector."""
+        values = [
+            {"key": key, "model": model, "dim": int(vec.shape[0]), "vector": vec.astype("<f4").tobytes()}
+            for key, vec in rows
+        ]
+        try:
+            with Session(self.engine) as session, session.begin():
+                session.execute(insert(EmbeddingRow), values)
+        except IntegrityError:
+            with Session(self.engine) as session, session.begin():
+                for value in values:
+                    session.merge(EmbeddingRow(**value))
 
 
 def cached(embedder: Embedder, engine: Engine) -> CachedEmbedder:

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from agentmend.analysis import causes as causes_step
 from agentmend.analysis import cluster as clustering
-from agentmend.analysis import diagnose, facets, labels, mechanism, request, stable_ids
+from agentmend.analysis import diagnose, facets, incremental, labels, mechanism, request, stable_ids
 from agentmend.analysis.embed import Embedder, VectorLookup, cached
 from agentmend.analysis.parts import DEFAULT_PARTS, Parts
 from agentmend.analysis.records import (
@@ -332,7 +332,15 @@ def _intents(
     texts = [topics[i] for i in idx]
     vector_of.ensure(texts)
     vecs = np.stack([vector_of(tx) for tx in texts])
-    result = clustering.intents(vecs, config.clustering, parts.reducer, parts.clusterer)
+    result = incremental.cluster_or_assign(
+        engine,
+        repo_key,
+        "intent",
+        [conversations[i].id for i in idx],
+        vecs,
+        lambda: clustering.intents(vecs, config.clustering, parts.reducer, parts.clusterer),
+        cfg=config.clustering,
+    )
     members = _members(result.labels)
     keywords = _keywords(parts, {k: [texts[j] for j in m] for k, m in members.items()})
     candidates = [

@@ -127,9 +127,9 @@ def default_context(settings: Settings) -> AppContext:
     from agentmend.store.db import open_engine
 
     def embedder() -> Any:
-        from agentmend.analysis.embed import SentenceEmbedder
+        from agentmend.analysis.embed import default_embedder
 
-        return SentenceEmbedder()
+        return default_embedder()
 
     return AppContext(
         settings=settings,

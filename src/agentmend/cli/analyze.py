@@ -57,7 +57,7 @@ def analyze_command(
     from datetime import UTC, datetime
     from time import perf_counter
 
-    from agentmend.analysis.embed import SentenceEmbedder
+    from agentmend.analysis.embed import default_embedder
     from agentmend.analysis.pipeline import analyze_conversations, read
     from agentmend.analysis.report import summary_table, to_json, to_markdown
     from agentmend.analysis.report_html import to_html
@@ -96,7 +96,7 @@ def analyze_command(
         raise typer.Exit(verdict.exit_code)
     engine = open_engine(db or default_url(path))
     with console.status("loading the embedding model"):
-        embedder = SentenceEmbedder()
+        embedder = default_embedder()
     with Progress(*columns, console=console, transient=False) as progress:
         report = analyze_conversations(
             conversations,

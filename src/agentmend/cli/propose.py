@@ -102,7 +102,7 @@ def run_propose(
     embedder: Embedder | None = None,
 ) -> ProposeRun:
     """Analyze then propose; shared by `propose` and `demo`. Raises typer.Exit with a clear message."""
-    from agentmend.analysis.embed import SentenceEmbedder
+    from agentmend.analysis.embed import default_embedder
     from agentmend.forges.local_git import GitError, LocalGitForge
     from agentmend.loop import analyze_forge_with_texts, missing_targets, propose_changes
     from agentmend.models.base import ModelError
@@ -125,7 +125,7 @@ def run_propose(
     engine = open_engine(db or default_url(forge.root))
     if embedder is None:
         with err.status("loading the embedding model"):
-            embedder = SentenceEmbedder()
+            embedder = default_embedder()
     try:
         analysis = analyze_forge_with_texts(
             forge,

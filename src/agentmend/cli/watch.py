@@ -118,7 +118,7 @@ def watch_command(
     ] = None,
 ) -> None:
     """Did a merged change help? Baseline before the merge, verdict on the exports at HEAD."""
-    from agentmend.analysis.embed import SentenceEmbedder
+    from agentmend.analysis.embed import default_embedder
     from agentmend.forges.local_git import GitError, LocalGitForge
     from agentmend.repo_config import ConfigError
     from agentmend.store.db import default_url, open_engine
@@ -130,7 +130,7 @@ def watch_command(
     try:
         resolve_change(LocalGitForge(path), change)  # fail fast, before the model loads
         with err.status("loading the embedding model"):
-            embedder = SentenceEmbedder()
+            embedder = default_embedder()
         with err.status("measuring conversations before and after the merge"):
             status = run_watch(path, change, engine=engine, embedder=embedder, version=version, now=now)
     except (ConfigError, GitError, LocalWatchError, WatchError) as exc:
