@@ -206,3 +206,34 @@ def test_the_budget_samples_both_sides_of_the_rules_verdict() -> None:
     picked = sample(convs, flipped, 4, "stratified")
     assert len(picked) == 4 and {8, 9} & set(picked) and set(range(8)) & set(picked)
     assert sample(convs, flipped, 4, "stratified") == picked  # the same export gives the same sample
+
+
+@respx.mock
+def test_the_judge_waits_out_a_rate_limit_under_the_same_retry_policy_as_proposals() -> None:
+    """The client is shared with the proposal model and has the SDK's retries off: ours must run."""
+    route = respx.post(MESSAGES_URL).mock(
+        side_effect=[
+            httpx.Response(
+                429,
+                headers={"retry-after": "2"},
+                json={
+                    "type": "error",
+                    "error": {
+                        "type": "rate_limit_error",
+                        "message": "Number of request tokens has exceeded your rate limit",
+                    },
+                },
+            ),
+            httpx.Response(200, json=verdict_message(True, 1)),
+        ]
+    )
+    waited: list[float] = []
+    d = run_detection(
+        [conv("a")],
+        parse_config(CONFIG),
+        targets=Targets(POLICY),
+        judge=AnthropicJudge(client(), "claude-sonnet-4-5", sleep=waited.append),
+        cache=MemoryVerdictCache(),
+    )
+    assert route.call_count == 2 and waited == [2.0]
+    assert d.outcomes[0].decided_by == "judge" and d.outcomes[0].failed

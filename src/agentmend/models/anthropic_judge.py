@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from typing import Any
+from functools import partial
+from typing import Any, TypeVar
 
 import anthropic
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from agentmend.fixes.records import TokenUsage
+from agentmend.models.anthropic import as_data, retried
 from agentmend.models.base import ModelError
 from agentmend.models.judge import JudgeAnswer, JudgeRequest, Verdict
 
@@ -60,6 +62,7 @@ PRICES: dict[str, tuple[float, float]] = {
     "claude-3-5-haiku": (0.8, 4.0),
 }
 BATCH_POLL_SECONDS = 30.0
+T = TypeVar("T")
 
 
 class _VerdictIn(BaseModel):
@@ -69,10 +72,6 @@ class _VerdictIn(BaseModel):
     broken_rule: str | None = Field(None, max_length=2000)
     user_frustrated: bool
     reason: str = Field(max_length=4000)
-
-
-def _data(text: str) -> str:
-    return text.replace("<", "‹").replace(">", "›")
 
 
 def price_of(model_name: str) -> tuple[float, float]:
@@ -112,6 +111,7 @@ class AnthropicJudge:
         sleep: Callable[[float], None] = time.sleep,
         poll_seconds: float = BATCH_POLL_SECONDS,
         max_polls: int = 2880,
+        attempts: int = 4,
     ) -> None:
         self.client = client
         self.model_name = model_name
@@ -119,6 +119,7 @@ class AnthropicJudge:
         self.sleep = sleep
         self.poll_seconds = poll_seconds
         self.max_polls = max_polls
+        self.attempts = attempts
 
     @property
     def path(self) -> str:
@@ -127,8 +128,8 @@ class AnthropicJudge:
     def params(self, request: JudgeRequest, policy: str) -> dict[str, Any]:
         """The Messages API parameters for one conversation (also what tests inspect)."""
         user = (
-            f'<conversation id="{_data(request.conversation_id)}" turns="{request.turns}">\n'
-            f"{_data(request.transcript)}\n</conversation>\n\n"
+            f'<conversation id="{as_data(request.conversation_id)}" turns="{request.turns}">\n'
+            f"{as_data(request.transcript)}\n</conversation>\n\n"
             f"Record your verdict on this conversation with {TOOL_NAME}."
         )
         return {
@@ -146,6 +147,9 @@ class AnthropicJudge:
             "tool_choice": {"type": "tool", "name": TOOL_NAME},
             "messages": [{"role": "user", "content": user}],
         }
+
+    def _call(self, call: Callable[[], T]) -> T:
+        return retried(call, attempts=self.attempts, sleep=self.sleep)
 
     def judge(self, requests: Sequence[JudgeRequest], policy: str, *, batch: bool) -> JudgeAnswer:
         try:
@@ -173,33 +177,36 @@ class AnthropicJudge:
             v.failed, turn if v.failed else None, v.broken_rule, v.user_frustrated, v.reason.strip()
         )
 
+    def _take(self, req: JudgeRequest, message: Any, verdicts: dict[str, Verdict], errors: list[str]) -> None:
+        v = self._verdict(req, message)
+        if isinstance(v, str):
+            errors.append(v)
+        else:
+            verdicts[req.conversation_id] = v
+
     def _one_by_one(self, requests: Sequence[JudgeRequest], policy: str) -> JudgeAnswer:
         verdicts: dict[str, Verdict] = {}
         errors: list[str] = []
         usage = TokenUsage()
         for req in requests:
             try:
-                message = self.client.messages.create(**self.params(req, policy))
+                message = self._call(partial(self.client.messages.create, **self.params(req, policy)))
             except anthropic.AuthenticationError:
                 raise
             except anthropic.APIError as exc:
                 errors.append(f"{req.conversation_id}: Anthropic API error: {exc}")
                 continue
             usage = _add(usage, message.usage)
-            v = self._verdict(req, message)
-            if isinstance(v, str):
-                errors.append(v)
-            else:
-                verdicts[req.conversation_id] = v
+            self._take(req, message, verdicts, errors)
         return JudgeAnswer(verdicts, usage, cost(self.model_name, usage, False), False, tuple(errors))
 
     def _batch(self, requests: Sequence[JudgeRequest], policy: str) -> JudgeAnswer:
         by_id = {f"c{k}": req for k, req in enumerate(requests)}  # custom_id: 1-64 chars of [a-zA-Z0-9_-]
-        batch = self.client.messages.batches.create(
-            requests=[
-                {"custom_id": cid, "params": self.params(req, policy)}  # type: ignore[typeddict-item]
-                for cid, req in by_id.items()
-            ]
+        batch_requests = [
+            {"custom_id": cid, "params": self.params(req, policy)} for cid, req in by_id.items()
+        ]
+        batch = self._call(
+            partial(self.client.messages.batches.create, requests=batch_requests)  # type: ignore[arg-type]
         )
         polls = 0
         while batch.processing_status != "ended":
@@ -209,11 +216,11 @@ class AnthropicJudge:
                 )
             self.sleep(self.poll_seconds)
             polls += 1
-            batch = self.client.messages.batches.retrieve(batch.id)
+            batch = self._call(partial(self.client.messages.batches.retrieve, batch.id))
         verdicts: dict[str, Verdict] = {}
         errors: list[str] = []
         usage = TokenUsage()
-        for item in self.client.messages.batches.results(batch.id):
+        for item in self._call(lambda: list(self.client.messages.batches.results(batch.id))):
             req = by_id.get(item.custom_id)
             if req is None:
                 continue
@@ -222,9 +229,5 @@ class AnthropicJudge:
                 continue
             message = item.result.message
             usage = _add(usage, message.usage)
-            v = self._verdict(req, message)
-            if isinstance(v, str):
-                errors.append(v)
-            else:
-                verdicts[req.conversation_id] = v
+            self._take(req, message, verdicts, errors)
         return JudgeAnswer(verdicts, usage, cost(self.model_name, usage, True), True, tuple(errors))
