@@ -24,6 +24,16 @@ CONFIG_PATH = ".github/agentmend.yml"
 
 TargetKind = Literal["system_prompt", "tool_descriptions", "routing", "config"]
 RiskClass = Literal["low", "medium", "high"]
+# The action checks on tool calls (analysis/actions/): one name each, listed once.
+ActionSignalName = Literal[
+    "unconfirmed_write",
+    "ungrounded_argument",
+    "claimed_not_done",
+    "unrecovered_tool_error",
+    "repeated_call",
+    "said_cannot",
+    "half_done",
+]
 SignalName = Literal[
     "negative_feedback",
     "escalation",
@@ -34,13 +44,7 @@ SignalName = Literal[
     "abandonment",
     "expectation_downgrade",
     "long_unresolved",
-    "unconfirmed_write",
-    "ungrounded_argument",
-    "claimed_not_done",
-    "unrecovered_tool_error",
-    "repeated_call",
-    "said_cannot",
-    "half_done",
+    ActionSignalName,
 ]
 ALL_SIGNALS: tuple[SignalName, ...] = get_args(SignalName)
 

@@ -4,6 +4,7 @@ naming the turn and the tool call. One module per check; `check_actions` runs th
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import get_args
 
 from agentmend.analysis.actions.calls import pair_calls
 from agentmend.analysis.actions.capability import said_cannot
@@ -15,19 +16,9 @@ from agentmend.analysis.actions.requests import half_done
 from agentmend.analysis.actions.retries import repeated_calls, unrecovered_errors
 from agentmend.analysis.records import SignalHit
 from agentmend.conversations.model import Conversation
-from agentmend.repo_config import ActionsConfig
+from agentmend.repo_config import ActionsConfig, ActionSignalName
 
-ACTION_SIGNALS = frozenset(
-    {
-        "unconfirmed_write",
-        "ungrounded_argument",
-        "claimed_not_done",
-        "unrecovered_tool_error",
-        "repeated_call",
-        "said_cannot",
-        "half_done",
-    }
-)
+ACTION_SIGNALS: frozenset[str] = frozenset(get_args(ActionSignalName))
 
 
 def check_actions(
