@@ -25,7 +25,7 @@ from agentmend.fixes.guard import NO_CONVERSATION_WORDING, classify, injection_s
 from agentmend.fixes.patch import EditRejected, apply_edits
 from agentmend.fixes.records import Draft, TokenUsage
 from agentmend.fixes.select import branch_for, select_causes
-from agentmend.forges.base import Forge, NotARegularFile
+from agentmend.forges.base import Forge, NotARegularFile, read_regular
 from agentmend.models.base import Model, ModelError, ProposalRequest, TargetFile
 from agentmend.models.factory import judge_for
 from agentmend.repo_config import RepoConfig, RiskClass
@@ -115,7 +115,7 @@ def analyze_forge_with_texts(
         files=tuple(f.name for f in files),
         progress=progress,
         started=started,
-        targets=read_targets(config, partial(_regular_file, forge)),
+        targets=read_targets(config, partial(read_regular, forge)),
     )
     failed = {cid for c in report.clusters for cid in c.member_ids}
     members = [c for c in conversations if c.id in failed]
@@ -187,14 +187,6 @@ def _failing_tools(
         return ()
     counts = Counter(name for cid in cluster.member_ids for name in tools_for(cid))
     return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-
-
-def _regular_file(forge: Forge, path: str) -> bytes | None:
-    """A target's bytes for detection; a symlinked one is absent here and refused by `_targets`."""
-    try:
-        return forge.read_file(path)
-    except NotARegularFile:
-        return None
 
 
 def missing_targets(forge: Forge, config: RepoConfig) -> list[str]:

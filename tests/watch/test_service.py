@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
@@ -68,3 +69,46 @@ def test_rollback_refuses_a_change_that_was_never_merged(repo: Path, tmp_path: P
     engine = open_engine(f"sqlite:///{tmp_path / 'state.db'}")
     with pytest.raises(WatchError, match="not merged"):
         service.rollback(forge, published.change, load_config(repo), engine=engine, requested_by="dave")
+
+
+class ConstantEmbedder:
+    name = "constant"
+
+    def encode(self, texts: Any) -> Any:
+        import numpy as np
+
+        return np.ones((len(texts), 4), dtype=np.float32) / 2.0
+
+
+def test_the_watch_counts_failures_as_the_analysis_does_labels_included(tmp_path: Path) -> None:
+    """A polite conversation the export labels failed is a failure after the merge too, not only in the
+    diagnosis that opened the change (the watch used to run the user-side signals alone)."""
+    root = tmp_path / "labelled"
+    (root / ".github").mkdir(parents=True)
+    (root / "exports").mkdir()
+    (root / "prompts").mkdir()
+    (root / ".github" / "agentmend.yml").write_text(
+        CONFIG + 'outcomes: [{field: metadata.reward, failed_when: "< 1"}]\n'
+    )
+    (root / "prompts" / "system.md").write_text("You are helpful.\n")
+    chat = [
+        {"role": "user", "content": "Please move my booking to Friday."},
+        {"role": "assistant", "content": "Done, your booking is now on Friday."},
+        {"role": "user", "content": "Great, thank you!"},
+    ]
+    labelled = (("ok", 1.0), ("bad", 0.0))
+    rows = [{"id": cid, "metadata": {"reward": r}, "messages": chat} for cid, r in labelled]
+    (root / "exports" / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@t", "PATH": "/usr/bin:/bin"}  # fmt: skip
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "init"]):
+        subprocess.run(["git", "-C", str(root), *args], check=True, env=env, capture_output=True)
+    forge = LocalGitForge(root)
+    config = load_config(root)
+    head = forge.head_sha()
+    pairs = service.outcomes_of(
+        service.conversations_at(forge, config, head), config, ConstantEmbedder(), forge, head
+    )
+    by_id = {c.id: o for c, o in pairs}
+    assert by_id["bad"].failed and by_id["bad"].decided_by == "label"
+    assert not by_id["ok"].failed

@@ -20,6 +20,14 @@ class NotARegularFile(ValueError):
     """A repository path is a symlink (or lies under one): agentmend neither reads nor writes through it."""
 
 
+def read_regular(forge: Forge, path: str, ref: str | None = None) -> bytes | None:
+    """A file's bytes for reading only (detection's policy and tools); a symlinked one reads as absent."""
+    try:
+        return forge.read_file(path, ref)
+    except NotARegularFile:
+        return None
+
+
 @dataclass(frozen=True)
 class Change:
     """A proposed change as the forge holds it: a local branch + text file, or a GitHub PR."""

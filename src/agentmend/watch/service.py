@@ -21,7 +21,7 @@ from agentmend import markers
 from agentmend.analysis.embed import Embedder, VectorLookup, cached
 from agentmend.analysis.records import AnalysisReport, Outcome
 from agentmend.conversations.model import Conversation
-from agentmend.forges.base import BRANCH_PREFIX, Change, Forge
+from agentmend.forges.base import BRANCH_PREFIX, Change, Forge, read_regular
 from agentmend.repo_config import RepoConfig
 from agentmend.store.tables import ChangeRow, WatchRow
 from agentmend.watch import present
@@ -72,13 +72,21 @@ def conversations_at(forge: Forge, config: RepoConfig, ref: str) -> list[Convers
 
 
 def outcomes_of(
-    conversations: Sequence[Conversation], config: RepoConfig, embedder: Embedder
+    conversations: Sequence[Conversation],
+    config: RepoConfig,
+    embedder: Embedder,
+    forge: Forge,
+    policy_ref: str,
 ) -> list[tuple[Conversation, Outcome]]:
-    """Signals per conversation, with user turns embedded in one batch for the rephrasing signal."""
-    from agentmend.analysis.signals import detect
+    """Outcomes by the analysis' own detection (labels, action checks, user signals), so the watch counts
+    failures as the diagnosis behind the change did. The agent's files are read at `policy_ref`, the
+    merge's parent, for both arms: a change to the policy's wording must not move what counts as failed."""
+    from agentmend.analysis.detection import detect, read_targets
 
     vector_of = VectorLookup(embedder, [t.text for c in conversations for t in c.user_turns if t.text])
-    return [(c, detect(c, config.signals, vector_of)) for c in conversations]
+    targets = read_targets(config, lambda path: read_regular(forge, path, policy_ref))
+    outcomes = detect(conversations, config, vector_of=vector_of, targets=targets)
+    return list(zip(conversations, outcomes, strict=True))
 
 
 # -- what the change is -------------------------------------------------------------------------------
@@ -208,7 +216,7 @@ def _freeze_at_merge(
     cache = cached(embedder, engine)
     cause_id = cause_of(change, engine, repo)
     parent = forge.parent_sha(merge_sha)
-    pairs = outcomes_of(conversations_at(forge, config, parent), config, cache)
+    pairs = outcomes_of(conversations_at(forge, config, parent), config, cache, forge, parent)
     if report is None:
         from agentmend.analysis.pipeline import analyze_conversations
 
@@ -338,11 +346,15 @@ def evaluate_watches(
     if not rows:
         return []
     cache = cached(embedder, engine)
-    pairs = outcomes_of(conversations_at(forge, config, forge.head_sha()), config, cache)
+    conversations = conversations_at(forge, config, forge.head_sha())
+    pairs_under: dict[str, list[tuple[Conversation, Outcome]]] = {}  # by the policy in force at each merge
     results = []
     for row in rows:
         baseline = Baseline.model_validate_json(row.baseline_json)
-        after, control, unattributed = _after_arm(baseline, pairs, config, cache)
+        ref = baseline.parent_sha
+        if ref not in pairs_under:
+            pairs_under[ref] = outcomes_of(conversations, config, cache, forge, ref)
+        after, control, unattributed = _after_arm(baseline, pairs_under[ref], config, cache)
         verdict = judge(baseline, summarize(after, baseline.cause_id), config.watch,
                         control=summarize(control, baseline.cause_id) if control else None,
                         unattributed=unattributed, now=now)  # fmt: skip
