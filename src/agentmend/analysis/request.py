@@ -39,7 +39,7 @@ _REF_ID = re.compile(
     r"(?=[A-Za-z0-9-]*\d)[A-Za-z0-9-]{3,}\b",
     re.I,
 )
-_CLAUSE = re.compile(r"(?<=[.!?;])\s+|\n+|\s+-{1,2}\s+|,\s+(?=(?:but|so|and|i|i'm|we|my|can|could)\b)", re.I)
+_CLAUSE = re.compile(r"(?<=[.!?;:])\s+|\n+|\s+-{1,2}\s+|,\s+(?=(?:but|so|and|i|i'm|we|my|can|could)\b)", re.I)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 
 # Words that carry no topic on their own: greetings, thanks, politeness and pleas for help, in the languages
@@ -77,6 +77,10 @@ def strip_ids(text: str) -> str:
 
 
 _LONG_FILLER = tuple(w for w in FILLER if len(w) >= 5)
+# Greetings and closings that users mistype most ("hllo", "thre", "mornign", "GOOD MRNNG"): matched with
+# one edit from four letters, two edits from seven. Other filler needs five letters and one edit, so short
+# content words ("file", "term") never become filler.
+_GREETINGS = ("hello", "hallo", "there", "morning", "afternoon", "evening", "thanks", "cheers", "please")
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -90,12 +94,60 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
+def _edits(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance of a and b, or limit + 1 once it is certainly above `limit` (short words only:
+    a library for two-word comparisons would cost more than these lines)."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+        if min(row) > limit:
+            return limit + 1
+    return row[-1]
+
+
 @lru_cache(maxsize=65536)
 def is_filler(word: str) -> bool:
-    """Filler, a stop word, or a filler word with one typo ("aftenoon", "heklo", "thnaks")."""
+    """Filler, a stop word, a filler word with one typo ("aftenoon", "heklo", "thnaks"), or a mistyped
+    greeting ("hllo", "thre", "mrnng")."""
     if word in _NO_TOPIC:
         return True
+    if len(word) >= 4 and any(
+        _edits(word, g, 2 if len(g) >= 7 else 1) <= (2 if len(g) >= 7 else 1) for g in _GREETINGS
+    ):
+        return True
     return len(word) >= 5 and any(_one_edit(word, f) for f in _LONG_FILLER)
+
+
+def _is_plea(word: str) -> bool:
+    """A word of the greeting and politeness lexicon proper (not merely a stop word)."""
+    return word in FILLER or (word not in ENGLISH_STOP_WORDS and is_filler(word))
+
+
+def trim_filler(clause: str) -> str:
+    """Cut a greeting or plea that opens or closes a clause ("Good morning is there a faster option",
+    "hello, need some help how do I …", "… cheers"): the longest opening (closing) run of filler and stop
+    words that ends (starts) on a greeting or plea word. Stop words alone are kept ("not receiving …")."""
+    words = list(_WORD.finditer(clause))
+    lowered = [m.group(0).lower() for m in words]
+    start = 0
+    for i, w in enumerate(lowered):
+        if not is_filler(w):
+            break
+        if _is_plea(w):
+            start = i + 1
+    end = len(words)
+    for i in range(len(words) - 1, start - 1, -1):
+        if not is_filler(lowered[i]):
+            break
+        if _is_plea(lowered[i]):
+            end = i
+    if start >= end:
+        return ""
+    return clause[words[start].start() : words[end - 1].end()] if (start, end) != (0, len(words)) else clause
 
 
 def content_words(text: str) -> list[str]:
@@ -107,7 +159,7 @@ def topic_of_text(text: str) -> str:
     """The clauses of one message that carry a topic, joined; "" when none does."""
     kept = []
     for clause in _CLAUSE.split(strip_ids(text)):
-        clause = clause.strip(" ,.;:!?-")
+        clause = trim_filler(clause.strip(" ,.;:!?-"))
         if clause and content_words(clause):
             kept.append(clause)
     return ". ".join(kept)
