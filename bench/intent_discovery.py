@@ -54,7 +54,7 @@ def stratified(texts: list[str], cats: list[str], n: int, seed: int = 0) -> tupl
 
 def evaluate(vectors: np.ndarray, truth: list[str], cfg: ClusteringConfig) -> dict[str, float]:
     start = time.perf_counter()
-    result = clustering.intents(vectors, cfg)  # the analysis' own intent step (size share, merge, noise floor)
+    result = clustering.intents(vectors, cfg)  # the analysis' own intent step (distinct, share, merge, noise)
     seconds = time.perf_counter() - start
     pred = result.labels
     # Noise counts as its own (wrong) cluster per point: each noise point is a singleton.
