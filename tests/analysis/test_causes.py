@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from agentmend.analysis.causes import NOISE, FailedItem, group
 from agentmend.analysis.mechanism import Mechanism, mechanism_of, reply_action
@@ -91,3 +92,25 @@ def test_reply_actions_follow_explainable_patterns() -> None:
     assert reply_action("I've cancelled your reservation.") == "claim"
     assert reply_action("Could you tell me the booking number?") == "question"
     assert reply_action("Baggage allowance is 23 kg.") == "answer"
+
+
+def test_a_cause_is_compared_with_the_conversations_that_asked_the_same() -> None:
+    """An intent that holds a failing need and a healthy one (clustering joined them): the cause's lift is
+    the failure rate near its own requests, not the diluted rate of the whole intent."""
+    from agentmend.analysis.diagnose import neighbourhood_rate
+
+    rng = np.random.default_rng(0)
+    sso, invite = np.eye(8)[0], np.eye(8)[1]
+
+    def around(centre: np.ndarray, n: int) -> np.ndarray:
+        v = centre + 0.15 * rng.standard_normal((n, 8))
+        return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+    members = around(sso, 19)
+    population = np.vstack([members, around(sso, 6), around(invite, 25)])
+    failed = np.array([True] * 19 + [False] * 6 + [False] * 25)
+    assert failed.mean() == pytest.approx(0.38)  # the intent's own rate
+    assert neighbourhood_rate(members, population, failed) >= 0.7
+    # a cause spread over the whole intent keeps the intent's rate
+    spread = population[::2]
+    assert neighbourhood_rate(spread, population, failed) == pytest.approx(failed.mean(), abs=0.1)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
+import numpy as np
+
 from agentmend.analysis.records import DailyPoint, Outcome
 from agentmend.conversations.model import Conversation
 
@@ -92,6 +94,24 @@ def majority(values: Sequence[str | None]) -> str | None:
 
 def lift(intent_rate: float, overall_rate: float) -> float:
     return intent_rate / overall_rate if overall_rate > 0 else 0.0
+
+
+# A conversation asked what a cause's members asked when its request is at least as close to their request
+# centroid as this share of the members are (the 10th percentile: the cause's own spread, no constant).
+NEIGHBOURHOOD_QUANTILE = 0.1
+
+
+def neighbourhood_rate(members: np.ndarray, population: np.ndarray, failed: np.ndarray) -> float:
+    """The failure rate among the `population` conversations (request vectors, one row each; `failed` their
+    outcomes) that asked what the cause's `members` asked: within the members' own spread around their
+    centroid. An intent that holds one failing need and one healthy one (clustering joined them) would
+    otherwise dilute a coherent cause to the overall rate; a cause spread thin over its whole intent keeps
+    the intent's rate."""
+    centre = members.mean(axis=0)
+    centre = centre / (np.linalg.norm(centre) or 1.0)
+    radius = float(np.quantile(members @ centre, NEIGHBOURHOOD_QUANTILE))
+    near = population @ centre >= radius
+    return float(failed[near].mean()) if near.any() else 0.0
 
 
 def group(ids: Sequence[str], labels: Sequence[str | None]) -> dict[str, list[str]]:

@@ -9,7 +9,7 @@ import hashlib
 import json
 import math
 import time
-from collections.abc import Callable, MutableMapping, Sequence
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -330,6 +330,7 @@ def _intents(
     if not idx:
         return (), {}, ()
     texts = [topics[i] for i in idx]
+    keys = [clustering.request_key(t) for t in texts]
     vector_of.ensure(texts)
     vecs = np.stack([vector_of(tx) for tx in texts])
     result = incremental.cluster_or_assign(
@@ -338,7 +339,7 @@ def _intents(
         "intent",
         [conversations[i].id for i in idx],
         vecs,
-        lambda: clustering.intents(vecs, config.clustering, parts.reducer, parts.clusterer),
+        lambda: clustering.intents(vecs, config.clustering, parts.reducer, parts.clusterer, keys),
         cfg=config.clustering,
     )
     members = _members(result.labels)
@@ -376,6 +377,24 @@ def _intents(
     intents.sort(key=lambda i: (-i.size, i.id))
     unplaced = tuple(sorted(conversations[idx[j]].id for j in result.noise))
     return tuple(intents), intent_of, unplaced
+
+
+def _neighbourhood_rate(
+    members: Sequence[Conversation],
+    population: Sequence[Conversation],
+    outcome_of: Mapping[str, Outcome],
+    topic_of: Callable[[Conversation], str],
+    vector_of: VectorLookup,
+    fallback: float,
+) -> float:
+    """`diagnose.neighbourhood_rate` over the conversations' topics (the texts the intents were built on);
+    `fallback` (the intent's rate) when no member has a topic."""
+    placed = [t for t in (topic_of(c) for c in members) if t.strip()]
+    if not placed or not population:
+        return fallback
+    failed = np.array([outcome_of[c.id].failed for c in population], dtype=bool)
+    pop = np.stack([vector_of(topic_of(c) or placed[0]) for c in population])
+    return diagnose.neighbourhood_rate(np.stack([vector_of(t) for t in placed]), pop, failed)
 
 
 def _causes(
@@ -473,6 +492,14 @@ def _causes(
     user_words = [o if o == r else f"{o} {r}" for o, r in zip(opening, requests, strict=True)]
     keywords = _keywords(parts, {k: [user_words[j] for j in m] for k, m in members.items()})
     by_intent = {i.id: i for i in intents}
+    outcome_of = {c.id: o for c, o in zip(conversations, outcomes, strict=True)}
+    topic_cache: dict[str, str] = {}
+
+    def topic_of(c: Conversation) -> str:
+        if c.id not in topic_cache:
+            topic_cache[c.id] = request.topic(c)
+        return topic_cache[c.id]
+
     population_of: dict[str, list[Conversation]] = {}
     for c in conversations:
         if c.id in intent_of:
@@ -495,6 +522,13 @@ def _causes(
         intent_id = diagnose.majority([items[j].intent for j in m])
         intent = by_intent.get(intent_id) if intent_id else None
         intent_rate = intent.failure_rate if intent else overall_rate
+        local_rate = (
+            _neighbourhood_rate(
+                convs, population_of.get(intent_id, []), outcome_of, topic_of, vector_of, intent.failure_rate
+            )
+            if intent_id and intent
+            else overall_rate
+        )
         reps = _representatives(
             vecs,
             result,
@@ -515,7 +549,7 @@ def _causes(
                 intent_id=intent_id,
                 intent_failure_rate=intent_rate,
                 overall_failure_rate=overall_rate,
-                lift=diagnose.lift(intent_rate, overall_rate),
+                lift=diagnose.lift(local_rate, overall_rate),
                 drop_off=sum(diagnose.dropped_off(c, o) for c, o in zip(convs, outs, strict=True)) / len(m),
                 signals=diagnose.signal_counts(outs),
                 conversation_ids=tuple(convs_f[j].id for j in reps),
