@@ -193,3 +193,17 @@ def test_a_rise_spread_over_many_intents_is_not_pinned_on_one() -> None:
     failed = v.metric("failed")
     assert failed is not None and failed.worse and failed.driver is not None
     assert failed.driver.startswith("the rise is spread over intents (largest:")
+
+
+def test_an_intent_thin_after_the_merge_does_not_swing_the_adjusted_rate() -> None:
+    # A complaint intent ("I was told roaming was free, then got charged") weighed 5% of the baseline and
+    # failed 80% of the time; the fix removed the complaints, and one of them arrived after the merge.
+    # Standardising by that one conversation would count it at 5% of the population on its own.
+    before = arm(1000, target=60, failed=140, intents={"i-billing": (950, 100), "i-complaint": (50, 40)})
+    after = arm(1000, target=1, failed=96, intents={"i-billing": (999, 95), "i-complaint": (1, 1)})
+    v = judge(baseline(before), after, CONFIG, now=DURING)
+    failed = v.metric("failed")
+    assert failed is not None
+    # billing on its own: 10.5% -> 9.5%; the complaint pooled with nothing else keeps its weight as one
+    # stratum whose after arm is a single conversation, so it cannot turn the improvement into a rise
+    assert failed.after <= failed.before

@@ -3,7 +3,10 @@
 If more users with a hard intent show up after the merge, the raw failure rate rises although the agent
 did not change. Direct standardisation holds the mix fixed: each intent (and the stratum of conversations
 near no intent) weighs what it weighed in the baseline, so only a change within intents moves the figure.
-Strata missing from either arm are left out and the weights of the others renormalised.
+Strata too thin in either arm (fewer than `MIN_STRATUM` conversations, or none) are pooled into one
+stratum, as is usual for direct standardisation, and a pool still that thin is left out with the weights
+of the others renormalised: one conversation after the merge in an intent that weighed 2% before would
+otherwise swing the adjusted rate by up to 2 points on its own.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from dataclasses import dataclass
 from agentmend.watch.metrics import ArmSummary, Tally
 
 UNASSIGNED = "_unassigned"
+SPARSE = "_sparse"
+MIN_STRATUM = 10
 
 
 @dataclass(frozen=True)
@@ -49,14 +54,42 @@ def weights(baseline: ArmSummary) -> dict[str, float]:
     return {k: t.n / total for k, t in parts.items() if t.n} if total else {}
 
 
+def _add(a: Tally, b: Tally) -> Tally:
+    return Tally(**{f: getattr(a, f) + getattr(b, f) for f in Tally.model_fields})
+
+
+def paired(
+    before: ArmSummary, after: ArmSummary, mix: Mapping[str, float], min_n: int = 1
+) -> tuple[dict[str, Tally], dict[str, Tally], dict[str, float]]:
+    """Both arms' strata and the mix, thin strata pooled into `SPARSE`; the strata returned in the mix have
+    at least `min_n` conversations in both arms, and the pool at least `MIN_STRATUM` (a pool still that thin
+    is left out, like a stratum missing from one arm)."""
+    b_strata, a_strata = strata(before), strata(after)
+    b_out: dict[str, Tally] = {}
+    a_out: dict[str, Tally] = {}
+    w_out: dict[str, float] = {}
+    for k, w in mix.items():
+        b, a = b_strata.get(k, Tally()), a_strata.get(k, Tally())
+        key = k if min(b.n, a.n) >= MIN_STRATUM else SPARSE
+        b_out[key] = _add(b_out.get(key, Tally()), b)
+        a_out[key] = _add(a_out.get(key, Tally()), a)
+        w_out[key] = w_out.get(key, 0.0) + w
+    floor = max(min_n, MIN_STRATUM)
+    keep = {
+        k: w
+        for k, w in w_out.items()
+        if w and min(b_out[k].n, a_out[k].n) >= (floor if k == SPARSE else min_n)
+    }
+    return b_out, a_out, keep
+
+
 def _smoothed(x: float, n: float) -> float:
     return (x + 0.5) / (n + 1)
 
 
 def rate(field: str, before: ArmSummary, after: ArmSummary, mix: Mapping[str, float]) -> Estimate:
     """Standardised rate of `field` (a Tally count) in both arms."""
-    b_strata, a_strata = strata(before), strata(after)
-    keep = {k: w for k, w in mix.items() if b_strata.get(k, Tally()).n and a_strata.get(k, Tally()).n}
+    b_strata, a_strata, keep = paired(before, after, mix)
     total_w = sum(keep.values())
     pb = pa = v_null = v_alt = 0.0
     for k, w0 in keep.items():
@@ -85,8 +118,7 @@ def _mean_var(t: Tally) -> tuple[float, float]:
 
 def mean_turns(before: ArmSummary, after: ArmSummary, mix: Mapping[str, float]) -> Estimate:
     """Standardised mean turns per conversation (Welch-style variance per stratum)."""
-    b_strata, a_strata = strata(before), strata(after)
-    keep = {k: w for k, w in mix.items() if b_strata.get(k, Tally()).n > 1 and a_strata.get(k, Tally()).n > 1}
+    b_strata, a_strata, keep = paired(before, after, mix, min_n=2)
     total_w = sum(keep.values())
     mb = ma = v = 0.0
     for k, w0 in keep.items():
@@ -131,8 +163,7 @@ def contributions(
     Descriptive: it says where a significant overall change happened, it tests nothing by itself.
     `field` "turns" decomposes the mean turns per conversation.
     """
-    b_strata, a_strata = strata(before), strata(after)
-    keep = {k: w for k, w in mix.items() if b_strata.get(k, Tally()).n and a_strata.get(k, Tally()).n}
+    b_strata, a_strata, keep = paired(before, after, mix)
     total_w = sum(keep.values())
     out = []
     for k, w in keep.items():

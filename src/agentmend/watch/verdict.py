@@ -223,7 +223,7 @@ def _with_drivers(
     for m in metrics:
         if m.worse and not m.key.startswith("intent:") and m.diff > 0:
             parts = [kv for kv in standardise.contributions(m.key, before, after, mix) if kv[1] > 0]
-            named = [kv for kv in parts if kv[0] != standardise.UNASSIGNED]
+            named = [kv for kv in parts if kv[0] not in (standardise.UNASSIGNED, standardise.SPARSE)]
             if named:  # conversations near no baseline intent are a stratum, not an intent to name
                 k, part = named[0]
                 amount = f"{part * 100:+.1f} pts" if m.unit == "rate" else f"{part:+.2f}"
