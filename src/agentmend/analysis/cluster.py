@@ -207,18 +207,13 @@ def min_size_for(n: int, cfg: ClusteringConfig) -> int:
     return max(cfg.min_cluster_size, round(cfg.min_cluster_share * n))
 
 
-def capped_repeats(keys: Sequence[str], cap: int) -> tuple[np.ndarray, np.ndarray]:
-    """Indices of the points to cluster (each key's first `cap` members) and, for every member, the index
-    (into those points) of its key's first member, whose label it takes."""
-    seen: dict[str, list[int]] = {}
-    for i, k in enumerate(keys):
-        members = seen.setdefault(k, [])
-        if len(members) < cap:
-            members.append(i)
-    points = np.array(sorted(i for m in seen.values() for i in m), dtype=np.int64)
-    position = {int(i): j for j, i in enumerate(points)}
-    owner = np.fromiter((position[seen[k][0]] for k in keys), dtype=np.int64, count=len(keys))
-    return points, owner
+def distinct(keys: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Indices of each key's first member (the points to cluster) and, for every member, the position of
+    its key's first member among them, whose label it takes."""
+    first: dict[str, int] = {}
+    owner = np.fromiter((first.setdefault(k, len(first)) for k in keys), dtype=np.int64, count=len(keys))
+    _, points = np.unique(owner, return_index=True)  # positions are numbered in order of first appearance
+    return points.astype(np.int64), owner
 
 
 def request_key(text: str) -> str:
@@ -251,7 +246,7 @@ def intents(
     """
     if keys is None:
         keys = [row.tobytes().hex() for row in np.asarray(vectors, dtype=np.float32)]
-    points, owner = capped_repeats(keys, 1)
+    points, owner = distinct(keys)
     if len(points) < DISTINCT_FLOOR * cfg.min_cluster_size:
         points, owner = np.arange(len(vectors)), np.arange(len(vectors))
     sized = cfg.model_copy(
