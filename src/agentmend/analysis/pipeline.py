@@ -220,13 +220,15 @@ def analyze_conversations(
     namer = _namer(parts, model)
     writer = model if isinstance(model, facets.FacetWriter) and model.path != "offline" else None
     progress("clustering", 0, 2)
+    topics = [request.topic(c) for c in conversations]  # what each user came for, read once
     intents, intent_of, unplaced = _intents(
-        conversations, outcomes, vector_of, config, engine, repo_key, rid, parts, namer, redact
+        conversations, topics, outcomes, vector_of, config, engine, repo_key, rid, parts, namer, redact
     )
     progress("clustering", 1, 2)
     t = timer.step("intents", t)
     causes, cause_of, noise_ids = _causes(
         conversations,
+        topics,
         outcomes,
         failing_request,
         vector_of,
@@ -314,6 +316,7 @@ def _name(
 
 def _intents(
     conversations: Sequence[Conversation],
+    topics: Sequence[str],
     outcomes: Sequence[Outcome],
     vector_of: VectorLookup,
     config: RepoConfig,
@@ -324,8 +327,7 @@ def _intents(
     namer: Callable[[tuple[str, ...], tuple[str, ...]], str | None],
     redact: Callable[[str], str],
 ) -> tuple[tuple[Intent, ...], dict[str, str], tuple[str, ...]]:
-    """Cluster what users came for (`request.topic`: the topical part of the first user turns)."""
-    topics = [request.topic(c) for c in conversations]
+    """Cluster what users came for (`topics`: `request.topic` of each conversation)."""
     idx = [i for i, tx in enumerate(topics) if tx.strip()]
     if not idx:
         return (), {}, ()
@@ -383,22 +385,23 @@ def _neighbourhood_rate(
     members: Sequence[Conversation],
     population: Sequence[Conversation],
     outcome_of: Mapping[str, Outcome],
-    topic_of: Callable[[Conversation], str],
+    topic_of: Mapping[str, str],
     vector_of: VectorLookup,
     fallback: float,
 ) -> float:
-    """`diagnose.neighbourhood_rate` over the conversations' topics (the texts the intents were built on);
-    `fallback` (the intent's rate) when no member has a topic."""
-    placed = [t for t in (topic_of(c) for c in members) if t.strip()]
+    """`diagnose.neighbourhood_rate` over the conversations' topics (the texts the intents were built on;
+    every member of an intent has one); `fallback` (the intent's rate) when no member has a topic."""
+    placed = [t for t in (topic_of[c.id] for c in members) if t.strip()]
     if not placed or not population:
         return fallback
     failed = np.array([outcome_of[c.id].failed for c in population], dtype=bool)
-    pop = np.stack([vector_of(topic_of(c) or placed[0]) for c in population])
+    pop = np.stack([vector_of(topic_of[c.id]) for c in population])
     return diagnose.neighbourhood_rate(np.stack([vector_of(t) for t in placed]), pop, failed)
 
 
 def _causes(
     conversations: Sequence[Conversation],
+    topics: Sequence[str],
     outcomes: Sequence[Outcome],
     failing_request: Callable[[Conversation, Outcome], str],
     vector_of: VectorLookup,
@@ -417,7 +420,6 @@ def _causes(
 ) -> tuple[tuple[FailureCluster, ...], dict[str, str], tuple[str, ...]]:
     """Group the failed conversations by what the user wanted × how the agent failed (`causes.group`)."""
     failed = [i for i, o in enumerate(outcomes) if o.failed]
-    topics = {i: request.topic(conversations[i]) for i in failed}
     # The failing request without its greeting or ids (the raw text when nothing topical is left).
     # The failing request without its greeting or ids; the conversation's topic when nothing topical is
     # left ("hi, I need help" names no need).
@@ -493,13 +495,7 @@ def _causes(
     keywords = _keywords(parts, {k: [user_words[j] for j in m] for k, m in members.items()})
     by_intent = {i.id: i for i in intents}
     outcome_of = {c.id: o for c, o in zip(conversations, outcomes, strict=True)}
-    topic_cache: dict[str, str] = {}
-
-    def topic_of(c: Conversation) -> str:
-        if c.id not in topic_cache:
-            topic_cache[c.id] = request.topic(c)
-        return topic_cache[c.id]
-
+    topic_of = {c.id: t for c, t in zip(conversations, topics, strict=True)}
     population_of: dict[str, list[Conversation]] = {}
     for c in conversations:
         if c.id in intent_of:
