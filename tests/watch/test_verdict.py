@@ -204,6 +204,6 @@ def test_an_intent_thin_after_the_merge_does_not_swing_the_adjusted_rate() -> No
     v = judge(baseline(before), after, CONFIG, now=DURING)
     failed = v.metric("failed")
     assert failed is not None
-    # billing on its own: 10.5% -> 9.5%; the complaint pooled with nothing else keeps its weight as one
-    # stratum whose after arm is a single conversation, so it cannot turn the improvement into a rise
+    # billing on its own: 10.5% -> 9.5%; the complaint, pooled with nothing else, is a pool still too thin
+    # after the merge and is left out, so it cannot turn the improvement into a rise
     assert failed.after <= failed.before

@@ -68,6 +68,12 @@ class Tally(_Frozen):
     turns_sq: int = 0
 
 
+def summed(tallies: Iterable[Tally]) -> Tally:
+    """The counts of several tallies together (days of an arm, strata pooled)."""
+    parts = list(tallies)
+    return Tally(**{f: sum(getattr(t, f) for t in parts) for f in Tally.model_fields})
+
+
 class ArmSummary(_Frozen):
     """One arm of the comparison; `turns` is a histogram (turn count -> conversations).
 

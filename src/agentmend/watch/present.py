@@ -8,7 +8,7 @@ from agentmend import markdown as md
 from agentmend.forges.base import CheckConclusion
 from agentmend.repo_config import WatchConfig
 from agentmend.watch.baseline import Baseline
-from agentmend.watch.metrics import ArmSummary, Tally
+from agentmend.watch.metrics import ArmSummary, summed
 from agentmend.watch.verdict import RATE_FIELDS, MetricResult, Verdict, describe, fmt
 
 CHECK_NAME = "agentmend/watch"
@@ -137,11 +137,6 @@ def metrics_table(v: Verdict) -> list[str]:
     return rows
 
 
-def _merge_tally(a: Tally | None, b: Tally | None) -> Tally:
-    parts = [t for t in (a, b) if t is not None]
-    return Tally(**{f: sum(getattr(t, f) for t in parts) for f in Tally.model_fields})
-
-
 def chart(b: Baseline, after: ArmSummary | None) -> str:
     """Mermaid xychart: target and guard rates per day (%), the merge day marked by a bar and its label."""
     before_days = sorted(b.arm.daily)[-CHART_DAYS_BEFORE:]
@@ -153,8 +148,9 @@ def chart(b: Baseline, after: ArmSummary | None) -> str:
     series: dict[str, list[float]] = {"target": [], "failed": [], "escalated": [], "abandoned": []}
     top = 0.0
     for day in days:
-        t = _merge_tally(b.arm.daily.get(day) if day in before_days else None,
-                         after.daily.get(day) if after else None)  # fmt: skip
+        before_day = b.arm.daily.get(day) if day in before_days else None
+        after_day = after.daily.get(day) if after else None
+        t = summed(x for x in (before_day, after_day) if x is not None)
         for key, values in series.items():
             value = round(100 * getattr(t, key) / t.n, 1) if t.n else 0.0
             values.append(value)

@@ -15,7 +15,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from agentmend.watch.metrics import ArmSummary, Tally
+from agentmend.watch.metrics import ArmSummary, Tally, summed
 
 UNASSIGNED = "_unassigned"
 SPARSE = "_sparse"
@@ -54,16 +54,12 @@ def weights(baseline: ArmSummary) -> dict[str, float]:
     return {k: t.n / total for k, t in parts.items() if t.n} if total else {}
 
 
-def _add(a: Tally, b: Tally) -> Tally:
-    return Tally(**{f: getattr(a, f) + getattr(b, f) for f in Tally.model_fields})
-
-
 def paired(
-    before: ArmSummary, after: ArmSummary, mix: Mapping[str, float], min_n: int = 1
+    before: ArmSummary, after: ArmSummary, mix: Mapping[str, float]
 ) -> tuple[dict[str, Tally], dict[str, Tally], dict[str, float]]:
-    """Both arms' strata and the mix, thin strata pooled into `SPARSE`; the strata returned in the mix have
-    at least `min_n` conversations in both arms, and the pool at least `MIN_STRATUM` (a pool still that thin
-    is left out, like a stratum missing from one arm)."""
+    """Both arms' strata and the mix, thin strata pooled into `SPARSE`; every stratum in the returned mix
+    has at least `MIN_STRATUM` conversations in both arms (a pool still that thin is left out, like a
+    stratum missing from one arm)."""
     b_strata, a_strata = strata(before), strata(after)
     b_out: dict[str, Tally] = {}
     a_out: dict[str, Tally] = {}
@@ -71,15 +67,10 @@ def paired(
     for k, w in mix.items():
         b, a = b_strata.get(k, Tally()), a_strata.get(k, Tally())
         key = k if min(b.n, a.n) >= MIN_STRATUM else SPARSE
-        b_out[key] = _add(b_out.get(key, Tally()), b)
-        a_out[key] = _add(a_out.get(key, Tally()), a)
+        b_out[key] = summed([b_out.get(key, Tally()), b])
+        a_out[key] = summed([a_out.get(key, Tally()), a])
         w_out[key] = w_out.get(key, 0.0) + w
-    floor = max(min_n, MIN_STRATUM)
-    keep = {
-        k: w
-        for k, w in w_out.items()
-        if w and min(b_out[k].n, a_out[k].n) >= (floor if k == SPARSE else min_n)
-    }
+    keep = {k: w for k, w in w_out.items() if w and min(b_out[k].n, a_out[k].n) >= MIN_STRATUM}
     return b_out, a_out, keep
 
 
@@ -118,7 +109,7 @@ def _mean_var(t: Tally) -> tuple[float, float]:
 
 def mean_turns(before: ArmSummary, after: ArmSummary, mix: Mapping[str, float]) -> Estimate:
     """Standardised mean turns per conversation (Welch-style variance per stratum)."""
-    b_strata, a_strata, keep = paired(before, after, mix, min_n=2)
+    b_strata, a_strata, keep = paired(before, after, mix)
     total_w = sum(keep.values())
     mb = ma = v = 0.0
     for k, w0 in keep.items():
