@@ -177,6 +177,28 @@ def test_an_unanswered_last_user_message_is_abandonment_but_thanks_is_not() -> N
     assert detect(closing, CFG).signals == ()
 
 
+
+@pytest.mark.parametrize(
+    "last", ["ta", "ok tanks", "yes it's fast agaain", "restarted, much better now", "chees"]
+)
+def test_a_short_acknowledgement_after_the_answer_is_not_abandonment(last: str) -> None:
+    c = conv(
+        ("user", "my internet is really slow tonight"),
+        ("assistant", "Sorry about that. Could you restart your router and tell me if the speed improves?"),
+        ("user", last),
+    )
+    assert detect(c, CFG).signals == ()
+
+
+@pytest.mark.parametrize("last", ["yes", "ok whatever", "forget it", "my booking ref is ABC123", "not fixed"])
+def test_a_last_message_that_asks_objects_or_gives_up_is_still_unanswered(last: str) -> None:
+    c = conv(
+        ("user", "my internet is really slow tonight"),
+        ("assistant", "Sorry about that. Shall I book an engineer visit?"),
+        ("user", last),
+    )
+    assert "abandonment" in names(detect(c, CFG))
+
 def test_long_unresolved_alone_is_weak_and_fails_with_another_signal() -> None:
     questions = [
         "Where do I find the audit log?",

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from rapidfuzz.distance import OSA, Levenshtein
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from agentmend.conversations.model import Conversation
@@ -85,28 +86,12 @@ _GREETINGS = ("hello", "hallo", "there", "morning", "afternoon", "evening", "tha
 
 def _one_edit(a: str, b: str) -> bool:
     """a and b differ by one insertion, deletion or substitution (or one swap of neighbours)."""
-    if abs(len(a) - len(b)) > 1 or a == b:
-        return a == b
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]])
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+    return bool(OSA.distance(a, b, score_cutoff=1) <= 1)
 
 
 def _edits(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance of a and b, or limit + 1 once it is certainly above `limit` (short words only:
-    a library for two-word comparisons would cost more than these lines)."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    row = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        prev, row[0] = row[0], i
-        for j, cb in enumerate(b, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
-        if min(row) > limit:
-            return limit + 1
-    return row[-1]
+    """Levenshtein distance of a and b, or limit + 1 once it is above `limit`."""
+    return int(Levenshtein.distance(a, b, score_cutoff=limit))
 
 
 @lru_cache(maxsize=65536)

@@ -6,10 +6,10 @@ and the apostrophe itself is optional, so "dont" matches "don't"). Common words 
 letters swapped ("tahnk you") still match. Words that say an answer did not work ("still the same error",
 "that's not what my booking says") only count once the assistant has answered.
 
-**Abandonment** is the conversation ending unresolved: on the user's unanswered message (unless it is thanks
-or a resolution), on a tool result, or on an assistant turn that is a non-answer, asks the user something
-(other than "anything else?"), or answers a complaint the user never confirmed was solved. "ok"/"bye" after
-an answer is judged by that answer.
+**Abandonment** is the conversation ending unresolved: on the user's unanswered message (unless it is thanks,
+a resolution or a short acknowledgement such as "ta" or "yes it's fast again"), on a tool result, or on an
+assistant turn that is a non-answer, asks the user something (other than "anything else?"), or answers a
+complaint the user never confirmed was solved. "ok"/"bye" after an answer is judged by that answer.
 
 A conversation **failed** when any of these fired: negative_feedback, escalation, expectation_downgrade,
 abandonment, or a tool_error the conversation did not recover from (no later successful call of the same
@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 import numpy as np
+from rapidfuzz.distance import OSA
 
 from agentmend.analysis.records import Outcome, SignalHit
 from agentmend.conversations.model import Conversation, Turn
@@ -458,6 +459,49 @@ END_MARKER = re.compile(r"#{2,3}[A-Z][A-Z_-]*#{2,3}")
 """User-simulator protocol tokens (`###STOP###`, `###TRANSFER###`): markers, never words."""
 
 
+# A short last message made only of these words acknowledges an answer ("ta", "ok tanks", "yes it's fast
+# again", "restarted, much better now"). Whole messages only: "tanks" or "chees" inside a sentence may be
+# meant, alone they are a thank-you with a typo. At least one word must say thanks or success, so a bare
+# "yes" (to "shall I cancel it?") is still a request the agent left unanswered.
+_ACK_CLOSE = frozenset(
+    {
+        "ta", "thanks", "thank", "thx", "cheers", "fixed", "fixes", "works", "worked", "working", "better",
+        "sorted", "perfect", "brilliant", "lovely", "great", "fast", "fine", "normal", "solved", "resolved",
+    }
+)  # fmt: skip
+_ACK_FILLER = frozenset(
+    {
+        "ok", "okay", "k", "yes", "yeah", "yep", "yup", "you", "u", "it", "its", "it's", "that", "that's",
+        "thats", "this", "is", "all", "now", "again", "much", "very", "so", "really", "and", "restarted",
+        "rebooted",
+    }
+)  # fmt: skip
+ACK_MAX_WORDS = 6
+
+
+@lru_cache(maxsize=8192)
+def _ack_word(word: str, vocabulary: frozenset[str]) -> bool:
+    """In `vocabulary`, or one typo away from a word of it of at least four letters."""
+    if word in vocabulary:
+        return True
+    return len(word) >= 4 and any(
+        len(v) >= 4 and OSA.distance(word, v, score_cutoff=1) <= 1 for v in vocabulary
+    )
+
+
+def is_acknowledgement(text: str) -> bool:
+    """A short message that only acknowledges: thanks or success, with no question, request or "but"."""
+    text = _normal(END_MARKER.sub(" ", text))
+    if "?" in text or _NOT_RESOLVED.search(text):
+        return False
+    words = re.findall(r"[a-z']+", text.lower())
+    if not 0 < len(words) <= ACK_MAX_WORDS:
+        return False
+    if not all(_ack_word(w, _ACK_CLOSE) or _ack_word(w, _ACK_FILLER) for w in words):
+        return False
+    return any(_ack_word(w, _ACK_CLOSE) for w in words)
+
+
 def is_resolution(text: str) -> bool:
     """The user says thanks or that it worked, without a "but", "still" or "anyway" taking it back.
 
@@ -682,6 +726,8 @@ def _abandonment(conv: Conversation, non_answer: re.Pattern[str], complained: se
         if is_resolution(last.text) or _accepts_refusal(turns, last):
             return []
         if not _CLOSING.match(last.text):
+            if is_acknowledgement(last.text):
+                return []
             return [SignalHit("abandonment", last.index, "unanswered: " + _excerpt(last.text, 0, 0, 60))]
         earlier = [t for t in turns[:-1] if t.role in ("assistant", "tool")]
         if not earlier:
