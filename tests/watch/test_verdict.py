@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from agentmend.watch import stats
-from agentmend.watch.metrics import ArmSummary
+from agentmend.watch.metrics import ArmSummary, Tally, summed
 from agentmend.watch.present import conclusion
 from agentmend.watch.verdict import judge
 
@@ -207,3 +207,32 @@ def test_an_intent_thin_after_the_merge_does_not_swing_the_adjusted_rate() -> No
     # billing on its own: 10.5% -> 9.5%; the complaint, pooled with nothing else, is a pool still too thin
     # after the merge and is left out, so it cannot turn the improvement into a rise
     assert failed.after <= failed.before
+
+
+def _tallies(**strata: tuple[int, int, int]) -> ArmSummary:
+    """An arm from (conversations, failed, target) per intent."""
+    intents = {
+        k: Tally(n=n, failed=f, target=t, turns_sum=4 * n, turns_sq=17 * n) for k, (n, f, t) in strata.items()
+    }
+    return ArmSummary(total=summed(intents.values()), turns={4: sum(n for n, _, _ in strata.values())},
+                      intents=intents, daily={})  # fmt: skip
+
+
+def test_a_fix_that_removes_the_complaints_its_cause_produced_reads_as_improved() -> None:
+    # The wrong roaming answer made users come back with the bill ("you said it was free"): a complaint
+    # intent that exists because of the cause, next to roaming in request space. The fix makes it vanish
+    # (4 conversations after the merge), and roaming season ends too. Unrelated intents are thin as well.
+    before = _tallies(billing=(900, 90, 0), roaming=(150, 30, 15), complaint=(60, 50, 45), sim=(40, 4, 0))
+    after = _tallies(billing=(1300, 130, 0), roaming=(60, 8, 2), complaint=(4, 2, 1), sim=(3, 0, 0))
+    where = {"billing": (1.0, 0.0), "roaming": (0.0, 1.0), "complaint": (0.3, 0.95), "sim": (0.9, 0.4)}
+    b = baseline(before)
+    b = b.model_copy(
+        update={"intents": tuple(a.model_copy(update={"centroid": where[a.id]}) for a in b.intents)}
+    )
+    v = judge(b, after, CONFIG, now=DURING)
+    target = v.target
+    assert target is not None and target.better and v.outcome == "improved"
+    # the complaints are compared as roaming (together 29% -> 5%, weighing 18% of the baseline): 5.2% ->
+    # 0.9%. Pooled with the other thin intent, the pool was too thin and left out: the cause's own
+    # complaints went uncounted (1.4% -> 0.5%) and the watch stayed inconclusive.
+    assert target.before == pytest.approx(60 / 1150) and target.after < 0.015

@@ -3,19 +3,27 @@
 If more users with a hard intent show up after the merge, the raw failure rate rises although the agent
 did not change. Direct standardisation holds the mix fixed: each intent (and the stratum of conversations
 near no intent) weighs what it weighed in the baseline, so only a change within intents moves the figure.
-Strata too thin in either arm (fewer than `MIN_STRATUM` conversations, or none) are pooled into one
-stratum, as is usual for direct standardisation, and a pool still that thin is left out with the weights
-of the others renormalised: one conversation after the merge in an intent that weighed 2% before would
-otherwise swing the adjusted rate by up to 2 points on its own.
+A stratum too thin in either arm (fewer than `MIN_STRATUM` conversations, or none) is collapsed into its
+most similar intent (request centroids) that is not thin, the usual remedy of collapsing adjacent strata:
+one conversation after the merge in an intent that weighed 2% before would otherwise swing the adjusted
+rate by up to 2 points on its own. Collapsing into a neighbour rather than into one pool of everything
+thin matters when the change itself empties an intent: a wrong answer that made users come back with the
+bill ("you said roaming was free") creates complaint intents that the fix makes vanish; pooled with
+unrelated thin intents they kept their old weight on a handful of conversations, collapsed into the
+roaming intent they sit next to they are compared as roaming. Strata with no neighbour to join (the
+conversations near no intent) are pooled, and a pool still that thin is left out with the weights of the
+others renormalised.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from agentmend.watch.metrics import ArmSummary, Tally, summed
+import numpy as np
+
+from agentmend.watch.metrics import Anchor, ArmSummary, Tally, summed
 
 UNASSIGNED = "_unassigned"
 SPARSE = "_sparse"
@@ -54,21 +62,49 @@ def weights(baseline: ArmSummary) -> dict[str, float]:
     return {k: t.n / total for k, t in parts.items() if t.n} if total else {}
 
 
+@dataclass(frozen=True)
+class Standard:
+    """The standard population: the baseline's mix, and for each intent the others, most similar first
+    (where a thin stratum is collapsed)."""
+
+    mix: Mapping[str, float]
+    neighbours: Mapping[str, tuple[str, ...]]
+
+
+def standard(baseline: ArmSummary, intents: Sequence[Anchor] = ()) -> Standard:
+    """The baseline's mix, with intents ranked by centroid similarity for collapsing thin strata."""
+    if len(intents) < 2:
+        return Standard(weights(baseline), {})
+    ids = [a.id for a in intents]
+    matrix = np.asarray([a.centroid for a in intents], dtype=np.float64)
+    sims = matrix @ matrix.T
+    order = np.argsort(-sims, axis=1, kind="stable")
+    return Standard(
+        weights(baseline),
+        {ids[i]: tuple(ids[j] for j in order[i] if j != i) for i in range(len(ids))},
+    )
+
+
 def paired(
-    before: ArmSummary, after: ArmSummary, mix: Mapping[str, float]
+    before: ArmSummary, after: ArmSummary, std: Standard
 ) -> tuple[dict[str, Tally], dict[str, Tally], dict[str, float]]:
-    """Both arms' strata and the mix, thin strata pooled into `SPARSE`; every stratum in the returned mix
-    has at least `MIN_STRATUM` conversations in both arms (a pool still that thin is left out, like a
-    stratum missing from one arm)."""
+    """Both arms' strata and the mix, each thin stratum collapsed into its most similar stratum that is
+    not thin (or pooled into `SPARSE` when it has none); every stratum in the returned mix has at least
+    `MIN_STRATUM` conversations in both arms (a pool still that thin is left out, like a stratum missing
+    from one arm)."""
     b_strata, a_strata = strata(before), strata(after)
+
+    def size(k: str) -> int:
+        return min(b_strata.get(k, Tally()).n, a_strata.get(k, Tally()).n)
+
+    thick = {k for k in std.mix if size(k) >= MIN_STRATUM}
     b_out: dict[str, Tally] = {}
     a_out: dict[str, Tally] = {}
     w_out: dict[str, float] = {}
-    for k, w in mix.items():
-        b, a = b_strata.get(k, Tally()), a_strata.get(k, Tally())
-        key = k if min(b.n, a.n) >= MIN_STRATUM else SPARSE
-        b_out[key] = summed([b_out.get(key, Tally()), b])
-        a_out[key] = summed([a_out.get(key, Tally()), a])
+    for k, w in std.mix.items():
+        key = k if k in thick else next((n for n in std.neighbours.get(k, ()) if n in thick), SPARSE)
+        b_out[key] = summed([b_out.get(key, Tally()), b_strata.get(k, Tally())])
+        a_out[key] = summed([a_out.get(key, Tally()), a_strata.get(k, Tally())])
         w_out[key] = w_out.get(key, 0.0) + w
     keep = {k: w for k, w in w_out.items() if w and min(b_out[k].n, a_out[k].n) >= MIN_STRATUM}
     return b_out, a_out, keep
@@ -78,9 +114,9 @@ def _smoothed(x: float, n: float) -> float:
     return (x + 0.5) / (n + 1)
 
 
-def rate(field: str, before: ArmSummary, after: ArmSummary, mix: Mapping[str, float]) -> Estimate:
+def rate(field: str, before: ArmSummary, after: ArmSummary, std: Standard) -> Estimate:
     """Standardised rate of `field` (a Tally count) in both arms."""
-    b_strata, a_strata, keep = paired(before, after, mix)
+    b_strata, a_strata, keep = paired(before, after, std)
     total_w = sum(keep.values())
     pb = pa = v_null = v_alt = 0.0
     for k, w0 in keep.items():
@@ -107,9 +143,9 @@ def _mean_var(t: Tally) -> tuple[float, float]:
     return mean, max(var, 0.0)
 
 
-def mean_turns(before: ArmSummary, after: ArmSummary, mix: Mapping[str, float]) -> Estimate:
+def mean_turns(before: ArmSummary, after: ArmSummary, std: Standard) -> Estimate:
     """Standardised mean turns per conversation (Welch-style variance per stratum)."""
-    b_strata, a_strata, keep = paired(before, after, mix)
+    b_strata, a_strata, keep = paired(before, after, std)
     total_w = sum(keep.values())
     mb = ma = v = 0.0
     for k, w0 in keep.items():
@@ -147,14 +183,14 @@ def differs(e: Estimate, unit: str) -> bool:
 
 
 def contributions(
-    field: str, before: ArmSummary, after: ArmSummary, mix: Mapping[str, float]
+    field: str, before: ArmSummary, after: ArmSummary, std: Standard
 ) -> list[tuple[str, float]]:
     """Each stratum's share of a standardised change, w_k · (after_k - before_k), largest rise first.
 
     Descriptive: it says where a significant overall change happened, it tests nothing by itself.
     `field` "turns" decomposes the mean turns per conversation.
     """
-    b_strata, a_strata, keep = paired(before, after, mix)
+    b_strata, a_strata, keep = paired(before, after, std)
     total_w = sum(keep.values())
     out = []
     for k, w in keep.items():

@@ -180,24 +180,25 @@ def compare(
     before = control if control is not None else baseline.arm
     if after.n == 0 or before.n == 0:
         return ()
-    alpha, share, mix = config.alpha, alpha_share(baseline, config), standardise.weights(baseline.arm)
+    alpha, share = config.alpha, alpha_share(baseline, config)
+    std = standardise.standard(baseline.arm, baseline.intents)
     ready = after.n >= config.min_conversations and before.n >= min(config.min_conversations, baseline.arm.n)
     base = baseline.arm
     target = _result(
         "target", f"cause '{baseline.cause_label}'", "target", "rate",
-        standardise.rate("target", before, after, mix), before.n, after.n,
+        standardise.rate("target", before, after, std), before.n, after.n,
         target_tau(baseline.target_rate, baseline.expected_rate), share, ready, alpha, intervals,
     )  # fmt: skip
     out = [target]
     for field, label in RATE_FIELDS:
         tau = max(GUARD_TAU_FLOOR, config.guard_effect * getattr(base.total, field) / base.n)
-        est = standardise.rate(field, before, after, mix)
+        est = standardise.rate(field, before, after, std)
         out.append(
             _result(
                 field, label, "guard", "rate", est, before.n, after.n, tau, share, ready, alpha, intervals
             )
         )
-    turns = standardise.mean_turns(before, after, mix)
+    turns = standardise.mean_turns(before, after, std)
     tau = max(TURNS_TAU_FLOOR, config.guard_effect * base.total.turns_sum / base.n)
     has_turns = base.total.turns_sum > 0  # a baseline frozen before turn sums were kept cannot say
     out.append(_result("turns", "turns per conversation", "guard", "mean", turns, before.n, after.n, tau,
@@ -218,11 +219,11 @@ def _with_drivers(
     metrics: tuple[MetricResult, ...], baseline: Baseline, before: ArmSummary, after: ArmSummary
 ) -> tuple[MetricResult, ...]:
     """For each overall metric that got worse, the baseline intent with the largest share of the rise."""
-    mix = standardise.weights(baseline.arm)
+    std = standardise.standard(baseline.arm, baseline.intents)
     out = []
     for m in metrics:
         if m.worse and not m.key.startswith("intent:") and m.diff > 0:
-            parts = [kv for kv in standardise.contributions(m.key, before, after, mix) if kv[1] > 0]
+            parts = [kv for kv in standardise.contributions(m.key, before, after, std) if kv[1] > 0]
             named = [kv for kv in parts if kv[0] not in (standardise.UNASSIGNED, standardise.SPARSE)]
             if named:  # conversations near no baseline intent are a stratum, not an intent to name
                 k, part = named[0]
