@@ -8,12 +8,14 @@ outcome keeps the rule hits, whatever decided it, so a reader can see the eviden
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from agentmend.analysis import rule_memory
 from agentmend.analysis import signals as user_signals
 from agentmend.analysis.actions import ACTION_SIGNALS, check_actions
 from agentmend.analysis.actions.declared import DeclaredTools, declared_tools
@@ -21,6 +23,7 @@ from agentmend.analysis.calibration import Calibration, calibrate
 from agentmend.analysis.learned import LearnedResult, fit_learned
 from agentmend.analysis.outcome_labels import Label, label_of
 from agentmend.analysis.records import Outcome
+from agentmend.analysis.rule_memory import RuleMemory
 from agentmend.conversations.model import Conversation
 from agentmend.repo_config import RepoConfig
 
@@ -111,11 +114,24 @@ def run_detection(
     targets: Targets | None = None,
     judge: Judge | None = None,
     cache: VerdictCache | None = None,
+    memory: RuleMemory | None = None,
+    encoder: str = "",
 ) -> Detection:
+    """Outcomes for `conversations`; `memory` remembers the rules' outcomes between runs (`encoder` names
+    the embedder behind `vector_of`, part of what they depend on)."""
     targets = targets or Targets()
     declared = targets.tools
     policy = targets.system_prompt
-    rules = tuple(rule_outcome(c, config, vector_of, declared, policy) for c in conversations)
+    context = rule_memory.context_key(
+        config.signals.model_dump_json(),
+        config.actions.model_dump_json(),
+        json.dumps([sorted(declared.names), sorted(declared.writes), sorted(declared.reads)]),
+        policy,
+        encoder if vector_of is not None else "no vectors",
+    )
+    rules = rule_memory.remembered(
+        conversations, lambda c: rule_outcome(c, config, vector_of, declared, policy), memory, context
+    )
     labels = {c.id: lab for c in conversations if (lab := label_of(c, config.outcomes)) is not None}
     calibration = calibrate(conversations, rules, labels) if labels else None
     learned = None
@@ -175,11 +191,14 @@ def detect(
     targets: Targets | None = None,
     judge: Judge | None = None,
     cache: VerdictCache | None = None,
+    memory: RuleMemory | None = None,
+    encoder: str = "",
 ) -> tuple[Outcome, ...]:
     """One outcome per conversation (see `run_detection` for the figures behind them)."""
     return run_detection(
-        conversations, config, vector_of=vector_of, targets=targets, judge=judge, cache=cache
-    ).outcomes
+        conversations, config, vector_of=vector_of, targets=targets, judge=judge, cache=cache,
+        memory=memory, encoder=encoder,
+    ).outcomes  # fmt: skip
 
 
 def read_targets(config: RepoConfig, read: Callable[[str], bytes | None]) -> Targets:

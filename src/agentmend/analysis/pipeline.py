@@ -37,6 +37,7 @@ from agentmend.conversations.redact import redact_words
 from agentmend.fixes import select
 from agentmend.repo_config import RepoConfig
 from agentmend.store.judge_cache import verdict_cache
+from agentmend.store.rule_memory import rule_memory
 from agentmend.store.tables import RunRow
 
 if TYPE_CHECKING:
@@ -210,6 +211,8 @@ def analyze_conversations(
         targets=targets,
         judge=judge,
         cache=verdict_cache(engine) if judge is not None else None,
+        memory=rule_memory(engine),
+        encoder=cache.name,
     )
     outcomes = list(detection.outcomes)
     t = timer.step("signals", t)

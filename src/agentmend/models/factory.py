@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -42,10 +43,12 @@ def choose_model(
 
 
 def judge_for(model: Model | None) -> Judge | None:
-    """The LLM judge that goes with a model: Claude when the model is Claude, none offline."""
-    from agentmend.models.anthropic import AnthropicModel
+    """The LLM judge that goes with a model: Claude when the model is Claude, none offline.
 
-    if not isinstance(model, AnthropicModel):
+    A Claude model exists only once its module is imported, so an offline run checks without importing
+    it (the SDK import costs about 2 s, a tenth of a warm re-run)."""
+    claude = sys.modules.get("agentmend.models.anthropic")
+    if claude is None or not isinstance(model, claude.AnthropicModel):
         return None
     from agentmend.models.anthropic_judge import AnthropicJudge
 

@@ -23,6 +23,7 @@ from agentmend.analysis.records import AnalysisReport, Outcome
 from agentmend.conversations.model import Conversation
 from agentmend.forges.base import BRANCH_PREFIX, Change, Forge, read_regular
 from agentmend.repo_config import RepoConfig
+from agentmend.store.rule_memory import rule_memory
 from agentmend.store.tables import ChangeRow, WatchRow
 from agentmend.watch import present
 from agentmend.watch.attribution import concurrent_control, split
@@ -77,15 +78,19 @@ def outcomes_of(
     embedder: Embedder,
     forge: Forge,
     policy_ref: str,
+    engine: Engine | None = None,
 ) -> list[tuple[Conversation, Outcome]]:
     """Outcomes by the analysis' own detection (labels, action checks, user signals), so the watch counts
     failures as the diagnosis behind the change did. The agent's files are read at `policy_ref`, the
-    merge's parent, for both arms: a change to the policy's wording must not move what counts as failed."""
+    merge's parent, for both arms: a change to the policy's wording must not move what counts as failed.
+    With `engine`, the rules' outcomes are remembered there, as the analysis does."""
     from agentmend.analysis.detection import detect, read_targets
 
     vector_of = VectorLookup(embedder, [t.text for c in conversations for t in c.user_turns if t.text])
     targets = read_targets(config, lambda path: read_regular(forge, path, policy_ref))
-    outcomes = detect(conversations, config, vector_of=vector_of, targets=targets)
+    memory = rule_memory(engine) if engine is not None else None
+    outcomes = detect(conversations, config, vector_of=vector_of, targets=targets, memory=memory,
+                      encoder=embedder.name)  # fmt: skip
     return list(zip(conversations, outcomes, strict=True))
 
 
@@ -216,7 +221,7 @@ def _freeze_at_merge(
     cache = cached(embedder, engine)
     cause_id = cause_of(change, engine, repo)
     parent = forge.parent_sha(merge_sha)
-    pairs = outcomes_of(conversations_at(forge, config, parent), config, cache, forge, parent)
+    pairs = outcomes_of(conversations_at(forge, config, parent), config, cache, forge, parent, engine)
     if report is None:
         from agentmend.analysis.pipeline import analyze_conversations
 
@@ -353,7 +358,7 @@ def evaluate_watches(
         baseline = Baseline.model_validate_json(row.baseline_json)
         ref = baseline.parent_sha
         if ref not in pairs_under:
-            pairs_under[ref] = outcomes_of(conversations, config, cache, forge, ref)
+            pairs_under[ref] = outcomes_of(conversations, config, cache, forge, ref, engine)
         after, control, unattributed = _after_arm(baseline, pairs_under[ref], config, cache)
         verdict = judge(baseline, summarize(after, baseline.cause_id), config.watch,
                         control=summarize(control, baseline.cause_id) if control else None,
