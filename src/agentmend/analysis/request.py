@@ -140,8 +140,10 @@ def content_words(text: str) -> list[str]:
     return [w for w in (m.group(0).lower() for m in _WORD.finditer(text)) if not is_filler(w)]
 
 
+@lru_cache(maxsize=65536)
 def topic_of_text(text: str) -> str:
-    """The clauses of one message that carry a topic, joined; "" when none does."""
+    """The clauses of one message that carry a topic, joined; "" when none does (remembered per text:
+    openers like "hi, I need help" recur thousands of times)."""
     kept = []
     for clause in _CLAUSE.split(strip_ids(text)):
         clause = trim_filler(clause.strip(" ,.;:!?-"))
