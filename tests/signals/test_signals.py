@@ -177,10 +177,11 @@ def test_an_unanswered_last_user_message_is_abandonment_but_thanks_is_not() -> N
     assert detect(closing, CFG).signals == ()
 
 
-
 @pytest.mark.parametrize(
-    "last", ["ta", "ok tanks", "yes it's fast agaain", "restarted, much better now", "chees"]
-)
+    "last",
+    ["ta", "ok tanks", "yes it's fast agaain", "restarted, much better now", "chees", "d'accord mercci",
+     "super, daanke", "MIL GRRACIAS"],
+)  # fmt: skip
 def test_a_short_acknowledgement_after_the_answer_is_not_abandonment(last: str) -> None:
     c = conv(
         ("user", "my internet is really slow tonight"),
@@ -190,7 +191,9 @@ def test_a_short_acknowledgement_after_the_answer_is_not_abandonment(last: str) 
     assert detect(c, CFG).signals == ()
 
 
-@pytest.mark.parametrize("last", ["yes", "ok whatever", "forget it", "my booking ref is ABC123", "not fixed"])
+@pytest.mark.parametrize(
+    "last", ["yes", "ok whatever", "forget it", "my booking ref is ABC123", "not fixed", "oui mais non"]
+)
 def test_a_last_message_that_asks_objects_or_gives_up_is_still_unanswered(last: str) -> None:
     c = conv(
         ("user", "my internet is really slow tonight"),
@@ -198,6 +201,7 @@ def test_a_last_message_that_asks_objects_or_gives_up_is_still_unanswered(last: 
         ("user", last),
     )
     assert "abandonment" in names(detect(c, CFG))
+
 
 def test_long_unresolved_alone_is_weak_and_fails_with_another_signal() -> None:
     questions = [

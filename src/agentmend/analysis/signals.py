@@ -467,6 +467,10 @@ _ACK_CLOSE = frozenset(
     {
         "ta", "thanks", "thank", "thx", "cheers", "fixed", "fixes", "works", "worked", "working", "better",
         "sorted", "perfect", "brilliant", "lovely", "great", "fast", "fine", "normal", "solved", "resolved",
+        # the languages GRATITUDE knows
+        "merci", "parfait", "génial", "danke", "dankeschön", "dank", "perfekt", "prima", "gracias",
+        "perfecto", "genial", "grazie", "perfetto", "obrigado", "obrigada", "bedankt", "tack", "takk",
+        "super", "top", "excellent",
     }
 )  # fmt: skip
 _ACK_FILLER = frozenset(
@@ -474,9 +478,13 @@ _ACK_FILLER = frozenset(
         "ok", "okay", "k", "yes", "yeah", "yep", "yup", "you", "u", "it", "its", "it's", "that", "that's",
         "thats", "this", "is", "all", "now", "again", "much", "very", "so", "really", "and", "restarted",
         "rebooted",
+        "oui", "d'accord", "daccord", "beaucoup", "très", "bien", "c'est", "ja", "vielen", "sehr", "gut",
+        "alles", "klar", "sí", "si", "vale", "muchas", "mil", "muy", "todo", "mille", "molto",
+        "muito", "tudo", "bem",
     }
 )  # fmt: skip
 ACK_MAX_WORDS = 6
+_ACK_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
 @lru_cache(maxsize=8192)
@@ -494,7 +502,7 @@ def is_acknowledgement(text: str) -> bool:
     text = _normal(END_MARKER.sub(" ", text))
     if "?" in text or _NOT_RESOLVED.search(text):
         return False
-    words = re.findall(r"[a-z']+", text.lower())
+    words = _ACK_WORD.findall(text.lower())
     if not 0 < len(words) <= ACK_MAX_WORDS:
         return False
     if not all(_ack_word(w, _ACK_CLOSE) or _ack_word(w, _ACK_FILLER) for w in words):
