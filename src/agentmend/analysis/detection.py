@@ -183,24 +183,6 @@ def _last_assistant(conv: Conversation) -> int | None:
     return next((t.index for t in reversed(conv.turns) if t.role == "assistant"), None)
 
 
-def detect(
-    conversations: Sequence[Conversation],
-    config: RepoConfig,
-    *,
-    vector_of: VectorOf | None = None,
-    targets: Targets | None = None,
-    judge: Judge | None = None,
-    cache: VerdictCache | None = None,
-    memory: RuleMemory | None = None,
-    encoder: str = "",
-) -> tuple[Outcome, ...]:
-    """One outcome per conversation (see `run_detection` for the figures behind them)."""
-    return run_detection(
-        conversations, config, vector_of=vector_of, targets=targets, judge=judge, cache=cache,
-        memory=memory, encoder=encoder,
-    ).outcomes  # fmt: skip
-
-
 def read_targets(config: RepoConfig, read: Callable[[str], bytes | None]) -> Targets:
     """The declared system prompt and tool descriptions, through `read` (a forge or a working copy)."""
     prompts: list[str] = []

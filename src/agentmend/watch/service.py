@@ -84,13 +84,13 @@ def outcomes_of(
     failures as the diagnosis behind the change did. The agent's files are read at `policy_ref`, the
     merge's parent, for both arms: a change to the policy's wording must not move what counts as failed.
     With `engine`, the rules' outcomes are remembered there, as the analysis does."""
-    from agentmend.analysis.detection import detect, read_targets
+    from agentmend.analysis.detection import read_targets, run_detection
 
     vector_of = VectorLookup(embedder, [t.text for c in conversations for t in c.user_turns if t.text])
     targets = read_targets(config, lambda path: read_regular(forge, path, policy_ref))
     memory = rule_memory(engine) if engine is not None else None
-    outcomes = detect(conversations, config, vector_of=vector_of, targets=targets, memory=memory,
-                      encoder=embedder.name)  # fmt: skip
+    outcomes = run_detection(conversations, config, vector_of=vector_of, targets=targets, memory=memory,
+                             encoder=embedder.name).outcomes  # fmt: skip
     return list(zip(conversations, outcomes, strict=True))
 
 
