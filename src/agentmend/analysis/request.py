@@ -14,9 +14,9 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from rapidfuzz.distance import OSA, Levenshtein
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from agentmend.analysis.typos import edits, one_edit
 from agentmend.conversations.model import Conversation
 from agentmend.conversations.redact import redact_words
 
@@ -84,16 +84,6 @@ _LONG_FILLER = tuple(w for w in FILLER if len(w) >= 5)
 _GREETINGS = ("hello", "hallo", "there", "morning", "afternoon", "evening", "thanks", "cheers", "please")
 
 
-def _one_edit(a: str, b: str) -> bool:
-    """a and b differ by one insertion, deletion or substitution (or one swap of neighbours)."""
-    return bool(OSA.distance(a, b, score_cutoff=1) <= 1)
-
-
-def _edits(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance of a and b, or limit + 1 once it is above `limit`."""
-    return int(Levenshtein.distance(a, b, score_cutoff=limit))
-
-
 @lru_cache(maxsize=65536)
 def is_filler(word: str) -> bool:
     """Filler, a stop word, a filler word with one typo ("aftenoon", "heklo", "thnaks"), or a mistyped
@@ -101,10 +91,10 @@ def is_filler(word: str) -> bool:
     if word in _NO_TOPIC:
         return True
     if len(word) >= 4 and any(
-        _edits(word, g, 2 if len(g) >= 7 else 1) <= (2 if len(g) >= 7 else 1) for g in _GREETINGS
+        edits(word, g, 2 if len(g) >= 7 else 1) <= (2 if len(g) >= 7 else 1) for g in _GREETINGS
     ):
         return True
-    return len(word) >= 5 and any(_one_edit(word, f) for f in _LONG_FILLER)
+    return len(word) >= 5 and any(one_edit(word, f) for f in _LONG_FILLER)
 
 
 def _is_plea(word: str) -> bool:

@@ -29,9 +29,9 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 import numpy as np
-from rapidfuzz.distance import OSA
 
 from agentmend.analysis.records import Outcome, SignalHit
+from agentmend.analysis.typos import one_edit
 from agentmend.conversations.model import Conversation, Turn
 from agentmend.repo_config import SignalName, SignalsConfig
 
@@ -492,9 +492,7 @@ def _ack_word(word: str, vocabulary: frozenset[str]) -> bool:
     """In `vocabulary`, or one typo away from a word of it of at least four letters."""
     if word in vocabulary:
         return True
-    return len(word) >= 4 and any(
-        len(v) >= 4 and OSA.distance(word, v, score_cutoff=1) <= 1 for v in vocabulary
-    )
+    return len(word) >= 4 and any(len(v) >= 4 and one_edit(word, v) for v in vocabulary)
 
 
 def is_acknowledgement(text: str) -> bool:
