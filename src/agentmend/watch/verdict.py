@@ -168,11 +168,13 @@ def compare(
     baseline: Baseline,
     after: ArmSummary,
     config: WatchConfig,
+    std: standardise.Standard,
     *,
     control: ArmSummary | None = None,
     intervals: bool = True,
 ) -> tuple[MetricResult, ...]:
-    """Every metric, before (or the concurrent control) vs after, with its sequential evidence.
+    """Every metric, before (or the concurrent control) vs after, with its sequential evidence; `std` is
+    `standardise.standard` of the baseline.
 
     `intervals=False` skips inverting the tests for the displayed intervals (no decision uses them; the
     bench simulations skip them to stay fast).
@@ -181,7 +183,6 @@ def compare(
     if after.n == 0 or before.n == 0:
         return ()
     alpha, share = config.alpha, alpha_share(baseline, config)
-    std = standardise.standard(baseline.arm, baseline.intents)
     ready = after.n >= config.min_conversations and before.n >= min(config.min_conversations, baseline.arm.n)
     base = baseline.arm
     target = _result(
@@ -216,10 +217,13 @@ def compare(
 
 
 def _with_drivers(
-    metrics: tuple[MetricResult, ...], baseline: Baseline, before: ArmSummary, after: ArmSummary
+    metrics: tuple[MetricResult, ...],
+    baseline: Baseline,
+    std: standardise.Standard,
+    before: ArmSummary,
+    after: ArmSummary,
 ) -> tuple[MetricResult, ...]:
     """For each overall metric that got worse, the baseline intent with the largest share of the rise."""
-    std = standardise.standard(baseline.arm, baseline.intents)
     out = []
     for m in metrics:
         if m.worse and not m.key.startswith("intent:") and m.diff > 0:
@@ -320,13 +324,14 @@ def judge(
     window_ends = baseline.window_end(config)
     closed = now >= window_ends
     comparison: Comparison = "concurrent" if control is not None else "before_after"
-    metrics = compare(baseline, after, config, control=control, intervals=intervals)
+    std = standardise.standard(baseline.arm, baseline.intents)
+    metrics = compare(baseline, after, config, std, control=control, intervals=intervals)
     target = next((m for m in metrics if m.kind == "target"), None)
     required = needed_after(baseline, after, config, control)
     target_ready = required is not None and after.n >= required
     needed = None if required is None else max(0, required - after.n)
     hacking = reward_hacking(metrics, config.alpha)
-    metrics = _with_drivers(metrics, baseline, control if control is not None else baseline.arm, after)
+    metrics = _with_drivers(metrics, baseline, std, control if control is not None else baseline.arm, after)
     worse = [m for m in metrics if m.worse]
     regressed_intents = tuple(
         baseline.intent_label(m.key.removeprefix("intent:")) for m in worse if m.key.startswith("intent:")
