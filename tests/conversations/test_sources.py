@@ -5,11 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from agentmend.conversations.model import Conversation, Malformed
 from agentmend.conversations.readers import read_all
-from agentmend.conversations.sources import files_from_listing, files_in_dir, glob_match, linked_files
+from agentmend.conversations.sources import files_from_listing, files_in_dir, linked_files
 from agentmend.repo_config import parse_config
 
 CONFIG = parse_config(
@@ -22,24 +20,6 @@ exports:
   - path: "exports/**/*.jsonl"
 """
 )
-
-
-@pytest.mark.parametrize(
-    ("pattern", "path", "expected"),
-    [
-        ("exports/**/*.jsonl", "exports/a.jsonl", True),
-        ("exports/**/*.jsonl", "exports/2026-11/a.jsonl", True),
-        ("exports/**/*.jsonl", "exports/2026/11/a.jsonl", True),
-        ("exports/*.jsonl", "exports/2026-11/a.jsonl", False),
-        ("exports/*.jsonl", "exports/a.jsonl.gz", False),
-        ("exports/*.json[l]", "exports/a.jsonl", True),
-        ("exports/day-?.csv", "exports/day-1.csv", True),
-        ("**/*.csv", "deep/er/x.csv", True),
-        ("./exports/*.csv", "exports/x.csv", True),
-    ],
-)
-def test_glob_matching(pattern: str, path: str, expected: bool) -> None:
-    assert glob_match(pattern, path) is expected
 
 
 def _repo(tmp_path: Path) -> dict[str, bytes]:

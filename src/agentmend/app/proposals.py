@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import fnmatch
 import logging
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
@@ -13,6 +12,7 @@ from agentmend.app import state
 from agentmend.app.ownership import judge
 from agentmend.app.routing import Router
 from agentmend.app.webhooks import Event
+from agentmend.conversations.selection import export_index
 from agentmend.forges.base import BRANCH_PREFIX, Change
 from agentmend.forges.github import GitHubForge
 from agentmend.repo_config import CONFIG_PATH, ConfigError, RepoConfig, parse_config
@@ -45,13 +45,6 @@ def load_repo_config(forge: GitHubForge) -> RepoConfig | None:
         return None
 
 
-def _glob_match(path: str, pattern: str) -> bool:
-    """Git-style globs: `**/` spans directories, and a pattern also matches files under a directory."""
-    if fnmatch.fnmatchcase(path, pattern) or fnmatch.fnmatchcase(path, pattern.replace("**/", "")):
-        return True
-    return path.startswith(pattern.rstrip("/") + "/")
-
-
 def touched_paths(payload: Mapping[str, Any]) -> set[str] | None:
     """Paths a push changed per its `commits` list; None when GitHub left them out (then assume all)."""
     commits = payload.get("commits")
@@ -70,11 +63,12 @@ def touched_paths(payload: Mapping[str, Any]) -> set[str] | None:
 
 
 def push_touches(payload: Mapping[str, Any], config_globs: Iterable[str]) -> bool:
+    """Whether a push changed the config or a file the analysis would read (the same glob rule)."""
     paths = touched_paths(payload)
     if paths is None:
         return True
-    patterns = [CONFIG_PATH, *config_globs]
-    return any(_glob_match(p, pat) for p in paths for pat in patterns)
+    globs = [CONFIG_PATH, *config_globs]
+    return any(export_index(p, globs) is not None for p in paths)
 
 
 def analyze_and_propose(

@@ -1,84 +1,35 @@
 """Where exports come from: globs in a working copy, globs over a forge's file listing, and linked URLs.
 
-The working copy and the forge listing go through the same `glob_match`, so the CLI and the GitHub App
-read exactly the same files for the same config.
+The working copy and the forge listing go through `selection`, as does the App's choice of which pushes
+to analyze, so the CLI and the GitHub App read exactly the same files for the same config.
 """
 
 from __future__ import annotations
 
 import io
 import os
-import re
 from collections.abc import Callable, Iterable
-from functools import lru_cache, partial
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from agentmend.conversations.fetch import Fetcher
 from agentmend.conversations.readers import ExportError, ExportFile
+from agentmend.conversations.selection import select, walk_root
 from agentmend.repo_config import RepoConfig
 
 if TYPE_CHECKING:
     from agentmend.forges.base import Forge
 
-__all__ = ["ExportError", "ExportFile", "files_in_dir", "files_from_listing", "glob_match", "linked_files"]
+__all__ = ["ExportError", "ExportFile", "files_in_dir", "files_from_listing", "linked_files"]
 
 _SKIP_DIRS = frozenset({".git", ".agentmend", ".venv", "node_modules", "__pycache__"})
 
 
-@lru_cache(maxsize=128)
-def _glob_regex(pattern: str) -> re.Pattern[str]:
-    """`*` and `?` stay inside one folder, `**` spans folders, `[abc]` is a character class."""
-    out, i = [], 0
-    pattern = pattern.removeprefix("./")
-    while i < len(pattern):
-        c = pattern[i]
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif c == "*":
-            out.append("[^/]*")
-            i += 1
-        elif c == "?":
-            out.append("[^/]")
-            i += 1
-        elif c == "[" and (end := pattern.find("]", i + 2)) != -1:
-            body = pattern[i + 1 : end]
-            negate = body.startswith(("!", "^"))
-            body = re.escape(body[1:] if negate else body).replace(r"\-", "-")
-            out.append(f"[{'^' if negate else ''}{body}]")
-            i = end + 1
-        else:
-            out.append(re.escape(c))
-            i += 1
-    return re.compile("".join(out) + r"\Z")
-
-
-def glob_match(pattern: str, path: str) -> bool:
-    """Whether a repo-relative POSIX path matches an export glob."""
-    return bool(_glob_regex(pattern).match(path.removeprefix("./")))
-
-
 def _select(paths: Iterable[str], config: RepoConfig) -> list[tuple[str, str, int]]:
-    """(path, format, export index) for every path some export glob matches; sorted, first glob wins."""
-    chosen: dict[str, tuple[str, int]] = {}
-    candidates = sorted(set(paths))
-    for index, export in enumerate(config.exports):
-        if export.path is None:
-            continue
-        for path in candidates:
-            if path not in chosen and glob_match(export.path, path):
-                chosen[path] = (export.format, index)
-    return [(path, fmt, index) for path, (fmt, index) in sorted(chosen.items())]
-
-
-def _literal_prefix(pattern: str) -> str:
-    """The folder part of a glob before its first wildcard: where a directory walk can start."""
-    head = re.split(r"[*?\[]", pattern, maxsplit=1)[0]
-    return head.rsplit("/", 1)[0] if "/" in head else ""
+    """(path, format, export index) for every path some export glob selects; sorted, first glob wins."""
+    exports = config.exports
+    return [(path, exports[i].format, i) for path, i in select(paths, [e.path for e in exports])]
 
 
 def _walk(root: Path, start: str) -> tuple[list[str], list[str]]:
@@ -136,7 +87,7 @@ def files_in_dir(root: Path, config: RepoConfig) -> list[ExportFile]:
     for index, export in enumerate(config.exports):
         if export.path is None:
             continue
-        files, leaving = _walk(root, _literal_prefix(export.path.removeprefix("./")))
+        files, leaving = _walk(root, walk_root(export.path))
         paths.update(files)
         out.extend(
             ExportFile(
