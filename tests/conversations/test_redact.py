@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from agentmend.conversations.redact import luhn_ok, redact
+from agentmend.conversations.redact import luhn_ok, redact, redactor
+from agentmend.repo_config import parse_config
 
 
 @pytest.mark.parametrize(
@@ -114,3 +115,10 @@ def test_what_is_not_redacted_is_documented_not_guessed() -> None:
 def test_luhn() -> None:
     assert luhn_ok("4111111111111111")
     assert not luhn_ok("4111111111111112")
+
+
+def test_a_repository_that_turns_redaction_off_gets_its_text_as_written() -> None:
+    exports = "version: 1\nexports:\n  - path: exports/*.jsonl\n"
+    text = "mail jane@example.com"
+    assert redactor(parse_config(exports))(text) == "mail [EMAIL]"
+    assert redactor(parse_config(exports + "privacy: {redact: false}\n"))(text) == text

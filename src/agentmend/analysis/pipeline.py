@@ -33,7 +33,7 @@ from agentmend.analysis.records import (
     RunInfo,
 )
 from agentmend.conversations.model import Conversation, Malformed
-from agentmend.conversations.redact import redact_words
+from agentmend.conversations.redact import redact_words, redactor
 from agentmend.fixes import select
 from agentmend.repo_config import RepoConfig
 from agentmend.store.judge_cache import verdict_cache
@@ -105,14 +105,6 @@ def read(
     return convs, malformed
 
 
-def _redactor(config: RepoConfig) -> Callable[[str], str]:
-    if not config.privacy.redact:
-        return lambda s: s
-    from agentmend.conversations.redact import redact
-
-    return redact
-
-
 def analyze(
     files: Sequence[ExportFile],
     config: RepoConfig,
@@ -179,7 +171,7 @@ def analyze_conversations(
     started = started or datetime.now(UTC)
     timer = _Timer(dict(timings or {}))
     t = time.perf_counter()
-    redact = _redactor(config)
+    redact = redactor(config)
 
     # Embed every user turn once, in one batch, through the cache.
     cache = cached(embedder, engine)

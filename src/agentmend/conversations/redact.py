@@ -18,10 +18,14 @@ from __future__ import annotations
 import ipaddress
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import phonenumbers
 from stdnum import iban as _iban
 from stdnum import luhn as _luhn
+
+if TYPE_CHECKING:
+    from agentmend.repo_config import RepoConfig
 
 EMAIL, PHONE, CARD, IBAN, SECRET, IP = "[EMAIL]", "[PHONE]", "[CARD]", "[IBAN]", "[SECRET]", "[IP]"
 
@@ -166,6 +170,15 @@ def redact(text: str) -> str:
     for pattern, replacement in _STEPS:
         text = pattern.sub(replacement, text)
     return _national_phones(text)
+
+
+def _as_written(text: str) -> str:
+    return text
+
+
+def redactor(config: RepoConfig) -> Callable[[str], str]:
+    """`redact`, or the text as written when the repository turned redaction off (`privacy.redact: false`)."""
+    return redact if config.privacy.redact else _as_written
 
 
 _PLACEHOLDER = re.compile("|".join(re.escape(p) for p in (EMAIL, PHONE, CARD, IBAN, SECRET, IP)))
