@@ -48,6 +48,7 @@ from agentmend.analysis.pipeline import analyze, analyze_dir  # noqa: E402
 from agentmend.analysis.records import AnalysisReport  # noqa: E402
 from agentmend.conversations.readers import ExportFile  # noqa: E402
 from agentmend.repo_config import ClusteringConfig, RepoConfig, load_config  # noqa: E402
+from agentmend.store.analysis_memory import SqlVectors, sql_memory  # noqa: E402
 from agentmend.store.db import open_engine  # noqa: E402
 
 # The eval data sits beside the project (../shared/eval), also from a worktree deeper down.
@@ -178,7 +179,12 @@ def example(name: str, embedder: Embedder, tmp: Path) -> Row:
     truth = json.loads((root / "ground_truth.json").read_text())
     start = time.perf_counter()
     report = analyze_dir(
-        root, load_config(root), engine=_engine(tmp), embedder=embedder, repo_key=name, include_linked=False
+        root,
+        load_config(root),
+        memory=sql_memory(_engine(tmp)),
+        embedder=embedder,
+        repo_key=name,
+        include_linked=False,
     )
     row = Row(f"examples/{name}", conversations=report.run.conversations)
     intent_truth = {i: k for k, ids in truth["intents"].items() for i in ids}
@@ -200,7 +206,12 @@ def corpus(name: str, embedder: Embedder, tmp: Path, seed: int) -> Row:
     truth = json.loads((out / "ground_truth.json").read_text())
     start = time.perf_counter()
     report = analyze_dir(
-        out, load_config(out), engine=_engine(tmp), embedder=embedder, repo_key=name, include_linked=False
+        out,
+        load_config(out),
+        memory=sql_memory(_engine(tmp)),
+        embedder=embedder,
+        repo_key=name,
+        include_linked=False,
     )
     row = Row(name, conversations=report.run.conversations)
     convs = truth["conversations"]
@@ -226,7 +237,7 @@ def tau2(embedder: Embedder, tmp: Path) -> Row:
         return row
     start = time.perf_counter()
     export = ExportFile(name="tau2-airline/simulations.json", open=lambda: path.open("rb"))
-    report = analyze([export], DEFAULTS, engine=_engine(tmp), embedder=embedder, repo_key="tau2")
+    report = analyze([export], DEFAULTS, memory=sql_memory(_engine(tmp)), embedder=embedder, repo_key="tau2")
     sims = json.loads(path.read_text())["simulations"]
     reward = {str(s.get("id")): float((s.get("reward_info") or {}).get("reward", 0.0)) for s in sims}
 
@@ -273,7 +284,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="agentmend-eval-") as tmp_s:
         tmp = Path(tmp_s)
         base = SentenceEmbedder()
-        embedder = CachedEmbedder(base, _engine(tmp))
+        embedder = CachedEmbedder(base, SqlVectors(_engine(tmp)))
         if "banking77" in only:
             rows.append(banking77(embedder))
         if "tau2" in only:

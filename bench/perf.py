@@ -184,13 +184,16 @@ def child_agentmend(args: dict[str, Any]) -> dict[str, Any]:
     stages = _Stages()
     stages.install(args.get("reducer"))
     from agentmend.analysis.pipeline import analyze_dir
+    from agentmend.store.analysis_memory import sql_memory
 
     wall0, cpu0 = time.perf_counter(), time.process_time()
     embedder = default_embedder()
     load_wall, load_cpu = time.perf_counter() - wall0, time.process_time() - cpu0
     repo = Path(args["repo"])
     engine = open_engine(f"sqlite:///{args['db']}")
-    report = analyze_dir(repo, load_config(repo), engine=engine, embedder=embedder, include_linked=False)
+    report = analyze_dir(
+        repo, load_config(repo), memory=sql_memory(engine), embedder=embedder, include_linked=False
+    )
     total, cpu = time.perf_counter() - wall0, time.process_time() - cpu0
     truth = intents_truth(args["intents"])
     ids = [c.id for c in report.conversations if c.id in truth]

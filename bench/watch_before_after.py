@@ -31,7 +31,7 @@ from agentmend.analysis.embed import SentenceEmbedder  # noqa: E402
 from agentmend.fixes.change_text import marker  # noqa: E402
 from agentmend.fixes.select import branch_for  # noqa: E402
 from agentmend.forges.local_git import LocalGitForge  # noqa: E402
-from agentmend.loop import analyze_forge  # noqa: E402
+from agentmend.loop import analyze_forge_with_texts  # noqa: E402
 from agentmend.repo_config import load_config  # noqa: E402
 from agentmend.store.db import open_engine  # noqa: E402
 from agentmend.watch import service  # noqa: E402
@@ -80,7 +80,7 @@ def main() -> int:
     forge = LocalGitForge(repo)
     engine = open_engine(f"sqlite:///{work / 'state.db'}")
     embedder = SentenceEmbedder()
-    report = analyze_forge(forge, config, engine=engine, embedder=embedder, model=None)
+    report = analyze_forge_with_texts(forge, config, engine=engine, embedder=embedder, model=None).report
     planted = set(gt.of_cause(truth.fixed_cause))
     best = max(report.clusters, key=lambda c: len(planted & set(c.member_ids)), default=None)
     if best is None or not planted & set(best.member_ids):

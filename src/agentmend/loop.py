@@ -14,8 +14,7 @@ from datetime import UTC, datetime
 from functools import partial
 from typing import TYPE_CHECKING, Literal
 
-from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Engine
 
 from agentmend import markers
 from agentmend.analysis.records import AnalysisReport, FailureCluster
@@ -29,7 +28,7 @@ from agentmend.forges.base import Forge, NotARegularFile, read_regular
 from agentmend.models.base import Model, ModelError, ProposalRequest, TargetFile
 from agentmend.models.factory import judge_for
 from agentmend.repo_config import RepoConfig, RiskClass
-from agentmend.store.tables import ChangeRow, CooldownRow
+from agentmend.store import changes
 from agentmend.watch.replay import ReplayPool, pool_from, replay
 from agentmend.watch.replay import markdown as replay_markdown
 
@@ -100,6 +99,7 @@ def analyze_forge_with_texts(
     from agentmend.analysis.detection import read_targets
     from agentmend.analysis.pipeline import analyze_conversations, read
     from agentmend.conversations.sources import files_in_forge
+    from agentmend.store.analysis_memory import sql_memory
 
     started = datetime.now(UTC)
     files = files_in_forge(forge, config, include_linked=include_linked)
@@ -107,7 +107,7 @@ def analyze_forge_with_texts(
     report = analyze_conversations(
         conversations,
         config,
-        engine=engine,
+        memory=sql_memory(engine),
         repo_key=forge.repo_key,
         embedder=embedder,
         model=model,
@@ -126,22 +126,6 @@ def analyze_forge_with_texts(
         failed_tools={c.id: tools for c in members if (tools := failed_tool_names(c))},
         replay_pool=pool_from(conversations, rows, config.watch.replay_conversations),
     )
-
-
-def analyze_forge(
-    forge: Forge,
-    config: RepoConfig,
-    *,
-    engine: Engine,
-    embedder: Embedder,
-    model: Model | None,
-    strict: bool = False,
-    progress: Progress | None = None,
-) -> AnalysisReport:
-    """Analyze the exports of a repository as its Forge shows them (default branch head)."""
-    return analyze_forge_with_texts(
-        forge, config, engine=engine, embedder=embedder, model=model, strict=strict, progress=progress
-    ).report
 
 
 def _redactor(config: RepoConfig) -> Callable[[str], str]:
@@ -252,19 +236,17 @@ def _record(
 ) -> None:
     """Remember the change; a branch someone else pushed to keeps the head and risk agentmend last wrote
     (the app trusts only the head it recorded pushing)."""
-    with Session(engine) as s, s.begin():
-        row = s.get(ChangeRow, (repo, outcome.branch))
-        if row is None:
-            row = ChangeRow(repo=repo, branch=outcome.branch, risk="high")
-            s.add(row)
-        row.cause_id = cluster.id
-        row.number = number
-        row.state = "open"
-        if not foreign:
-            row.risk = outcome.risk or "high"
-            row.head_sha = outcome.head_sha
-        row.run_id = run_id
-        row.updated_at = datetime.now(UTC)
+    changes.save(
+        engine,
+        repo,
+        outcome.branch,
+        cause_id=cluster.id,
+        state="open",
+        number=number,
+        risk=None if foreign else (outcome.risk or "high"),
+        head_sha=None if foreign else outcome.head_sha,
+        run_id=run_id,
+    )
 
 
 def propose_one(
@@ -407,32 +389,30 @@ def note_rejections(forge: Forge, report: AnalysisReport, engine: Engine) -> lis
     Returns the cause ids that started cooling down (rejected or merged).
     """
     cooled: list[str] = []
-    now = datetime.now(UTC)
-    with Session(engine) as s, s.begin():
-        rows = s.scalars(
-            select(ChangeRow).where(ChangeRow.repo == forge.repo_key, ChangeRow.state == "open")
-        ).all()
-        for row in rows:
-            change = forge.get_change(row.branch)
-            if change is not None and change.state == "open":
-                continue
-            merged = change is not None and change.state == "merged"
-            row.state = "merged" if merged else "closed"
-            row.updated_at = now
-            if merged and change is not None:
-                row.merge_sha, row.merged_by = change.merge_sha, change.merged_by
-            cluster = report.cluster(row.cause_id)
-            existing = s.get(CooldownRow, (forge.repo_key, row.cause_id))
-            if cluster is None or (existing is not None and (existing.permanent or not merged)):
-                continue
-            if existing is None:
-                existing = CooldownRow(repo=forge.repo_key, cause_id=row.cause_id, permanent=0)
-                s.add(existing)
-            # a merge replaces an earlier rejection: these are the numbers the fix is judged against
-            existing.size, existing.failure_rate = cluster.size, cluster.failure_rate
-            existing.kind = "merged" if merged else "rejected"
-            existing.created_at = now
-            cooled.append(row.cause_id)
+    cooldowns = changes.history(engine, forge.repo_key).cooldowns
+    for row in changes.open_changes(engine, forge.repo_key):
+        change = forge.get_change(row.branch)
+        if change is not None and change.state == "open":
+            continue
+        merged = change is not None and change.state == "merged"
+        changes.save(
+            engine,
+            forge.repo_key,
+            row.branch,
+            cause_id=row.cause_id,
+            state="merged" if merged else "closed",
+            merge_sha=change.merge_sha if merged and change is not None else None,
+            merged_by=change.merged_by if merged and change is not None else None,
+        )
+        existing = cooldowns.get(row.cause_id)
+        cluster = report.cluster(row.cause_id)
+        if cluster is None or (existing is not None and (existing.permanent or not merged)):
+            continue
+        # a merge replaces an earlier rejection: these are the numbers the fix is judged against
+        kind = "merged" if merged else "rejected"
+        numbers = (cluster.size, cluster.failure_rate)
+        changes.cool_down(engine, forge.repo_key, row.cause_id, kind=kind, numbers=numbers)
+        cooled.append(row.cause_id)
     return cooled
 
 
@@ -457,8 +437,7 @@ def propose_changes(
     selections = select_causes(
         report,
         config,
-        engine=engine,
-        repo_key=forge.repo_key,
+        history=changes.history(engine, forge.repo_key),
         open_branches=open_branches,
         only_cause=only_cause,
     )
@@ -502,7 +481,6 @@ def propose_changes(
 __all__ = [
     "ProposalOutcome",
     "ForgeAnalysis",
-    "analyze_forge",
     "analyze_forge_with_texts",
     "propose_changes",
     "propose_one",

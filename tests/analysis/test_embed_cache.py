@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 
 from agentmend.analysis.embed import MAX_WORDS, CachedEmbedder, SentenceEmbedder
+from agentmend.store.analysis_memory import SqlVectors
 from agentmend.store.db import open_engine
 
 
@@ -19,13 +20,13 @@ def test_vectors_are_normalised_and_similar_texts_are_close(embedder: SentenceEm
 
 def test_a_second_run_reads_every_vector_from_the_store(embedder: SentenceEmbedder, tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'state.db'}"
-    first = CachedEmbedder(embedder, open_engine(url))
+    first = CachedEmbedder(embedder, SqlVectors(open_engine(url)))
     texts = ["export to csv", "sso with okta", "export to csv"]
     a = first.encode(texts)
     assert (first.new, first.cached) == (2, 0), "identical texts are embedded once"
     assert np.array_equal(a[0], a[2])
 
-    second = CachedEmbedder(embedder, open_engine(url))  # a new process: nothing in memory
+    second = CachedEmbedder(embedder, SqlVectors(open_engine(url)))  # a new process: nothing in memory
     b = second.encode(["sso with okta", "export to csv", "a new question"])
     assert (second.new, second.cached) == (1, 2)
     assert np.allclose(b[0], a[1]) and np.allclose(b[1], a[0])
@@ -47,7 +48,7 @@ class CountingEmbedder:
 
 def test_texts_that_differ_only_in_case_spacing_or_an_unread_tail_are_embedded_once(tmp_path: Path) -> None:
     inner = CountingEmbedder()
-    cache = CachedEmbedder(inner, open_engine(f"sqlite:///{tmp_path / 'state.db'}"))
+    cache = CachedEmbedder(inner, SqlVectors(open_engine(f"sqlite:///{tmp_path / 'state.db'}")))
     story = " ".join(["word"] * MAX_WORDS)
     texts = [
         "Export to CSV",

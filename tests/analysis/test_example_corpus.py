@@ -23,6 +23,7 @@ from agentmend.analysis.records import AnalysisReport
 from agentmend.analysis.report import to_json, to_markdown
 from agentmend.cli import app
 from agentmend.repo_config import load_config
+from agentmend.store.analysis_memory import SqlVectors, sql_memory
 from agentmend.store.db import open_engine
 
 pytestmark = pytest.mark.slow
@@ -38,7 +39,12 @@ def _repo(tmp: Path, example: str, make: Callable[[Path], Any]) -> tuple[Path, A
 def _run(repo: Path, embedder: Any, db: str) -> AnalysisReport:
     engine = open_engine(db)
     return analyze_dir(
-        repo, load_config(repo), engine=engine, embedder=embedder, repo_key="test/repo", include_linked=False
+        repo,
+        load_config(repo),
+        memory=sql_memory(engine),
+        embedder=embedder,
+        repo_key="test/repo",
+        include_linked=False,
     )
 
 
@@ -63,7 +69,7 @@ def support(tmp_path_factory: pytest.TempPathFactory, embedder: SentenceEmbedder
     tmp = tmp_path_factory.mktemp("support")
     repo, truth = _repo(tmp, "support-agent", lambda d: generator.generate(d, seed=7, conversations=400))
     db = f"sqlite:///{tmp / 'state.db'}"
-    cached = CachedEmbedder(embedder, open_engine(db))
+    cached = CachedEmbedder(embedder, SqlVectors(open_engine(db)))
     first = _run(repo, cached, db)
     return repo, truth, db, cached, first
 
@@ -98,7 +104,7 @@ def test_ten_percent_more_conversations_keep_the_ids_of_causes_that_still_exist(
     grown = tmp_path / "grown"
     shutil.copytree(repo, grown, ignore=shutil.ignore_patterns("state.db*"))
     generator.generate(grown, seed=8, conversations=40, id_prefix="n", start=date(2026, 10, 22), days=3)
-    later = _run(grown, CachedEmbedder(embedder, open_engine(db)), db)
+    later = _run(grown, CachedEmbedder(embedder, SqlVectors(open_engine(db))), db)
     assert later.run.conversations == first.run.conversations + 40
     before = {cause: cid for cause, (_, _, cid) in scores(first, truth.causes).items()}
     after = {cause: cid for cause, (_, _, cid) in scores(later, truth.causes).items()}
@@ -189,7 +195,7 @@ def test_a_model_that_names_clusters_labels_them_and_says_so(support) -> None:  
     report = analyze_dir(
         repo,
         load_config(repo),
-        engine=open_engine(db),
+        memory=sql_memory(open_engine(db)),
         embedder=cached,
         repo_key="test/repo",
         model=model,  # type: ignore[arg-type]

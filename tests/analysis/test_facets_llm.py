@@ -21,6 +21,7 @@ from agentmend.analysis.pipeline import analyze_conversations  # noqa: E402
 from agentmend.conversations.model import Conversation, Feedback, Turn  # noqa: E402
 from agentmend.models.anthropic import AnthropicModel  # noqa: E402
 from agentmend.repo_config import RepoConfig  # noqa: E402
+from agentmend.store.analysis_memory import sql_memory
 from agentmend.store.db import open_engine  # noqa: E402
 
 CONFIG = RepoConfig.model_validate({"version": 1, "exports": [{"path": "exports/*.jsonl"}]})
@@ -86,7 +87,13 @@ def test_facets_are_batched_cached_and_named_in_the_report(
     engine = open_engine(f"sqlite:///{tmp_path / 's.db'}")
     convs = _conversations()
     report = analyze_conversations(
-        convs, CONFIG, engine=engine, embedder=embedder, repo_key="r", model=model, facet_cache=cache
+        convs,
+        CONFIG,
+        memory=sql_memory(engine),
+        embedder=embedder,
+        repo_key="r",
+        model=model,
+        facet_cache=cache,
     )
     assert report.run.failed == len(convs)
     assert report.run.diagnosis_path == "facets:anthropic:claude-sonnet-4-5"
@@ -101,7 +108,13 @@ def test_facets_are_batched_cached_and_named_in_the_report(
         assert len({m.split("-")[0] for m in c.member_ids}) == 1
         assert c.name == "Refused annual-plan refunds"  # the model names clusters on this path
     again = analyze_conversations(
-        convs, CONFIG, engine=engine, embedder=embedder, repo_key="r", model=model, facet_cache=cache
+        convs,
+        CONFIG,
+        memory=sql_memory(engine),
+        embedder=embedder,
+        repo_key="r",
+        model=model,
+        facet_cache=cache,
     )
     assert len([c for c in route.calls if _is_facet_call(c)]) == 1, "cached"
     assert [c.member_ids for c in again.clusters] == [c.member_ids for c in report.clusters]
@@ -111,7 +124,7 @@ def test_the_offline_path_says_so(embedder: SentenceEmbedder, tmp_path: Path) ->
     report = analyze_conversations(
         _conversations(),
         CONFIG,
-        engine=open_engine(f"sqlite:///{tmp_path / 's.db'}"),
+        memory=sql_memory(open_engine(f"sqlite:///{tmp_path / 's.db'}")),
         embedder=embedder,
         repo_key="r",
     )

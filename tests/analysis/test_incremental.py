@@ -15,6 +15,7 @@ from sklearn.metrics import adjusted_rand_score
 from agentmend.analysis import cluster as clustering
 from agentmend.analysis import incremental
 from agentmend.repo_config import ClusteringConfig
+from agentmend.store.analysis_memory import SqlFits, SqlVectors, sql_memory
 from agentmend.store.db import open_engine
 
 CFG = ClusteringConfig(min_cluster_size=8)
@@ -40,7 +41,14 @@ def topics(n: int, dim: int = 32, seed: int = 0) -> np.ndarray:
 
 def run(engine, ids, vecs, decisions):  # type: ignore[no-untyped-def]
     return incremental.cluster_or_assign(
-        engine, "repo", "intent", ids, vecs, lambda: full_clustering(vecs), cfg=CFG, decisions=decisions
+        SqlFits(engine),
+        "repo",
+        "intent",
+        ids,
+        vecs,
+        lambda: full_clustering(vecs),
+        cfg=CFG,
+        decisions=decisions,
     )
 
 
@@ -121,9 +129,14 @@ def test_a_warm_run_finds_the_intents_and_causes_a_full_run_finds(tmp_path: Path
 
     def analyze(db: Path) -> Any:
         engine = open_engine(f"sqlite:///{db}")
-        embedder = CachedEmbedder(encoder, engine)
+        embedder = CachedEmbedder(encoder, SqlVectors(engine))
         return analyze_dir(
-            repo, load_config(repo), engine=engine, embedder=embedder, repo_key="r", include_linked=False
+            repo,
+            load_config(repo),
+            memory=sql_memory(engine),
+            embedder=embedder,
+            repo_key="r",
+            include_linked=False,
         )
 
     before = analyze(tmp_path / "warm.db")

@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from agentmend.analysis.embed import SentenceEmbedder
+from agentmend.analysis.memory import in_memory, looking_back
 from agentmend.analysis.pipeline import analyze_conversations
 from agentmend.conversations.model import Conversation, Turn
 from agentmend.repo_config import RepoConfig
+from agentmend.store.analysis_memory import sql_memory
 from agentmend.store.db import open_engine
 
 pytestmark = pytest.mark.slow
@@ -76,7 +78,7 @@ def test_a_greeting_first_corpus_gets_one_intent_per_topic(
     report = analyze_conversations(
         convs,
         CONFIG,
-        engine=open_engine(f"sqlite:///{tmp_path / 's.db'}"),
+        memory=sql_memory(open_engine(f"sqlite:///{tmp_path / 's.db'}")),
         embedder=embedder,
         repo_key="r",
     )
@@ -96,3 +98,20 @@ def test_a_greeting_first_corpus_gets_one_intent_per_topic(
     assert placed + len(report.intent_noise_ids) == len(convs), (
         "every conversation has an intent or is reported"
     )
+
+
+def test_re_analysing_an_older_commit_keeps_the_live_ids_and_fits(embedder: SentenceEmbedder) -> None:
+    """A watch re-analyses the merge's parent; the ids the latest run gave must survive that."""
+    convs, _ = _conversations()
+    memory = in_memory()
+    live = analyze_conversations(convs, CONFIG, memory=memory, embedder=embedder, repo_key="r")
+    known = {i.id for i in memory.clusters.known("r", "intent")}
+    fits = dict(memory.fits.rows)  # type: ignore[attr-defined]
+    assert known == {i.id for i in live.intents} and fits
+
+    older = [c for c in convs if not c.id.startswith("export")]  # the parent had no export questions
+    then = analyze_conversations(older, CONFIG, memory=looking_back(memory), embedder=embedder, repo_key="r")
+
+    assert {i.id for i in then.intents} <= known  # the same topics under the ids the live run gave them
+    assert {i.id for i in memory.clusters.known("r", "intent")} == known
+    assert memory.fits.rows == fits  # type: ignore[attr-defined]

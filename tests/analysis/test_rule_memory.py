@@ -12,8 +12,8 @@ from agentmend.analysis import detection
 from agentmend.analysis.detection import Targets, run_detection
 from agentmend.conversations.model import Conversation, Turn
 from agentmend.repo_config import RepoConfig
+from agentmend.store.analysis_memory import sql_memory
 from agentmend.store.db import open_engine
-from agentmend.store.rule_memory import rule_memory
 
 
 def cfg(**extra: object) -> RepoConfig:
@@ -55,12 +55,12 @@ def test_a_rerun_runs_the_rules_only_for_new_or_edited_conversations(
     engine: Engine, calls: list[str]
 ) -> None:
     config = cfg()
-    first = run_detection(CHATS, config, memory=rule_memory(engine)).outcomes
+    first = run_detection(CHATS, config, memory=sql_memory(engine).rule_outcomes).outcomes
     assert sorted(calls) == ["a", "b", "c"]
     calls.clear()
     edited = chat("b", "Where is my refund?", "It was sent on Monday.", "that is not true")
     later = [CHATS[0], edited, CHATS[2], chat("d", "Hi", "Hello! How can I help?", "thanks")]
-    again = run_detection(later, config, memory=rule_memory(engine)).outcomes
+    again = run_detection(later, config, memory=sql_memory(engine).rule_outcomes).outcomes
     assert sorted(calls) == ["b", "d"]  # a and c unchanged; b's text changed
     fresh = run_detection(later, config).outcomes  # no memory: the rules on everything
     assert again == fresh
@@ -68,7 +68,7 @@ def test_a_rerun_runs_the_rules_only_for_new_or_edited_conversations(
 
 
 def test_a_changed_config_or_policy_runs_the_rules_again(engine: Engine, calls: list[str]) -> None:
-    memory = rule_memory(engine)
+    memory = sql_memory(engine).rule_outcomes
     run_detection(CHATS, cfg(), memory=memory)
     calls.clear()
     quieter = cfg(signals={"enabled": ["escalation", "negative_feedback"]})
@@ -80,7 +80,7 @@ def test_a_changed_config_or_policy_runs_the_rules_again(engine: Engine, calls: 
 
 
 def test_an_unreadable_remembered_outcome_is_recomputed_not_trusted(engine: Engine, calls: list[str]) -> None:
-    memory = rule_memory(engine)
+    memory = sql_memory(engine).rule_outcomes
     first = run_detection(CHATS, cfg(), memory=memory).outcomes
     with engine.begin() as conn:
         conn.execute(text("UPDATE rule_outcomes SET outcome_json = '{not json'"))

@@ -121,10 +121,11 @@ class AppHarness:
 def shared_embeddings(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Any:
     """The session's embedder behind one embedding cache, so each test re-embeds nothing it has seen."""
     from agentmend.analysis.embed import CachedEmbedder
+    from agentmend.store.analysis_memory import SqlVectors
     from agentmend.store.db import open_engine
 
     engine = open_engine(f"sqlite:///{tmp_path_factory.mktemp('emb') / 'cache.db'}")
-    return CachedEmbedder(request.getfixturevalue("embedder"), engine)
+    return CachedEmbedder(request.getfixturevalue("embedder"), SqlVectors(engine))
 
 
 @contextmanager

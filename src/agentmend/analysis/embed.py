@@ -1,5 +1,5 @@
 """Sentence embeddings: the offline MiniLM encoders, the one factory every entry point uses, and a
-content-hash cache in the state database that embeds each distinct (normalised) text once."""
+content-hash cache (over `memory.Vectors`) that embeds each distinct (normalised) text once."""
 
 from __future__ import annotations
 
@@ -9,11 +9,8 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 import numpy as np
-from sqlalchemy import Engine, insert, select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
-from agentmend.store.tables import EmbeddingRow
+from agentmend.analysis.memory import Vectors
 
 MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 # Words kept per text. The encoders read ≤ 128 word pieces (≈ 100 words); what comes after (a pasted
@@ -100,7 +97,7 @@ def cache_key(model: str, text: str) -> str:
 
 
 class CachedEmbedder:
-    """Wraps an Embedder with the `embeddings` table so a re-run embeds only text it has not seen.
+    """Wraps an Embedder with a vector store so a re-run embeds only text it has not seen.
 
     `new` and `cached` count distinct texts across calls; texts equal after `embedding_text` are
     embedded once.
@@ -109,12 +106,12 @@ class CachedEmbedder:
     def __init__(
         self,
         inner: Embedder,
-        engine: Engine,
+        store: Vectors,
         batch_size: int = 256,
         on_batch: Callable[[int], None] | None = None,
     ) -> None:
         self.inner = inner
-        self.engine = engine
+        self.store = store
         self.batch_size = batch_size
         self.on_batch = on_batch  # called with the number of texts just embedded (progress bars)
         self.new = 0
@@ -129,23 +126,18 @@ class CachedEmbedder:
         seen = [embedding_text(t) for t in texts]
         unique = list(dict.fromkeys(seen))
         keys = [cache_key(model, t) for t in unique]
-        row_of = {k: i for i, k in enumerate(keys)}
         matrix: np.ndarray | None = None
         have = np.zeros(len(unique), dtype=bool)
-        columns = (EmbeddingRow.key, EmbeddingRow.model, EmbeddingRow.vector)
-        with Session(self.engine) as session:
-            for start in range(0, len(keys), 500):  # stay under SQLite's bound-parameter limit
-                chunk = keys[start : start + 500]
-                for key, row_model, blob in session.execute(
-                    select(*columns).where(EmbeddingRow.key.in_(chunk))
-                ):
-                    if row_model != model:
-                        continue
-                    vec = np.frombuffer(blob, dtype="<f4")
-                    if matrix is None:
-                        matrix = np.zeros((len(unique), vec.shape[0]), dtype=np.float32)
-                    matrix[row_of[key]] = vec
-                    have[row_of[key]] = True
+        stored = self.store.get_vectors(model, keys)
+        for i, key in enumerate(keys):
+            vec = stored.get(key)
+            if vec is None:
+                continue
+            if matrix is None:
+                matrix = np.zeros((len(unique), vec.shape[0]), dtype=np.float32)
+            matrix[i] = vec
+            have[i] = True
+        del stored
         # Length-sorted, so each batch pads to about its own length.
         missing = np.array(sorted(np.flatnonzero(~have), key=lambda i: len(unique[i])), dtype=np.int64)
         self.cached += len(unique) - len(missing)
@@ -155,7 +147,7 @@ class CachedEmbedder:
             if matrix is None:
                 matrix = np.zeros((len(unique), vectors.shape[1]), dtype=np.float32)
             matrix[batch] = vectors
-            self._store([(keys[i], vec) for i, vec in zip(batch, vectors, strict=True)], model)
+            self.store.put_vectors(model, [(keys[i], vec) for i, vec in zip(batch, vectors, strict=True)])
             self.new += len(batch)
             if self.on_batch is not None:
                 self.on_batch(len(batch))
@@ -166,25 +158,10 @@ class CachedEmbedder:
         index = {t: i for i, t in enumerate(unique)}
         return matrix[[index[t] for t in seen]]
 
-    def _store(self, rows: list[tuple[str, np.ndarray]], model: str) -> None:
-        """One multi-row INSERT per batch (merge would SELECT each row first); a row another run
-        stored meanwhile falls back to merge, which keeps the newer vector."""
-        values = [
-            {"key": key, "model": model, "dim": int(vec.shape[0]), "vector": vec.astype("<f4").tobytes()}
-            for key, vec in rows
-        ]
-        try:
-            with Session(self.engine) as session, session.begin():
-                session.execute(insert(EmbeddingRow), values)
-        except IntegrityError:
-            with Session(self.engine) as session, session.begin():
-                for value in values:
-                    session.merge(EmbeddingRow(**value))
 
-
-def cached(embedder: Embedder, engine: Engine) -> CachedEmbedder:
-    """`embedder` backed by the state database's cache (as is, when it already is)."""
-    return embedder if isinstance(embedder, CachedEmbedder) else CachedEmbedder(embedder, engine)
+def cached(embedder: Embedder, store: Vectors) -> CachedEmbedder:
+    """`embedder` backed by `store` (as is, when it already is cached)."""
+    return embedder if isinstance(embedder, CachedEmbedder) else CachedEmbedder(embedder, store)
 
 
 class VectorLookup:

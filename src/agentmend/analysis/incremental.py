@@ -7,8 +7,8 @@ Why not refit: UMAP + HDBSCAN on 50k points costs minutes and reshuffles borderl
 embedding space (cosine), with each cluster's acceptance radius taken from its own members; it is
 approximate by design, and the drift test sends anything it cannot explain back to a full run.
 
-The memory is a cache, not state: one row per (repo, kind) in its own table, created on first use and
-safe to delete (the next run is then a full one). A point's key is its conversation id plus a digest
+The memory is a cache, not state: one blob per (repo, kind) in `memory.Fits`, safe to delete (the
+next run is then a full one). A point's key is its conversation id plus a digest
 of its vector, so a conversation whose text changed is a new point.
 """
 
@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Column, Engine, LargeBinary, MetaData, String, Table, delete, insert, select
 
 from agentmend.analysis import cluster as clustering
+from agentmend.analysis.memory import Fits
 
 # Re-cluster when more than this share of the points is new since the last full clustering ...
 MAX_NEW_SHARE = 0.2
@@ -37,15 +37,6 @@ MAX_EXCESS_NOISE = 0.1
 # cluster's own members (and never below the clustering's noise floor, if one is set).
 RADIUS_QUANTILE = 0.05
 VERSION = 2
-
-_metadata = MetaData()
-_table = Table(
-    "analysis_memory",
-    _metadata,
-    Column("repo", String(300), primary_key=True),
-    Column("kind", String(20), primary_key=True),
-    Column("payload", LargeBinary, nullable=False),
-)
 
 
 @dataclass(frozen=True)
@@ -85,7 +76,7 @@ def fingerprint(cfg: Any) -> str:
 
 
 def cluster_or_assign(
-    engine: Engine,
+    fits: Fits,
     repo: str,
     kind: str,
     ids: Sequence[str],
@@ -101,14 +92,14 @@ def cluster_or_assign(
     start = time.perf_counter()
     keys = point_keys(ids, vectors)
     fp = fingerprint(cfg)
-    memory = load(engine, repo, kind)
+    memory = load(fits, repo, kind)
     labels, reason = (
         (None, "no memory of an earlier run") if memory is None else assign(memory, keys, vectors, fp)
     )
     new = len(keys) if memory is None else len(set(keys) - set(memory.keys))
     if labels is None:
         result = full()
-        save(engine, repo, kind, remember(fp, keys, vectors, result.labels))
+        fits.save_fit(repo, kind, _encode(remember(fp, keys, vectors, result.labels)))
         mode = "full"
     else:
         labels = clustering.canonical(labels)
@@ -213,29 +204,11 @@ def _decode(blob: bytes) -> Memory:
     )
 
 
-def load(engine: Engine, repo: str, kind: str) -> Memory | None:
-    _metadata.create_all(engine, checkfirst=True)
-    with engine.connect() as conn:
-        blob = conn.execute(
-            select(_table.c.payload).where(_table.c.repo == repo, _table.c.kind == kind)
-        ).scalar()
+def load(fits: Fits, repo: str, kind: str) -> Memory | None:
+    blob = fits.load_fit(repo, kind)
     if blob is None:
         return None
     try:
         return _decode(blob)
     except (ValueError, KeyError, zlib.error, json.JSONDecodeError):
         return None  # an unreadable cache only costs a full run
-
-
-def save(engine: Engine, repo: str, kind: str, memory: Memory) -> None:
-    _metadata.create_all(engine, checkfirst=True)
-    with engine.begin() as conn:
-        conn.execute(delete(_table).where(_table.c.repo == repo, _table.c.kind == kind))
-        conn.execute(insert(_table).values(repo=repo, kind=kind, payload=_encode(memory)))
-
-
-def forget(engine: Engine, repo: str) -> None:
-    """Drop a repo's memory: the next run re-clusters everything."""
-    _metadata.create_all(engine, checkfirst=True)
-    with engine.begin() as conn:
-        conn.execute(delete(_table).where(_table.c.repo == repo))

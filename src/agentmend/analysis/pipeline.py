@@ -16,13 +16,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session
 
 from agentmend.analysis import causes as causes_step
 from agentmend.analysis import cluster as clustering
 from agentmend.analysis import diagnose, facets, incremental, labels, mechanism, request, stable_ids
 from agentmend.analysis.embed import Embedder, VectorLookup, cached
+from agentmend.analysis.memory import AnalysisMemory, Kind, RunSummary
 from agentmend.analysis.parts import DEFAULT_PARTS, Parts
 from agentmend.analysis.records import (
     AnalysisReport,
@@ -36,9 +35,6 @@ from agentmend.conversations.model import Conversation, Malformed
 from agentmend.conversations.redact import redact_words, redactor
 from agentmend.fixes import select
 from agentmend.repo_config import RepoConfig
-from agentmend.store.judge_cache import verdict_cache
-from agentmend.store.rule_memory import rule_memory
-from agentmend.store.tables import RunRow
 
 if TYPE_CHECKING:
     from agentmend.analysis.detection import Targets
@@ -109,7 +105,7 @@ def analyze(
     files: Sequence[ExportFile],
     config: RepoConfig,
     *,
-    engine: Engine,
+    memory: AnalysisMemory,
     repo_key: str,
     embedder: Embedder,
     model: Model | None = None,
@@ -119,7 +115,7 @@ def analyze(
     targets: Targets | None = None,
     parts: Parts = DEFAULT_PARTS,
 ) -> AnalysisReport:
-    """Run the whole analysis on `files` and remember cluster ids and the run in `engine`."""
+    """Run the whole analysis on `files`; cluster ids, caches and the run go to `memory`."""
     progress = progress or _no_progress
     started = now or datetime.now(UTC)
     timer = _Timer({})
@@ -130,7 +126,7 @@ def analyze(
     return analyze_conversations(
         conversations,
         config,
-        engine=engine,
+        memory=memory,
         repo_key=repo_key,
         embedder=embedder,
         model=model,
@@ -148,7 +144,7 @@ def analyze_conversations(
     conversations: Sequence[Conversation],
     config: RepoConfig,
     *,
-    engine: Engine,
+    memory: AnalysisMemory,
     repo_key: str,
     embedder: Embedder,
     model: Model | None = None,
@@ -174,7 +170,7 @@ def analyze_conversations(
     redact = redactor(config)
 
     # Embed every user turn once, in one batch, through the cache.
-    cache = cached(embedder, engine)
+    cache = cached(embedder, memory.vectors)
     new0, cached0 = cache.new, cache.cached
     texts = list(
         dict.fromkeys(tt.text for c in conversations for tt in c.turns if tt.role == "user" and tt.text)
@@ -202,8 +198,8 @@ def analyze_conversations(
         vector_of=vector_of,
         targets=targets,
         judge=judge,
-        cache=verdict_cache(engine) if judge is not None else None,
-        memory=rule_memory(engine),
+        cache=memory.verdicts if judge is not None else None,
+        memory=memory.rule_outcomes,
         encoder=cache.name,
     )
     outcomes = list(detection.outcomes)
@@ -216,29 +212,14 @@ def analyze_conversations(
     writer = model if isinstance(model, facets.FacetWriter) and model.path != "offline" else None
     progress("clustering", 0, 2)
     topics = [request.topic(c) for c in conversations]  # what each user came for, read once
-    intents, intent_of, unplaced = _intents(
-        conversations, topics, outcomes, vector_of, config, engine, repo_key, rid, parts, namer, redact
+    ctx = _Context(
+        conversations, topics, outcomes, vector_of, config, memory, repo_key, rid, parts, namer, redact
     )
+    intents, intent_of, unplaced = _intents(ctx)
     progress("clustering", 1, 2)
     t = timer.step("intents", t)
     causes, cause_of, noise_ids = _causes(
-        conversations,
-        topics,
-        outcomes,
-        failing_request,
-        vector_of,
-        intents,
-        intent_of,
-        overall_rate,
-        config,
-        engine,
-        repo_key,
-        rid,
-        parts,
-        namer,
-        redact,
-        writer,
-        facet_cache,
+        ctx, failing_request, intents, intent_of, overall_rate, writer, facet_cache
     )
     progress("clustering", 2, 2)
     t = timer.step("causes", t)
@@ -288,7 +269,9 @@ def analyze_conversations(
         detection=detection,
         intent_noise_ids=unplaced,
     )
-    _record_run(engine, repo_key, report)
+    memory.runs.record(
+        RunSummary(rid, repo_key, started, json.dumps(summary(report), sort_keys=True))
+    )
     return report
 
 
@@ -309,20 +292,27 @@ def _name(
     return name.strip() if name and name.strip() else None
 
 
-def _intents(
-    conversations: Sequence[Conversation],
-    topics: Sequence[str],
-    outcomes: Sequence[Outcome],
-    vector_of: VectorLookup,
-    config: RepoConfig,
-    engine: Engine,
-    repo_key: str,
-    rid: str,
-    parts: Parts,
-    namer: Callable[[tuple[str, ...], tuple[str, ...]], str | None],
-    redact: Callable[[str], str],
-) -> tuple[tuple[Intent, ...], dict[str, str], tuple[str, ...]]:
+@dataclass(frozen=True)
+class _Context:
+    """What the intent and cause steps of one run share."""
+
+    conversations: Sequence[Conversation]
+    topics: Sequence[str]  # `request.topic` of each conversation
+    outcomes: Sequence[Outcome]
+    vector_of: VectorLookup
+    config: RepoConfig
+    memory: AnalysisMemory
+    repo_key: str
+    run_id: str
+    parts: Parts
+    namer: Callable[[tuple[str, ...], tuple[str, ...]], str | None]
+    redact: Callable[[str], str]
+
+
+def _intents(ctx: _Context) -> tuple[tuple[Intent, ...], dict[str, str], tuple[str, ...]]:
     """Cluster what users came for (`topics`: `request.topic` of each conversation)."""
+    conversations, topics, outcomes, vector_of = ctx.conversations, ctx.topics, ctx.outcomes, ctx.vector_of
+    config, parts, namer, redact = ctx.config, ctx.parts, ctx.namer, ctx.redact
     idx = [i for i, tx in enumerate(topics) if tx.strip()]
     if not idx:
         return (), {}, ()
@@ -331,8 +321,8 @@ def _intents(
     vector_of.ensure(texts)
     vecs = np.stack([vector_of(tx) for tx in texts])
     result = incremental.cluster_or_assign(
-        engine,
-        repo_key,
+        ctx.memory.fits,
+        ctx.repo_key,
         "intent",
         [conversations[i].id for i in idx],
         vecs,
@@ -345,8 +335,10 @@ def _intents(
         replace(cand, failure_rate=sum(outcomes[idx[j]].failed for j in members[cand.key]) / cand.size)
         for cand in _candidates(result, vecs, members, texts, keywords)
     ]
-    ids = _assign_ids("intent", candidates, engine, repo_key, config)
-    stable_ids.remember(engine, repo_key, "intent", rid, candidates, ids)
+    ids = _assign_ids("intent", candidates, ctx)
+    ctx.memory.clusters.remember(
+        ctx.repo_key, "intent", ctx.run_id, stable_ids.remembered(candidates, ids)
+    )
 
     intents: list[Intent] = []
     intent_of: dict[str, str] = {}
@@ -395,25 +387,17 @@ def _neighbourhood_rate(
 
 
 def _causes(
-    conversations: Sequence[Conversation],
-    topics: Sequence[str],
-    outcomes: Sequence[Outcome],
+    ctx: _Context,
     failing_request: Callable[[Conversation, Outcome], str],
-    vector_of: VectorLookup,
     intents: Sequence[Intent],
     intent_of: dict[str, str],
     overall_rate: float,
-    config: RepoConfig,
-    engine: Engine,
-    repo_key: str,
-    rid: str,
-    parts: Parts,
-    namer: Callable[[tuple[str, ...], tuple[str, ...]], str | None],
-    redact: Callable[[str], str],
     facet_writer: facets.FacetWriter | None = None,
     facet_cache: MutableMapping[str, str] | None = None,
 ) -> tuple[tuple[FailureCluster, ...], dict[str, str], tuple[str, ...]]:
     """Group the failed conversations by what the user wanted × how the agent failed (`causes.group`)."""
+    conversations, topics, outcomes, vector_of = ctx.conversations, ctx.topics, ctx.outcomes, ctx.vector_of
+    config, parts, namer, redact = ctx.config, ctx.parts, ctx.namer, ctx.redact
     failed = [i for i, o in enumerate(outcomes) if o.failed]
     # The failing request without its greeting or ids (the raw text when nothing topical is left).
     # The failing request without its greeting or ids; the conversation's topic when nothing topical is
@@ -500,7 +484,7 @@ def _causes(
         replace(cand, slug=labels.slugify((groups.mechanisms[cand.key].label, *keywords[cand.key])))
         for cand in _candidates(result, vecs, members, requests, keywords)
     ]
-    ids = _assign_ids("cause", candidates, engine, repo_key, config)
+    ids = _assign_ids("cause", candidates, ctx)
 
     built: list[FailureCluster] = []
     cause_of: dict[str, str] = {}
@@ -563,7 +547,9 @@ def _causes(
         final_candidates.append(replace(cand, label=built[-1].label, failure_rate=intent_rate))
         for c in convs:
             cause_of[c.id] = ids[k].id
-    stable_ids.remember(engine, repo_key, "cause", rid, final_candidates, ids)
+    ctx.memory.clusters.remember(
+        ctx.repo_key, "cause", ctx.run_id, stable_ids.remembered(final_candidates, ids)
+    )
     verdicts = select.assess(built, config)
     done = [replace(c, proposal=verdicts[c.id]) for c in built]
     noise = sorted([convs_f[j].id for j in np.flatnonzero(result.labels == clustering.NOISE)] + no_text)
@@ -617,14 +603,10 @@ def _candidates(
 
 
 def _assign_ids(
-    kind: stable_ids.Kind,
-    candidates: list[stable_ids.Candidate],
-    engine: Engine,
-    repo_key: str,
-    config: RepoConfig,
+    kind: Kind, candidates: list[stable_ids.Candidate], ctx: _Context
 ) -> dict[int, stable_ids.Assigned]:
-    known = stable_ids.load_known(engine, repo_key, kind)
-    return stable_ids.assign(kind, candidates, known, config.clustering.id_match_similarity)
+    known = ctx.memory.clusters.known(ctx.repo_key, kind)
+    return stable_ids.assign(kind, candidates, known, ctx.config.clustering.id_match_similarity)
 
 
 def _members(labels_: np.ndarray) -> dict[int, list[int]]:
@@ -661,24 +643,11 @@ def summary(report: AnalysisReport) -> dict[str, Any]:
     }
 
 
-def _record_run(engine: Engine, repo_key: str, report: AnalysisReport) -> None:
-    with Session(engine) as session, session.begin():
-        session.merge(
-            RunRow(
-                id=report.run.id,
-                repo=repo_key,
-                started_at=report.run.started_at,
-                head_sha=None,
-                summary_json=json.dumps(summary(report), sort_keys=True),
-            )
-        )
-
-
 def analyze_dir(
     root: Path,
     config: RepoConfig,
     *,
-    engine: Engine,
+    memory: AnalysisMemory,
     embedder: Embedder,
     repo_key: str | None = None,
     model: Model | None = None,
@@ -698,7 +667,7 @@ def analyze_dir(
     return analyze(
         files,
         config,
-        engine=engine,
+        memory=memory,
         repo_key=repo_key or str(root.resolve()),
         embedder=embedder,
         model=model,

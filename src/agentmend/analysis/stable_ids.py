@@ -9,16 +9,11 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
-from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session
 
-from agentmend.store.tables import ClusterRow
-
-Kind = Literal["intent", "cause"]
+from agentmend.analysis.memory import Kind, Known, Remembered
 
 
 @dataclass(frozen=True)
@@ -32,15 +27,6 @@ class Candidate:
     label: str = ""
     size: int = 0
     failure_rate: float = 0.0
-
-
-@dataclass(frozen=True)
-class Known:
-    """A cluster remembered from an earlier run."""
-
-    id: str
-    slug: str
-    centroid: np.ndarray
 
 
 @dataclass(frozen=True)
@@ -96,35 +82,16 @@ def _unit(v: np.ndarray) -> np.ndarray:
     return v / (np.linalg.norm(v) or 1.0)
 
 
-def load_known(engine: Engine, repo: str, kind: Kind) -> list[Known]:
-    with Session(engine) as session:
-        rows = session.scalars(
-            select(ClusterRow)
-            .where(ClusterRow.repo == repo, ClusterRow.kind == kind)
-            .order_by(ClusterRow.cluster_id)
-        ).all()
-        return [Known(r.cluster_id, r.slug, np.frombuffer(r.centroid, dtype="<f4").copy()) for r in rows]
-
-
-def remember(
-    engine: Engine,
-    repo: str,
-    kind: Kind,
-    run_id: str,
-    candidates: Sequence[Candidate],
-    ids: dict[int, Assigned],
-) -> None:
-    """Store each cluster's latest centroid under its id, so the next run can match against it."""
-    with Session(engine) as session, session.begin():
-        for cand in candidates:
-            a = ids[cand.key]
-            row = session.get(ClusterRow, (repo, kind, a.id))
-            if row is None:
-                row = ClusterRow(repo=repo, kind=kind, cluster_id=a.id, first_run=run_id)
-                session.add(row)
-            row.slug = a.slug
-            row.label = cand.label
-            row.centroid = _unit(cand.centroid).astype("<f4").tobytes()
-            row.size = cand.size
-            row.failure_rate = cand.failure_rate
-            row.last_run = run_id
+def remembered(candidates: Sequence[Candidate], ids: dict[int, Assigned]) -> list[Remembered]:
+    """What the next run matches against: each cluster's latest centroid under its id."""
+    return [
+        Remembered(
+            id=ids[c.key].id,
+            slug=ids[c.key].slug,
+            label=c.label,
+            centroid=_unit(c.centroid),
+            size=c.size,
+            failure_rate=c.failure_rate,
+        )
+        for c in candidates
+    ]

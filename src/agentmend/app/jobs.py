@@ -84,8 +84,9 @@ class AppContext:
         """The sentence embedder behind the embedding cache, loaded on first use (~7 s)."""
         if self._embedder is None:
             from agentmend.analysis.embed import CachedEmbedder
+            from agentmend.store.analysis_memory import SqlVectors
 
-            self._embedder = CachedEmbedder(self.embedder_factory(), self.engine)
+            self._embedder = CachedEmbedder(self.embedder_factory(), SqlVectors(self.engine))
         return self._embedder
 
     def model(self, config: RepoConfig) -> Any:

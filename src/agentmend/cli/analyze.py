@@ -64,6 +64,7 @@ def analyze_command(
     from agentmend.conversations.read_summary import judge
     from agentmend.conversations.sources import files_in_dir, linked_files
     from agentmend.repo_config import ConfigError, load_config
+    from agentmend.store.analysis_memory import sql_memory
     from agentmend.store.db import default_url, open_engine
 
     console = Console(stderr=True)
@@ -101,7 +102,7 @@ def analyze_command(
         report = analyze_conversations(
             conversations,
             config,
-            engine=engine,
+            memory=sql_memory(engine),
             repo_key=str(path.resolve()),
             embedder=embedder,
             malformed=malformed,

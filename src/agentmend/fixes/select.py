@@ -12,16 +12,34 @@ cooldowns, merged changes and the open-PR budget come on top.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-
-from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
 
 from agentmend.analysis.records import AnalysisReport, FailureCluster, ProposalVerdict
 from agentmend.forges.base import BRANCH_PREFIX
 from agentmend.repo_config import RepoConfig
-from agentmend.store.tables import ChangeRow, CooldownRow
+
+
+@dataclass(frozen=True)
+class Cooldown:
+    """A cause whose change was rejected (closed unmerged, or `ignore`d: `permanent`) or merged, with its
+    numbers then."""
+
+    cause_id: str
+    size: int
+    failure_rate: float
+    permanent: bool = False
+    kind: Literal["rejected", "merged"] = "rejected"
+
+
+@dataclass(frozen=True)
+class History:
+    """What happened to earlier changes of this repo: cooldowns by cause, and the branch each merged
+    cause was merged in."""
+
+    cooldowns: Mapping[str, Cooldown] = field(default_factory=dict)
+    merged_in: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -111,7 +129,7 @@ def _growth(old: float, new: float) -> float:
 
 
 def _cooldown_reason(
-    row: CooldownRow, cluster: FailureCluster, threshold: float, merged_branch: str | None = None
+    row: Cooldown, cluster: FailureCluster, threshold: float, merged_branch: str | None = None
 ) -> str | None:
     if row.permanent:
         return "ignored by a reviewer (`@agentmend ignore`); never proposed again"
@@ -141,8 +159,7 @@ def select_causes(
     report: AnalysisReport,
     config: RepoConfig,
     *,
-    engine: Engine,
-    repo_key: str,
+    history: History,
     open_branches: Iterable[str] = (),
     only_cause: str | None = None,
 ) -> list[Selection]:
@@ -155,18 +172,7 @@ def select_causes(
     """
     p = config.proposals
     open_set = set(open_branches)
-    with Session(engine) as s:
-        cooldowns = {
-            row.cause_id: row for row in s.scalars(select(CooldownRow).where(CooldownRow.repo == repo_key))
-        }
-        merged_in = {
-            row.cause_id: row.branch
-            for row in s.scalars(
-                select(ChangeRow)
-                .where(ChangeRow.repo == repo_key, ChangeRow.state == "merged")
-                .order_by(ChangeRow.updated_at)
-            )
-        }
+    cooldowns, merged_in = history.cooldowns, history.merged_in
     if only_cause is not None:
         out = []
         for c in report.clusters:

@@ -19,11 +19,12 @@ from sqlalchemy.orm import Session
 from agentmend import markdown as md
 from agentmend import markers
 from agentmend.analysis.embed import Embedder, VectorLookup, cached
+from agentmend.analysis.memory import looking_back
 from agentmend.analysis.records import AnalysisReport, Outcome
 from agentmend.conversations.model import Conversation
 from agentmend.forges.base import BRANCH_PREFIX, Change, Forge, read_regular
 from agentmend.repo_config import RepoConfig
-from agentmend.store.rule_memory import rule_memory
+from agentmend.store.analysis_memory import sql_memory
 from agentmend.store.tables import ChangeRow, WatchRow
 from agentmend.watch import present
 from agentmend.watch.attribution import concurrent_control, split
@@ -88,7 +89,7 @@ def outcomes_of(
 
     vector_of = VectorLookup(embedder, [t.text for c in conversations for t in c.user_turns if t.text])
     targets = read_targets(config, lambda path: read_regular(forge, path, policy_ref))
-    memory = rule_memory(engine) if engine is not None else None
+    memory = sql_memory(engine).rule_outcomes if engine is not None else None
     outcomes = run_detection(conversations, config, vector_of=vector_of, targets=targets, memory=memory,
                              encoder=embedder.name).outcomes  # fmt: skip
     return list(zip(conversations, outcomes, strict=True))
@@ -218,15 +219,17 @@ def _freeze_at_merge(
 ) -> Baseline:
     """The baseline from the exports at the merge's first parent, with the clusters as they were there."""
     repo = forge.repo_key
-    cache = cached(embedder, engine)
+    memory = sql_memory(engine)
+    cache = cached(embedder, memory.vectors)
     cause_id = cause_of(change, engine, repo)
     parent = forge.parent_sha(merge_sha)
     pairs = outcomes_of(conversations_at(forge, config, parent), config, cache, forge, parent, engine)
     if report is None:
         from agentmend.analysis.pipeline import analyze_conversations
 
-        report = analyze_conversations([c for c, _ in pairs], config, engine=engine, repo_key=repo,
-                                       embedder=cache)  # fmt: skip
+        # The parent's clusters under the ids the live memory gave them, without overwriting them.
+        report = analyze_conversations([c for c, _ in pairs], config, memory=looking_back(memory),
+                                       repo_key=repo, embedder=cache)  # fmt: skip
     cause_id = _cause_in_report(report, cause_id, change.branch)
     intents, causes = anchors_from_report(report, pairs, embedder=cache, request_of=_request_of)
     if version is None:
@@ -350,7 +353,7 @@ def evaluate_watches(
         rows = list(s.scalars(select(WatchRow).where(WatchRow.repo == repo, WatchRow.status == "watching")))
     if not rows:
         return []
-    cache = cached(embedder, engine)
+    cache = cached(embedder, sql_memory(engine).vectors)
     conversations = conversations_at(forge, config, forge.head_sha())
     pairs_under: dict[str, list[tuple[Conversation, Outcome]]] = {}  # by the policy in force at each merge
     results = []
