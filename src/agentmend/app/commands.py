@@ -25,6 +25,7 @@ from agentmend.app.webhooks import Event
 from agentmend.forges.base import Change
 from agentmend.forges.github import GitHubForge
 from agentmend.repo_config import RepoConfig
+from agentmend.reviewer_commands import COMMANDS, NAMES
 from agentmend.store.tables import WatchRow
 
 if TYPE_CHECKING:
@@ -35,27 +36,24 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 router = Router()
 STATUS_KEY = "status"
-COMMANDS = ("regenerate", "explain", "ignore", "watch", "rollback", "help")
 _INVOKE = re.compile(r"^\s*(?:@agentmend\b|/agentmend\b)\s*(?P<rest>.*)$", re.IGNORECASE)
 
-HELP = """\
-**agentmend commands** (people with write access; one command per comment):
-
-| Command | What it does |
-|---|---|
-| `@agentmend regenerate [guidance…]` | force-push a new proposal for this cause that follows your guidance |
-| `@agentmend explain` | show the full evidence behind this PR in this comment |
-| `@agentmend ignore` | close this PR and never propose a fix for this cause again |
-| `@agentmend watch` | show the metric watch of this change after merge |
-| `@agentmend rollback` | open a revert PR for this merged change |
-| `@agentmend help` | show this table |
-
-`/agentmend <command>` works too."""
+HELP = "\n".join(
+    [
+        "**agentmend commands** (people with write access; one command per comment):",
+        "",
+        "| Command | What it does |",
+        "|---|---|",
+        *(f"| `@agentmend {c.usage}` | {c.help} |" for c in COMMANDS),
+        "",
+        "`/agentmend <command>` works too.",
+    ]
+)
 
 
 @dataclass(frozen=True)
 class Command:
-    name: str  # one of COMMANDS
+    name: str  # one of reviewer_commands.NAMES
     args: str = ""
     unknown: str | None = None  # what was typed when it is not a command (answered with help)
 
@@ -76,7 +74,7 @@ def parse_command(body: str) -> Command | None:
         rest = m.group("rest").strip()
         word, _, args = rest.partition(" ")
         name = word.lower().rstrip(".:,!")
-        if name in COMMANDS:
+        if name in NAMES:
             return Command(name=name, args=" ".join(args.split()))
         return Command(name="help", unknown=word or None)
     return None

@@ -13,15 +13,7 @@ from agentmend import markers
 from agentmend.analysis.records import AnalysisReport, FailureCluster
 from agentmend.fixes.records import Draft
 from agentmend.repo_config import RepoConfig, RiskClass
-
-COMMANDS = (
-    ("regenerate <guidance>", "write a new proposal for this cause, following your guidance"),
-    ("explain", "show the full evidence behind this change"),
-    ("ignore", "close this change and stop proposing fixes for this cause"),
-    ("watch", "show the status of the metric watch after merge"),
-    ("rollback", "open a revert of this change after merge"),
-    ("help", "list these commands"),
-)
+from agentmend.reviewer_commands import COMMANDS
 
 _SIGNAL_PHRASES = {
     "non_answer": "a vague answer or none",
@@ -215,6 +207,6 @@ def body(ctx: ChangeContext) -> str:
         "Comment on this change with `@agentmend <command>` (write access needed):",
         "",
     ]
-    parts += [f"- `@agentmend {cmd}`: {what}" for cmd, what in COMMANDS]
+    parts += [f"- `@agentmend {cmd.usage}`: {cmd.help}" for cmd in COMMANDS]
     parts += ["", f"Cause `{c.id}` · run `{ctx.report.run.id}`", "", marker(c.id, ctx.report.run.id), ""]
     return "\n".join(parts)
