@@ -28,8 +28,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from agentmend.analysis.embed import SentenceEmbedder  # noqa: E402
+from agentmend.fixes.branches import branch_for  # noqa: E402
 from agentmend.fixes.change_text import marker  # noqa: E402
-from agentmend.fixes.select import branch_for  # noqa: E402
 from agentmend.forges.local_git import LocalGitForge  # noqa: E402
 from agentmend.loop import analyze_forge_with_texts  # noqa: E402
 from agentmend.repo_config import load_config  # noqa: E402

@@ -17,18 +17,22 @@ from typing import TYPE_CHECKING, Literal
 from sqlalchemy import Engine
 
 from agentmend import markers
+from agentmend.analysis.judge import judge_of
 from agentmend.analysis.records import AnalysisReport, FailureCluster
+from agentmend.conversations.injection import injection_suspects
 from agentmend.conversations.model import Conversation
+from agentmend.conversations.redact import redactor
 from agentmend.fixes import change_text
-from agentmend.fixes.guard import NO_CONVERSATION_WORDING, classify, injection_suspects
+from agentmend.fixes.branches import branch_for
+from agentmend.fixes.guard import NO_CONVERSATION_WORDING, classify
 from agentmend.fixes.patch import EditRejected, apply_edits
-from agentmend.fixes.records import Draft, TokenUsage
-from agentmend.fixes.select import branch_for, select_causes
+from agentmend.fixes.records import Draft
+from agentmend.fixes.select import select_causes
 from agentmend.forges.base import Forge, NotARegularFile, read_regular
 from agentmend.models.base import Model, ModelError, ProposalRequest, TargetFile
-from agentmend.models.factory import judge_for
 from agentmend.repo_config import RepoConfig, RiskClass
 from agentmend.store import changes
+from agentmend.token_usage import TokenUsage
 from agentmend.watch.replay import ReplayPool, pool_from, replay
 from agentmend.watch.replay import markdown as replay_markdown
 
@@ -128,14 +132,6 @@ def analyze_forge_with_texts(
     )
 
 
-def _redactor(config: RepoConfig) -> Callable[[str], str]:
-    if not config.privacy.redact:
-        return lambda s: s
-    from agentmend.conversations.redact import redact
-
-    return redact
-
-
 def _examples(cluster: FailureCluster, config: RepoConfig) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Redacted, injection-free examples, and notes on what was withheld and why."""
     min_users = config.privacy.min_unique_users
@@ -144,7 +140,7 @@ def _examples(cluster: FailureCluster, config: RepoConfig) -> tuple[tuple[str, .
             f"Examples withheld: this cause was seen from {cluster.unique_users} distinct users, fewer than "
             f"privacy.min_unique_users = {min_users}.",
         )
-    redact = _redactor(config)
+    redact = redactor(config)
     kept: list[str] = []
     dropped = 0
     for ex in cluster.examples:
@@ -328,7 +324,7 @@ def propose_one(
         new_texts=patch.new_texts,
     )
     replayed = replay(
-        model, judge_for(model), replay_pool, cause_id=cluster.id, intent_id=cluster.intent_id,
+        model, judge_of(model), replay_pool, cause_id=cluster.id, intent_id=cluster.intent_id,
         current=[(t.path, t.kind, t.text) for t in targets],
         proposed=[(t.path, t.kind, patch.new_texts.get(t.path, t.text)) for t in targets],
         sample=config.watch.replay_conversations, max_worse=config.watch.replay_max_worse,
@@ -340,7 +336,7 @@ def propose_one(
             f"(`watch.replay_max_worse: {config.watch.replay_max_worse}`)",
             risk, reasons, patch.stat, model_path=draft.model_path, usage=draft.usage,
         )  # fmt: skip
-    redact = _redactor(config)  # the model's own words may echo what it read
+    redact = redactor(config)  # the model's own words may echo what it read
     shown = replace(draft, rationale=redact(draft.rationale), expected_effect=redact(draft.expected_effect))
     ctx = change_text.ChangeContext(
         cluster=cluster,

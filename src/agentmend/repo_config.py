@@ -20,6 +20,8 @@ from pydantic import (
     model_validator,
 )
 
+from agentmend.comparison import parse_comparison
+
 CONFIG_PATH = ".github/agentmend.yml"
 
 TargetKind = Literal["system_prompt", "tool_descriptions", "routing", "config"]
@@ -188,8 +190,6 @@ class OutcomeLabel(_Strict):
     @field_validator("failed_when")
     @classmethod
     def _comparison(cls, v: str) -> str:
-        from agentmend.analysis.outcome_labels import parse_comparison
-
         parse_comparison(v)  # raises ValueError naming what is wrong
         return v
 

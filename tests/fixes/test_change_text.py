@@ -9,12 +9,13 @@ import pytest
 from proposal_factories import cluster, config, make_repo, report
 
 from agentmend.fixes import change_text
-from agentmend.fixes.records import Draft, TokenUsage
+from agentmend.fixes.records import Draft
 from agentmend.forges.local_git import LocalGitForge
 from agentmend.loop import propose_changes
 from agentmend.models.base import ProposalRequest
 from agentmend.models.offline import OfflineModel
 from agentmend.store.db import open_engine
+from agentmend.token_usage import TokenUsage
 
 ROOT = Path(__file__).resolve().parents[2]
 PII = json.loads((ROOT / "examples" / "support-agent" / "ground_truth.json").read_text())["pii"]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from agentmend.fixes.guard import CONVERSATION_WORDING, NO_CONVERSATION_WORDING, classify, injection_suspects
+from agentmend.conversations.injection import injection_suspects
+from agentmend.fixes.guard import CONVERSATION_WORDING, NO_CONVERSATION_WORDING, classify
 from agentmend.fixes.patch import apply_edits
 from agentmend.fixes.records import Edit
 from agentmend.models.base import ProposalRequest, TargetFile

@@ -6,7 +6,7 @@ import base64
 
 import pytest
 
-from agentmend.fixes.guard import injection_suspects
+from agentmend.conversations.injection import injection_suspects
 
 
 def _b64(text: str) -> str:

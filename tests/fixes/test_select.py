@@ -7,7 +7,8 @@ from dataclasses import replace
 import pytest
 from proposal_factories import cluster, config, report
 
-from agentmend.fixes.select import Cooldown, History, assess, select_causes
+from agentmend.analysis.merit import assess
+from agentmend.fixes.select import Cooldown, History, select_causes
 
 CFG = config().model_copy(update={"proposals": config().proposals.model_copy(update={"max_open_prs": 2})})
 

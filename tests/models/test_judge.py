@@ -11,9 +11,9 @@ from anthropic_http import MESSAGES_URL, client, sent_json, text_message
 
 from agentmend.analysis.detection import Targets, run_detection
 from agentmend.analysis.detection_report import to_json
+from agentmend.analysis.judge import MemoryVerdictCache
 from agentmend.conversations.model import Conversation, Turn
 from agentmend.models.anthropic_judge import AnthropicJudge
-from agentmend.models.judge import MemoryVerdictCache
 from agentmend.repo_config import parse_config
 
 BATCHES_URL = "https://api.anthropic.com/v1/messages/batches"
@@ -198,7 +198,7 @@ def test_offline_the_rules_decide_and_the_output_says_so() -> None:
 
 
 def test_the_budget_samples_both_sides_of_the_rules_verdict() -> None:
-    from agentmend.models.judge import sample
+    from agentmend.analysis.judge import sample
 
     convs = [conv(f"c{k}") for k in range(10)]
     rules = run_detection(convs, parse_config(CONFIG)).rules

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from agentmend.analysis.detection import run_detection
-from agentmend.analysis.outcome_labels import label_of, parse_comparison
+from agentmend.analysis.outcome_labels import label_of
+from agentmend.comparison import parse_comparison
 from agentmend.conversations.model import Conversation, Feedback, Turn
 from agentmend.repo_config import ConfigError, parse_config
 

@@ -9,6 +9,7 @@ import math
 
 import pytest
 
+from agentmend.intervals import wilson_interval
 from agentmend.watch import stats
 
 
@@ -22,7 +23,7 @@ def test_newcombe_hybrid_score_interval_matches_newcombe_1998() -> None:
 
 def test_wilson_interval_matches_newcombe_single_proportion_example() -> None:
     # Newcombe RG (1998) Stat Med 17:857-872, example 81/263: Wilson 0.2553 to 0.3662.
-    lo, hi = stats.wilson_interval(81, 263)
+    lo, hi = wilson_interval(81, 263)
     assert (lo, hi) == pytest.approx((0.25528852, 0.36620958), abs=1e-6)
 
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from agentmend.analysis.outcome_labels import Label
 from agentmend.analysis.records import Outcome
 from agentmend.conversations.model import Conversation
+from agentmend.intervals import wilson_interval
 from agentmend.repo_config import ALL_SIGNALS
-from agentmend.watch.stats import wilson_interval
 
 Interval = tuple[float, float]
 

@@ -28,7 +28,7 @@ from agentmend.conversations.model import Conversation
 from agentmend.repo_config import RepoConfig
 
 if TYPE_CHECKING:
-    from agentmend.models.judge import Judge, JudgeRun, VerdictCache
+    from agentmend.analysis.judge import Judge, JudgeRun, VerdictCache
 
 VectorOf = Callable[[str], np.ndarray]
 
@@ -139,7 +139,7 @@ def run_detection(
         learned = fit_learned(conversations, rules, labels, config.detection)
     judge_run = None
     if judge is not None and config.judge.max_conversations > 0:
-        from agentmend.models.judge import judge_conversations
+        from agentmend.analysis.judge import judge_conversations
 
         judge_run = judge_conversations(
             judge, conversations, rules, labels, config.judge, targets.system_prompt, cache

@@ -15,8 +15,8 @@ from typing import Literal, Protocol
 
 import numpy as np
 
+from agentmend.analysis.judge import MemoryVerdictCache, VerdictCache
 from agentmend.analysis.rule_memory import RuleMemory
-from agentmend.models.judge import MemoryVerdictCache, VerdictCache
 
 Kind = Literal["intent", "cause"]
 

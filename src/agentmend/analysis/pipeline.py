@@ -19,8 +19,9 @@ import numpy as np
 
 from agentmend.analysis import causes as causes_step
 from agentmend.analysis import cluster as clustering
-from agentmend.analysis import diagnose, facets, incremental, labels, mechanism, request, stable_ids
+from agentmend.analysis import diagnose, facets, incremental, labels, mechanism, merit, request, stable_ids
 from agentmend.analysis.embed import Embedder, VectorLookup, cached
+from agentmend.analysis.judge import judge_of
 from agentmend.analysis.memory import AnalysisMemory, Kind, RunSummary
 from agentmend.analysis.parts import DEFAULT_PARTS, Parts
 from agentmend.analysis.records import (
@@ -33,7 +34,6 @@ from agentmend.analysis.records import (
 )
 from agentmend.conversations.model import Conversation, Malformed
 from agentmend.conversations.redact import redact_words, redactor
-from agentmend.fixes import select
 from agentmend.repo_config import RepoConfig
 
 if TYPE_CHECKING:
@@ -189,9 +189,7 @@ def analyze_conversations(
     progress("embedding", len(texts), len(texts))
     t = timer.step("embed", t)
 
-    from agentmend.models.factory import judge_for
-
-    judge = judge_for(model)
+    judge = judge_of(model)
     detection = run_detection(
         conversations,
         config,
@@ -424,7 +422,7 @@ def _causes(
     wanted = list(opening)
     if facet_writer is not None:
         # With a model, its facet ("what the user wanted; what went wrong") stands for the user's words.
-        from agentmend.fixes.guard import injection_suspects
+        from agentmend.conversations.injection import injection_suspects
 
         excerpts = [
             f"User came for: {_clip_redacted(o, redact)}\n{diagnose.example(r, a, redact)}"
@@ -550,7 +548,7 @@ def _causes(
     ctx.memory.clusters.remember(
         ctx.repo_key, "cause", ctx.run_id, stable_ids.remembered(final_candidates, ids)
     )
-    verdicts = select.assess(built, config)
+    verdicts = merit.assess(built, config)
     done = [replace(c, proposal=verdicts[c.id]) for c in built]
     noise = sorted([convs_f[j].id for j in np.flatnonzero(result.labels == clustering.NOISE)] + no_text)
     done.sort(key=lambda c: (-c.size, c.id))

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from agentmend.app.identity import AppIdentity
-from agentmend.forges.base import BRANCH_PREFIX
+from agentmend.fixes.branches import BRANCH_PREFIX
 from agentmend.store.tables import ChangeRow
 
 Kind = Literal["ours", "pushed_by_someone_else", "not_ours"]

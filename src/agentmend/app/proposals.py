@@ -13,7 +13,8 @@ from agentmend.app.ownership import judge
 from agentmend.app.routing import Router
 from agentmend.app.webhooks import Event
 from agentmend.conversations.selection import export_index
-from agentmend.forges.base import BRANCH_PREFIX, Change
+from agentmend.fixes.branches import BRANCH_PREFIX
+from agentmend.forges.base import Change
 from agentmend.forges.github import GitHubForge
 from agentmend.repo_config import CONFIG_PATH, ConfigError, RepoConfig, parse_config
 

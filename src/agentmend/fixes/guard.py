@@ -3,8 +3,8 @@
 A change that copies conversation text into instructions, reads like an injection, changes what the agent
 does about money, permissions, escalation, safety or its own safeguards, removes lines, or edits
 routing/config is high risk and always waits for a human. Every check runs on folded text
-(`normalize.fold`), so `rеfund` with a Cyrillic е is a refund. The injection screen itself lives in
-`fixes/injection.py` (re-exported here).
+(`conversations/normalize.fold`), so `rеfund` with a Cyrillic е is a refund. The injection screen itself
+lives in `conversations/injection.py`, beside the other rules for untrusted conversation text.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from typing import NamedTuple
 
 from unidiff.patch import PatchSet
 
-from agentmend.fixes.injection import INJECTION_WORDS, conversation_suspects, injection_suspects
-from agentmend.fixes.normalize import fold
+from agentmend.conversations.injection import INJECTION_WORDS, conversation_suspects, injection_suspects
+from agentmend.conversations.normalize import fold
 from agentmend.fixes.records import Edit
 from agentmend.repo_config import RiskClass
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from agentmend.repo_config import RiskClass
+from agentmend.token_usage import TokenUsage
 
 
 @dataclass(frozen=True)
@@ -14,14 +15,6 @@ class Edit:
     path: str
     search: str
     replace: str
-
-
-@dataclass(frozen=True)
-class TokenUsage:
-    input_tokens: int = 0
-    output_tokens: int = 0
-    cache_read_input_tokens: int = 0
-    cache_creation_input_tokens: int = 0
 
 
 @dataclass(frozen=True)

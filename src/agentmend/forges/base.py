@@ -5,15 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
+from agentmend.fixes.branches import BRANCH_PREFIX as BRANCH_PREFIX  # until forges/github.py imports
+from agentmend.fixes.branches import require_agentmend_branch as require_agentmend_branch  # them itself
+
 ChangeState = Literal["open", "closed", "merged"]
 CheckConclusion = Literal["success", "failure", "neutral"]
-BRANCH_PREFIX = "agentmend/"
-
-
-def require_agentmend_branch(branch: str) -> None:
-    """Forges only ever write branches under `agentmend/`; anything else is a bug, not a request."""
-    if not branch.startswith(BRANCH_PREFIX):
-        raise ValueError(f"{branch!r}: agentmend branches start with {BRANCH_PREFIX!r}")
 
 
 class NotARegularFile(ValueError):

@@ -18,15 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from agentmend import markers
-from agentmend.forges.base import (
-    BRANCH_PREFIX,
-    Change,
-    ChangeState,
-    CheckConclusion,
-    NotARegularFile,
-    PublishResult,
-    require_agentmend_branch,
-)
+from agentmend.fixes.branches import BRANCH_PREFIX, require_agentmend_branch
+from agentmend.forges.base import Change, ChangeState, CheckConclusion, NotARegularFile, PublishResult
 from agentmend.paths import repo_state_dir
 
 AUTHOR_NAME = "agentmend"

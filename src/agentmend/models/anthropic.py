@@ -14,9 +14,11 @@ from typing import Any, TypeVar
 import anthropic
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from agentmend.analysis.judge import Judge
 from agentmend.fixes.guard import injection_suspects
-from agentmend.fixes.records import Draft, Edit, TokenUsage
+from agentmend.fixes.records import Draft, Edit
 from agentmend.models.base import ModelError, ProposalRequest
+from agentmend.token_usage import TokenUsage
 
 TOOL_NAME = "propose_edits"
 RETRIABLE_STATUS = frozenset({408, 409, 429, 500, 502, 503, 504, 529})
@@ -194,6 +196,12 @@ class AnthropicModel:
     @property
     def path(self) -> str:
         return f"anthropic:{self.model_name}"
+
+    def judge(self) -> Judge:
+        """Claude as the detection's LLM judge, on this model's client."""
+        from agentmend.models.anthropic_judge import AnthropicJudge
+
+        return AnthropicJudge(self.client, self.model_name)
 
     # -- transport with retries -----------------------------------------------------------------------
 

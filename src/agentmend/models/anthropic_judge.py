@@ -17,10 +17,10 @@ from typing import Any, TypeVar
 import anthropic
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from agentmend.fixes.records import TokenUsage
+from agentmend.analysis.judge import JudgeAnswer, JudgeRequest, Verdict
 from agentmend.models.anthropic import as_data, retried
 from agentmend.models.base import ModelError
-from agentmend.models.judge import JudgeAnswer, JudgeRequest, Verdict
+from agentmend.token_usage import TokenUsage
 
 TOOL_NAME = "record_verdict"
 INSTRUCTIONS = """You audit conversations between a customer-facing AI agent and a user. The agent's own

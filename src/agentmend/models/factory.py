@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from agentmend.models.base import Model, ModelError
-from agentmend.models.judge import Judge
 from agentmend.models.offline import OfflineModel
 from agentmend.repo_config import RepoConfig
 
@@ -40,16 +38,3 @@ def choose_model(
     from agentmend.models.anthropic import AnthropicModel
 
     return ModelChoice(AnthropicModel(key or None, config.model.name, config.model.max_tokens))
-
-
-def judge_for(model: Model | None) -> Judge | None:
-    """The LLM judge that goes with a model: Claude when the model is Claude, none offline.
-
-    A Claude model exists only once its module is imported, so an offline run checks without importing
-    it (the SDK import costs about 2 s, a tenth of a warm re-run)."""
-    claude = sys.modules.get("agentmend.models.anthropic")
-    if claude is None or not isinstance(model, claude.AnthropicModel):
-        return None
-    from agentmend.models.anthropic_judge import AnthropicJudge
-
-    return AnthropicJudge(model.client, model.model_name)

@@ -12,7 +12,7 @@ import re
 import yaml
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from agentmend.fixes.guard import INJECTION_WORDS, injection_suspects
+from agentmend.conversations.injection import INJECTION_WORDS, injection_suspects
 from agentmend.fixes.records import Draft, Edit
 from agentmend.models.base import ProposalRequest, TargetFile
 

@@ -11,8 +11,8 @@ from sqlalchemy import Column, Engine, LargeBinary, MetaData, String, Table, del
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from agentmend.analysis.judge import Verdict
 from agentmend.analysis.memory import AnalysisMemory, Kind, Known, Remembered, RunSummary
-from agentmend.models.judge import Verdict
 from agentmend.store.keyed_text import KeyedText
 from agentmend.store.tables import ClusterRow, EmbeddingRow, RunRow
 

@@ -7,7 +7,8 @@ answer is no unless a metric watch that opens a revert will be active on the mer
 from __future__ import annotations
 
 from agentmend import markers
-from agentmend.forges.base import BRANCH_PREFIX, Change, Forge
+from agentmend.fixes.branches import BRANCH_PREFIX
+from agentmend.forges.base import Change, Forge
 from agentmend.repo_config import RepoConfig, RiskClass
 
 REVERT_PREFIX = f"{BRANCH_PREFIX}revert-"

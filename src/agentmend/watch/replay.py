@@ -2,7 +2,7 @@
 
 Before a change is opened or updated, the failing turn of a sample of the cause's failed conversations,
 and one answer of healthy conversations from other intents, are answered again with the proposed target
-files in place of the current ones, through the Model door; the detection judge (`models/judge.py`) then
+files in place of the current ones, through the Model door; the detection judge (`analysis/judge.py`) then
 judges the conversation ending with the exported answer under the current targets, and ending with the
 replayed answer under the proposed ones. A proposal that makes healthy conversations worse is not opened.
 Offline (no model that can answer as the agent, no judge) nothing is replayed, and the change text says so.
@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from typing import Literal, Protocol, runtime_checkable
 
 from agentmend import markdown as md
+from agentmend.analysis.judge import Judge, JudgeAnswer, JudgeRequest, render
+from agentmend.conversations.injection import injection_suspects
 from agentmend.conversations.model import Conversation, Turn
-from agentmend.fixes.guard import injection_suspects
-from agentmend.fixes.records import TokenUsage
-from agentmend.models.judge import Judge, JudgeAnswer, JudgeRequest, render
+from agentmend.token_usage import TokenUsage
 
 Kind = Literal["failing", "healthy"]
 MAX_TURN_CHARS = 4_000  # one message as replayed; longer ones are cut (the head carries the request)
@@ -272,7 +272,7 @@ def replay(
         healthy=tuple(r for r in done if r.case.kind == "healthy"),
         skipped_untrusted=skipped, calls=len(trusted) * 3,
         usage=_add(_add(usage, before.usage), after.usage), max_worse=max_worse,
-        judge=f"the detection judge ({judge.path}, `models/judge.py`), on the conversation cut after each "
+        judge=f"the detection judge ({judge.path}, `analysis/judge.py`), on the conversation cut after each "
         "answer: the exported one under the current targets, the replayed one under the proposed targets",
         judge_cost_usd=before.cost_usd + after.cost_usd, unjudged=len(trusted) - len(done),
     )  # fmt: skip

@@ -22,7 +22,8 @@ from agentmend.analysis.embed import Embedder, VectorLookup, cached
 from agentmend.analysis.memory import looking_back
 from agentmend.analysis.records import AnalysisReport, Outcome
 from agentmend.conversations.model import Conversation
-from agentmend.forges.base import BRANCH_PREFIX, Change, Forge, read_regular
+from agentmend.fixes.branches import BRANCH_PREFIX
+from agentmend.forges.base import Change, Forge, read_regular
 from agentmend.repo_config import RepoConfig
 from agentmend.store.analysis_memory import sql_memory
 from agentmend.store.tables import ChangeRow, WatchRow

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from scipy import stats
 
+from agentmend.intervals import wilson_interval
+
 
 @dataclass(frozen=True)
 class ProportionTest:
@@ -50,18 +52,6 @@ class MeanTest:
 
 def _z(alpha: float) -> float:
     return float(stats.norm.ppf(1 - alpha / 2))
-
-
-def wilson_interval(x: int, n: int, alpha: float = 0.05) -> tuple[float, float]:
-    """Wilson score interval for one proportion."""
-    if n <= 0:
-        return (0.0, 1.0)
-    z = _z(alpha)
-    p = x / n
-    denom = 1 + z * z / n
-    centre = (p + z * z / (2 * n)) / denom
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
-    return (max(0.0, centre - half), min(1.0, centre + half))
 
 
 def newcombe_interval(x1: int, n1: int, x2: int, n2: int, alpha: float = 0.05) -> tuple[float, float]:

@@ -13,9 +13,9 @@ import hashlib
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from agentmend.fixes.records import TokenUsage
+from agentmend.token_usage import TokenUsage
 
 if TYPE_CHECKING:
     from agentmend.analysis.outcome_labels import Label
@@ -60,6 +60,18 @@ class Judge(Protocol):
     def path(self) -> str: ...
 
     def judge(self, requests: Sequence[JudgeRequest], policy: str, *, batch: bool) -> JudgeAnswer: ...
+
+
+@runtime_checkable
+class JudgingModel(Protocol):
+    """A Model that comes with an LLM judge (Claude does; the offline model does not)."""
+
+    def judge(self) -> Judge: ...
+
+
+def judge_of(model: object | None) -> Judge | None:
+    """The LLM judge that goes with a run's model; none offline."""
+    return model.judge() if isinstance(model, JudgingModel) else None
 
 
 class VerdictCache(Protocol):

@@ -20,7 +20,7 @@ import binascii
 import re
 from collections.abc import Iterable
 
-from agentmend.fixes.normalize import fold, unleet
+from agentmend.conversations.normalize import fold, unleet
 
 _ANY = (
     r"(?:all|any|the|your|my|these|those|every|each|of|previous|prior|earlier|above|preceding|former"
