@@ -183,8 +183,7 @@ def example(name: str, embedder: Embedder, tmp: Path) -> Row:
         load_config(root),
         memory=sql_memory(_engine(tmp)),
         embedder=embedder,
-        repo_key=name,
-        include_linked=False,
+        repo_key=name
     )
     row = Row(f"examples/{name}", conversations=report.run.conversations)
     intent_truth = {i: k for k, ids in truth["intents"].items() for i in ids}
@@ -210,8 +209,7 @@ def corpus(name: str, embedder: Embedder, tmp: Path, seed: int) -> Row:
         load_config(out),
         memory=sql_memory(_engine(tmp)),
         embedder=embedder,
-        repo_key=name,
-        include_linked=False,
+        repo_key=name
     )
     row = Row(name, conversations=report.run.conversations)
     convs = truth["conversations"]

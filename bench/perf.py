@@ -192,7 +192,7 @@ def child_agentmend(args: dict[str, Any]) -> dict[str, Any]:
     repo = Path(args["repo"])
     engine = open_engine(f"sqlite:///{args['db']}")
     report = analyze_dir(
-        repo, load_config(repo), memory=sql_memory(engine), embedder=embedder, include_linked=False
+        repo, load_config(repo), memory=sql_memory(engine), embedder=embedder
     )
     total, cpu = time.perf_counter() - wall0, time.process_time() - cpu0
     truth = intents_truth(args["intents"])

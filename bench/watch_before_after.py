@@ -31,10 +31,10 @@ from agentmend.analysis.embed import SentenceEmbedder  # noqa: E402
 from agentmend.fixes.branches import branch_for  # noqa: E402
 from agentmend.fixes.change_text import marker  # noqa: E402
 from agentmend.forges.local_git import LocalGitForge  # noqa: E402
-from agentmend.loop import analyze_forge_with_texts  # noqa: E402
+from agentmend.loop import watch as service  # noqa: E402
+from agentmend.loop.propose import analyze_forge_with_texts  # noqa: E402
 from agentmend.repo_config import load_config  # noqa: E402
 from agentmend.store.db import open_engine  # noqa: E402
-from agentmend.watch import service  # noqa: E402
 from agentmend.watch.verdict import fmt  # noqa: E402
 from bench.corpora.generate import generate  # noqa: E402
 from bench.corpora.ground_truth import load_ground_truth  # noqa: E402

@@ -93,7 +93,7 @@ def test_cli_analyze_cli_watch_and_the_app_load_the_encoder_from_one_factory(
     assert "neither an agentmend branch" not in watched.output, watched.output
     assert len(made) == 2  # the watch loaded it too (whatever it then concluded about this change)
 
-    from agentmend.app.jobs import default_context
+    from agentmend.app.context import default_context
     from agentmend.settings import Settings
 
     context = default_context(Settings(data_dir=tmp_path / "app"))

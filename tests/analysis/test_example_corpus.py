@@ -39,12 +39,7 @@ def _repo(tmp: Path, example: str, make: Callable[[Path], Any]) -> tuple[Path, A
 def _run(repo: Path, embedder: Any, db: str) -> AnalysisReport:
     engine = open_engine(db)
     return analyze_dir(
-        repo,
-        load_config(repo),
-        memory=sql_memory(engine),
-        embedder=embedder,
-        repo_key="test/repo",
-        include_linked=False,
+        repo, load_config(repo), memory=sql_memory(engine), embedder=embedder, repo_key="test/repo"
     )
 
 
@@ -199,7 +194,6 @@ def test_a_model_that_names_clusters_labels_them_and_says_so(support) -> None:  
         embedder=cached,
         repo_key="test/repo",
         model=model,  # type: ignore[arg-type]
-        include_linked=False,
     )
     assert report.run.model_path == "fake:namer" and first.run.model_path == "offline"
     assert all(c.name and c.label == c.name for c in report.clusters)

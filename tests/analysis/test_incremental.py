@@ -131,12 +131,7 @@ def test_a_warm_run_finds_the_intents_and_causes_a_full_run_finds(tmp_path: Path
         engine = open_engine(f"sqlite:///{db}")
         embedder = CachedEmbedder(encoder, SqlVectors(engine))
         return analyze_dir(
-            repo,
-            load_config(repo),
-            memory=sql_memory(engine),
-            embedder=embedder,
-            repo_key="r",
-            include_linked=False,
+            repo, load_config(repo), memory=sql_memory(engine), embedder=embedder, repo_key="r"
         )
 
     before = analyze(tmp_path / "warm.db")

@@ -22,7 +22,10 @@ from huey import Huey, MemoryHuey
 from huey.signals import SIGNAL_ERROR
 from sqlalchemy import Engine
 
-from agentmend.app.jobs import AppContext, JobQueue, github_forges
+from agentmend.app.compose import default_router
+from agentmend.app.context import AppContext, github_forges
+from agentmend.app.jobs import JobQueue
+from agentmend.app.proposals import evaluate_all_watches
 from agentmend.app.server import create_app, get_engine, get_queue, get_settings
 from agentmend.app.webhooks import signature as sign
 from agentmend.forges.github import GitHubForge, RetryPolicy, app_client
@@ -157,7 +160,9 @@ def running_app(
         embedder_factory=embedder_factory,
         model_factory=lambda config: OfflineModel(),
     )
-    queue = JobQueue(huey or MemoryHuey(f"agentmend-{name}"), lambda: context)
+    queue = JobQueue(
+        huey or MemoryHuey(f"agentmend-{name}"), lambda: context, default_router(), tick=evaluate_all_watches
+    )
     errors: list[BaseException] = []
 
     @queue.huey.signal(SIGNAL_ERROR)

@@ -9,7 +9,7 @@ import pytest
 from conftest import AppHarness, Installed, restore_installed
 from fake_github import FakeRepo
 
-from agentmend.app import state
+from agentmend.store import changes
 
 REPO = "acme/support-bot"
 STATUS = "<!-- agentmend:status -->"
@@ -34,9 +34,9 @@ def _allow_automerge(repo: FakeRepo, classes: str = "[low]") -> None:
 def _pr_of_risk(harness: AppHarness, repo: FakeRepo, risk: str) -> dict[str, Any]:
     """An open agentmend PR the app recorded with this risk class (the guard's classes are tested apart)."""
     pr = min(repo.open_pulls(), key=lambda p: p["number"])
-    row = state.change_row(harness.engine, REPO, branch=pr["head"])
+    row = changes.find(harness.engine, REPO, branch=pr["head"])
     assert row is not None
-    state.save_change(harness.engine, REPO, pr["head"], cause_id=row.cause_id, number=pr["number"],
+    changes.save(harness.engine, REPO, pr["head"], cause_id=row.cause_id, number=pr["number"],
                       state="open", risk=risk)  # fmt: skip
     return pr
 
@@ -61,7 +61,7 @@ def test_a_low_risk_pr_is_merged_when_its_checks_pass_and_the_watch_starts(
     assert merged["merged"] and merged["merged_by"] == fake.bot_login
     assert "Merged automatically" in _status(repo, pr["number"])
     assert "risk class 'low' is allowed" in _status(repo, pr["number"])
-    row = state.change_row(app_harness.engine, REPO, branch=pr["head"])
+    row = changes.find(app_harness.engine, REPO, branch=pr["head"])
     assert row is not None and row.state == "merged" and row.merge_sha == merged["merge_commit_sha"]
     assert any(WATCH in c["body"] for c in repo.comments_on(pr["number"]))
     assert [r["name"] for r in repo.check_runs.values() if r["head_sha"] == merged["merge_commit_sha"]] == [

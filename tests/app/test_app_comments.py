@@ -10,7 +10,7 @@ from fake_github import FakeRepo
 from markdown_checks import shown_markup
 
 from agentmend import markers
-from agentmend.app import state
+from agentmend.store import changes
 
 REPO = "acme/support-bot"
 STATUS = "<!-- agentmend:status -->"
@@ -44,7 +44,7 @@ def test_a_comment_by_someone_else_carrying_the_status_marker_is_never_edited(
         c for c in repo.comments_on(pr["number"]) if c["user"] == fake.bot_login and STATUS in c["body"]
     ]
     assert status["body"].startswith(STATUS) and "agentmend commands" in status["body"]
-    row = state.change_row(app_harness.engine, REPO, branch=pr["head"])
+    row = changes.find(app_harness.engine, REPO, branch=pr["head"])
     assert row is not None and row.status_comment_id == status["id"]
 
 
@@ -73,5 +73,5 @@ def test_regenerate_guidance_with_a_marker_fences_and_mentions_changes_no_marker
         c for c in repo.comments_on(pr["number"]) if c["user"] == fake.bot_login and STATUS in c["body"]
     ]
     assert "✅" in status["body"] and shown_markup(status["body"].removeprefix(STATUS)) == ["@alice"]
-    row = state.change_row(app_harness.engine, REPO, branch=pr["head"])
+    row = changes.find(app_harness.engine, REPO, branch=pr["head"])
     assert row is not None and row.cause_id == cause[0]

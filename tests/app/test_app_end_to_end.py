@@ -15,6 +15,7 @@ from generator import generate
 from sqlalchemy.orm import Session
 
 from agentmend.app import state
+from agentmend.store import changes
 from agentmend.store.tables import AppRepoRow, ChangeRow, CooldownRow
 
 TARGETS = {"prompts/system.md", "agent/tools.yaml", "agent/routing.yaml"}
@@ -271,7 +272,7 @@ def test_a_merge_is_recorded_for_the_metric_watch(app_harness: AppHarness, insta
     merge_sha = fake.merge_pull(repo, pr["number"], merged_by="carol")
     app_harness.deliver("pull_request", payloads.pull_request_closed(fake, repo, pr["number"], merged=True))
     app_harness.run_jobs()
-    row = state.change_row(app_harness.engine, "acme/support-bot", branch=pr["head"])
+    row = changes.find(app_harness.engine, "acme/support-bot", branch=pr["head"])
     assert row is not None and row.state == "merged"
     assert (row.merge_sha, row.merged_by) == (merge_sha, "carol") and row.merged_at is not None
 
@@ -305,7 +306,7 @@ def test_an_open_pr_whose_cause_is_gone_is_closed_with_a_reason(
         "title": "old",
         "body": "old",
     }
-    state.save_change(app_harness.engine, "acme/support-bot", "agentmend/vanished-cause",
+    changes.save(app_harness.engine, "acme/support-bot", "agentmend/vanished-cause",
                       cause_id="c-vanished", number=number, state="open")  # fmt: skip
     before = repo.refs["heads/main"]
     after = repo.commit_files(

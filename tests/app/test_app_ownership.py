@@ -11,7 +11,7 @@ from conftest import AppHarness, Installed, restore_installed
 from fake_github import FakeRepo
 from sqlalchemy.orm import Session
 
-from agentmend.app import state
+from agentmend.store import changes
 from agentmend.store.tables import ChangeRow, CooldownRow, WatchRow
 
 REPO = "acme/support-bot"
@@ -182,9 +182,9 @@ def test_an_app_pr_someone_else_pushed_to_is_not_automerged_nor_overwritten(
     repo, fake = installed, app_harness.fake
     _allow_automerge(repo)
     ours = _ours(repo)
-    row = state.change_row(app_harness.engine, REPO, branch=ours["head"])
+    row = changes.find(app_harness.engine, REPO, branch=ours["head"])
     assert row is not None and row.head_sha == repo.refs[f"heads/{ours['head']}"]
-    state.save_change(app_harness.engine, REPO, ours["head"], cause_id=row.cause_id, number=ours["number"],
+    changes.save(app_harness.engine, REPO, ours["head"], cause_id=row.cause_id, number=ours["number"],
                       state="open", risk="low")  # fmt: skip
     theirs = _push_to(repo, ours["head"])
     app_harness.deliver("check_suite", payloads.check_suite_completed(fake, repo, ours["number"], "success"))
@@ -201,7 +201,7 @@ def test_an_app_pr_someone_else_pushed_to_is_not_automerged_nor_overwritten(
     app_harness.deliver("push", payloads.push(fake, repo, before, after, modified=[".github/agentmend.yml"]))
     app_harness.run_jobs()
     assert repo.refs[f"heads/{ours['head']}"] == theirs
-    kept = state.change_row(app_harness.engine, REPO, branch=ours["head"])
+    kept = changes.find(app_harness.engine, REPO, branch=ours["head"])
     assert kept is not None and kept.head_sha == row.head_sha != theirs and kept.risk == "low"
 
 
@@ -221,7 +221,7 @@ def test_regenerate_on_an_app_pr_someone_else_pushed_to_says_so_and_takes_it_bac
     assert "someone else pushed to this branch" in status["body"] and f"`{theirs[:7]}`" in status["body"]
     head = repo.refs[f"heads/{ours['head']}"]
     assert head != theirs and theirs not in repo.branch_commits(ours["head"])
-    row = state.change_row(app_harness.engine, REPO, branch=ours["head"])
+    row = changes.find(app_harness.engine, REPO, branch=ours["head"])
     assert row is not None and row.head_sha == head  # agentmend's own commit again
 
 

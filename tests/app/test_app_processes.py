@@ -26,7 +26,7 @@ from cryptography.hazmat.primitives import serialization
 from fake_github import Call, FakeGitHub
 from loopback_github import serving
 
-from agentmend.app.jobs import build_queue
+from agentmend.app.compose import build_queue
 from agentmend.app.webhooks import Event, signature
 from agentmend.settings import Settings
 

@@ -9,8 +9,8 @@ import httpx
 import pytest
 import respx
 
-from agentmend.conversations import fetch
-from agentmend.conversations.fetch import Fetcher, FetchError
+from agentmend.web import fetch
+from agentmend.web.fetch import Fetcher, FetchError
 
 URL = "https://exports.example.com/conversations/latest.jsonl.gz"
 BODY = gzip.compress(b'{"id": "c1", "messages": [{"role": "user", "content": "hi"}]}\n')

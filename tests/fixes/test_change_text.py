@@ -11,7 +11,7 @@ from proposal_factories import cluster, config, make_repo, report
 from agentmend.fixes import change_text
 from agentmend.fixes.records import Draft
 from agentmend.forges.local_git import LocalGitForge
-from agentmend.loop import propose_changes
+from agentmend.loop.propose import propose_changes
 from agentmend.models.base import ProposalRequest
 from agentmend.models.offline import OfflineModel
 from agentmend.store.db import open_engine

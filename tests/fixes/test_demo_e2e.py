@@ -16,7 +16,7 @@ from agentmend.cli import app
 from agentmend.cli.demo import EXAMPLE, run_demo
 from agentmend.fixes.records import Draft
 from agentmend.forges.local_git import LocalGitForge
-from agentmend.loop import propose_changes
+from agentmend.loop.propose import propose_changes
 from agentmend.models.base import ProposalRequest
 from agentmend.models.offline import OfflineModel
 from agentmend.repo_config import load_config

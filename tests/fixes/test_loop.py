@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from agentmend.fixes.records import Draft, Edit
 from agentmend.forges.local_git import LocalGitForge
-from agentmend.loop import propose_changes
+from agentmend.loop.propose import propose_changes
 from agentmend.models.base import ProposalRequest
 from agentmend.models.offline import OfflineModel
 from agentmend.store.db import open_engine

@@ -10,7 +10,7 @@ from proposal_factories import cluster, git, make_repo, report
 from typer.testing import CliRunner
 
 import agentmend.analysis.embed
-import agentmend.loop
+import agentmend.loop.propose
 from agentmend.cli import app
 from agentmend.forges.local_git import LocalGitForge
 
@@ -20,9 +20,8 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A real git repo; the analysis is replaced by a hand-built report (it has its own tests)."""
     rep = report(cluster(), cluster("cause-billing", keywords=("invoice", "vat"), size=3))
     monkeypatch.setattr(agentmend.analysis.embed, "default_embedder", lambda: None)
-    monkeypatch.setattr(
-        agentmend.loop, "analyze_forge_with_texts", lambda *a, **k: agentmend.loop.ForgeAnalysis(rep, {})
-    )
+    analysis = agentmend.loop.propose.ForgeAnalysis(rep, {})
+    monkeypatch.setattr(agentmend.loop.propose, "analyze_forge_with_texts", lambda *a, **k: analysis)
     return make_repo(tmp_path / "agent")
 
 

@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixes"))
 from proposal_factories import PROMPT, cluster, config, git, make_repo, report  # noqa: E402
 
 from agentmend.forges.local_git import LocalGitForge  # noqa: E402
-from agentmend.loop import propose_changes  # noqa: E402
+from agentmend.loop.propose import propose_changes  # noqa: E402
 from agentmend.models.anthropic import AnthropicModel  # noqa: E402
 from agentmend.store.db import open_engine  # noqa: E402
 

@@ -12,8 +12,8 @@ from attack_repos import make_repo
 from typer.testing import CliRunner
 
 from agentmend.cli import app
-from agentmend.conversations import fetch
 from agentmend.repo_config import ConfigError, parse_config
+from agentmend.web import fetch
 
 KEY = "sk-ant-api03-operators-real-key"
 EVIL = """version: 1

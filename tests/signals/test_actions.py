@@ -8,6 +8,7 @@ from agentmend.analysis.actions.calls import pair_calls
 from agentmend.analysis.actions.declared import declared_tools
 from agentmend.analysis.detection import rule_outcome
 from agentmend.analysis.records import SignalHit
+from agentmend.analysis.signals import handoff_turn
 from agentmend.conversations.model import Conversation
 from agentmend.repo_config import ActionsConfig, ExportSource, RepoConfig
 from signals.tool_chats import POLICY, RESERVATION, call, chat, confirmed_cancel, lookup, result, say, user
@@ -26,7 +27,7 @@ CFG = ActionsConfig()
 
 def hits(conv: Conversation, policy: str = POLICY, tools: str = "") -> list[SignalHit]:
     declared = declared_tools([tools]) if tools else None
-    return check_actions(conv, CFG, ALL, declared, policy)
+    return check_actions(conv, CFG, ALL, declared, policy, handed_off=handoff_turn(conv) is not None)
 
 
 def test_the_confirmed_healthy_path_fires_no_action_check() -> None:

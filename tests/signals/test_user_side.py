@@ -108,7 +108,8 @@ def test_a_yes_after_declining_an_extra_confirms_the_write() -> None:
     )
     assert (
         check_actions(
-            conv, ActionsConfig(), {"unconfirmed_write"}, None, "Obtain explicit confirmation (yes)."
+            conv, ActionsConfig(), {"unconfirmed_write"}, None, "Obtain explicit confirmation (yes).",
+            handed_off=False,
         )
         == []
     )

@@ -20,7 +20,7 @@ from proposal_factories import cluster, config, make_repo, report  # noqa: E402
 
 from agentmend.conversations.model import Conversation, Turn  # noqa: E402
 from agentmend.forges.local_git import LocalGitForge  # noqa: E402
-from agentmend.loop import propose_changes  # noqa: E402
+from agentmend.loop.propose import propose_changes  # noqa: E402
 from agentmend.models.anthropic import AnthropicModel  # noqa: E402
 from agentmend.models.offline import OfflineModel  # noqa: E402
 from agentmend.store.db import open_engine  # noqa: E402

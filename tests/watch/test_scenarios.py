@@ -24,9 +24,9 @@ from agentmend.analysis.records import AnalysisReport, ConversationResult, Failu
 from agentmend.fixes.change_text import marker
 from agentmend.forges.base import Change
 from agentmend.forges.local_git import LocalGitForge
+from agentmend.loop import watch as service
 from agentmend.repo_config import RepoConfig, load_config
 from agentmend.store.db import open_engine
-from agentmend.watch import service
 
 pytestmark = pytest.mark.slow
 

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 from agentmend.forges.local_git import LocalGitForge
+from agentmend.loop import watch as service
 from agentmend.repo_config import load_config
 from agentmend.store.db import open_engine
-from agentmend.watch import service
 from agentmend.watch.baseline import WatchError
 
 CONFIG = """version: 1

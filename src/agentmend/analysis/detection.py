@@ -22,7 +22,7 @@ from agentmend.analysis.actions.declared import DeclaredTools, declared_tools
 from agentmend.analysis.calibration import Calibration, calibrate
 from agentmend.analysis.learned import LearnedResult, fit_learned
 from agentmend.analysis.outcome_labels import Label, label_of
-from agentmend.analysis.records import Outcome
+from agentmend.analysis.records import Outcome, SignalHit
 from agentmend.analysis.rule_memory import RuleMemory
 from agentmend.conversations.model import Conversation
 from agentmend.repo_config import RepoConfig
@@ -87,7 +87,10 @@ def rule_outcome(
     """The rules alone: user-side signals and action checks, with the failing turn."""
     base = user_signals.detect(conv, config.signals, vector_of)
     enabled = set(config.signals.enabled) & ACTION_SIGNALS
-    actions = check_actions(conv, config.actions, enabled, declared, policy) if enabled else []
+    actions: list[SignalHit] = []
+    if enabled:
+        handed_off = user_signals.handoff_turn(conv) is not None
+        actions = check_actions(conv, config.actions, enabled, declared, policy, handed_off=handed_off)
     hits = sorted((*base.signals, *actions), key=lambda h: (h.turn_index, h.name))
     strong_actions = [h for h in actions if h.name in STRONG_ACTIONS]
     weak = {h.name for h in base.signals if h.name in _WEAK_USER} | {

@@ -38,7 +38,7 @@ from agentmend.repo_config import RepoConfig
 
 if TYPE_CHECKING:
     from agentmend.analysis.detection import Targets
-    from agentmend.conversations.sources import ExportFile
+    from agentmend.conversations.sources import Download, ExportFile
     from agentmend.models.base import Model
 
 
@@ -652,16 +652,17 @@ def analyze_dir(
     strict: bool = False,
     progress: Progress | None = None,
     now: datetime | None = None,
-    include_linked: bool = True,
+    linked: Download | None = None,
     parts: Parts = DEFAULT_PARTS,
 ) -> AnalysisReport:
-    """Analyse a working copy: every export its config names (globs, and linked URLs when allowed)."""
+    """Analyse a working copy: every export its config names by glob, and its linked URLs through
+    `linked` when given."""
     from agentmend.analysis.detection import read_targets
     from agentmend.conversations.sources import files_in_dir, linked_files
 
     files: list[ExportFile] = list(files_in_dir(root, config))
-    if include_linked:
-        files.extend(linked_files(config))
+    if linked is not None:
+        files.extend(linked_files(config, linked))
     return analyze(
         files,
         config,

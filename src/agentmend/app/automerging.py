@@ -14,7 +14,6 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from agentmend import markdown as md
-from agentmend.app import state
 from agentmend.app.commands import STATUS_KEY
 from agentmend.app.ownership import judge
 from agentmend.app.proposals import load_repo_config, record_merge
@@ -23,10 +22,11 @@ from agentmend.app.webhooks import Event
 from agentmend.forges.base import Change
 from agentmend.forges.github import GitHubError, GitHubForge
 from agentmend.repo_config import RiskClass
+from agentmend.store import changes
 from agentmend.watch.automerge import automerge
 
 if TYPE_CHECKING:
-    from agentmend.app.jobs import AppContext
+    from agentmend.app.context import AppContext
 
 log = logging.getLogger(__name__)
 router = Router()
@@ -52,7 +52,7 @@ def suite_pulls(forge: GitHubForge, suite: Mapping[str, Any]) -> list[dict[str, 
 def _say(ctx: AppContext, forge: GitHubForge, change: Change, text: str) -> None:
     assert change.number is not None
     comment_id = forge.upsert_comment_on(change.number, STATUS_KEY, f"**agentmend** · automerge\n\n{text}")
-    state.set_status_comment(ctx.engine, forge.repo_key, change.branch, comment_id)
+    changes.set_status_comment(ctx.engine, forge.repo_key, change.branch, comment_id)
 
 
 @router.register("check_suite", action="completed")
@@ -68,7 +68,7 @@ def on_check_suite_completed(event: Event, ctx: AppContext) -> None:
     for pr in suite_pulls(forge, suite):
         branch = str((pr.get("head") or {}).get("ref") or "")
         verdict = judge(
-            pr, forge.repo_key, ctx.identity, state.change_row(ctx.engine, forge.repo_key, branch=branch)
+            pr, forge.repo_key, ctx.identity, changes.find(ctx.engine, forge.repo_key, branch=branch)
         )
         if verdict.kind != "not_ours":  # someone else's PR: not ours to merge or to comment on
             judged.append((forge.change_of(pr), verdict))

@@ -6,32 +6,28 @@ by editing one status comment on the PR instead of adding new ones.
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from agentmend import markdown as md
-from agentmend.app import state
 from agentmend.app.ownership import judge
-from agentmend.app.proposals import _watch_service, load_repo_config
+from agentmend.app.proposals import load_repo_config
 from agentmend.app.routing import Router
 from agentmend.app.webhooks import Event
 from agentmend.forges.base import Change
 from agentmend.forges.github import GitHubForge
+from agentmend.loop import watch as watching
 from agentmend.repo_config import RepoConfig
 from agentmend.reviewer_commands import COMMANDS, NAMES
-from agentmend.store.tables import WatchRow
+from agentmend.store import changes
 
 if TYPE_CHECKING:
     from agentmend.analysis.records import FailureCluster
-    from agentmend.app.jobs import AppContext
-    from agentmend.loop import ForgeAnalysis
+    from agentmend.app.context import AppContext
+    from agentmend.loop.propose import ForgeAnalysis
 
 log = logging.getLogger(__name__)
 router = Router()
@@ -113,7 +109,7 @@ def on_comment(event: Event, ctx: AppContext) -> None:
     login = str(user.get("login") or "someone")
     branch = str((pr.get("head") or {}).get("ref") or "")
     verdict = judge(
-        pr, forge.repo_key, ctx.identity, state.change_row(ctx.engine, forge.repo_key, branch=branch)
+        pr, forge.repo_key, ctx.identity, changes.find(ctx.engine, forge.repo_key, branch=branch)
     )
     if verdict.kind == "not_ours":  # a fork's PR, a person's, or a forged `agentmend/` branch: hands off
         log.info("%s#%s: command on a PR that is not agentmend's (%s)", forge.repo_key, pr.get("number"),
@@ -144,7 +140,7 @@ def on_comment(event: Event, ctx: AppContext) -> None:
 
 def _answer(ctx: AppContext, forge: GitHubForge, change: Change, command: str, login: str, text: str) -> None:
     comment_id = forge.upsert_comment_on(_number(change), STATUS_KEY, status_text(command, login, text))
-    state.set_status_comment(ctx.engine, forge.repo_key, change.branch, comment_id)
+    changes.set_status_comment(ctx.engine, forge.repo_key, change.branch, comment_id)
 
 
 def _number(change: Change) -> int:
@@ -154,12 +150,12 @@ def _number(change: Change) -> int:
 
 def _cause(ctx: AppContext, forge: GitHubForge, change: Change) -> str | None:
     """The cause agentmend recorded for the change; never read from the PR body, which people can edit."""
-    row = state.change_row(ctx.engine, forge.repo_key, branch=change.branch)
+    row = changes.find(ctx.engine, forge.repo_key, branch=change.branch)
     return None if row is None else row.cause_id
 
 
 def _pushed_by_someone_else(ctx: AppContext, forge: GitHubForge, change: Change) -> str | None:
-    row = state.change_row(ctx.engine, forge.repo_key, branch=change.branch)
+    row = changes.find(ctx.engine, forge.repo_key, branch=change.branch)
     if row is None or row.head_sha == change.head_sha:
         return None
     mine = f"`{row.head_sha[:7]}`" if row.head_sha else "none recorded"
@@ -189,7 +185,7 @@ def _help(ctx: AppContext, forge: GitHubForge, change: Change, command: Command,
 
 def _analyze(ctx: AppContext, forge: GitHubForge, config: RepoConfig) -> ForgeAnalysis:
     """The report plus the failed conversations' texts, which the guard checks proposals against."""
-    from agentmend.loop import analyze_forge_with_texts
+    from agentmend.loop.propose import analyze_forge_with_texts
 
     return analyze_forge_with_texts(
         forge, config, engine=ctx.engine, embedder=ctx.embedder, model=ctx.model(config)
@@ -197,7 +193,7 @@ def _analyze(ctx: AppContext, forge: GitHubForge, config: RepoConfig) -> ForgeAn
 
 
 def _regenerate(ctx: AppContext, forge: GitHubForge, change: Change, command: Command, login: str) -> None:
-    from agentmend.loop import propose_changes
+    from agentmend.loop.propose import propose_changes
 
     if change.state != "open":
         _answer(
@@ -319,8 +315,8 @@ def _ignore(ctx: AppContext, forge: GitHubForge, change: Change, command: Comman
     cause = _cause(ctx, forge, change)
     if cause is None:
         return
-    state.cool_down(ctx.engine, forge.repo_key, cause, permanent=True)
-    state.save_change(
+    changes.cool_down(ctx.engine, forge.repo_key, cause, permanent=True)
+    changes.save(
         ctx.engine, forge.repo_key, change.branch, cause_id=cause, number=change.number, state="ignored"
     )
     if change.state == "open":
@@ -336,55 +332,18 @@ def _ignore(ctx: AppContext, forge: GitHubForge, change: Change, command: Comman
 
 
 def _watch(ctx: AppContext, forge: GitHubForge, change: Change, command: Command, login: str) -> None:
-    service = _watch_service()
-    if service is not None and hasattr(service, "watch_status"):
-        text = service.watch_status(forge, change, engine=ctx.engine)
-    else:
-        text = _stored_watch_status(ctx, forge, change)
-    _answer(ctx, forge, change, command.name, login, text)
-
-
-def _stored_watch_status(ctx: AppContext, forge: GitHubForge, change: Change) -> str:
-    with Session(ctx.engine) as s:
-        row = s.scalars(
-            select(WatchRow)
-            .where(WatchRow.repo == forge.repo_key, WatchRow.branch == change.branch)
-            .order_by(WatchRow.id.desc())
-        ).first()
-    if row is None:
-        return (
-            "No metric watch yet: it starts when this PR is merged."
-            if change.state == "open"
-            else ("This change has no metric watch.")
-        )
-    text = f"Watch status: **{row.status}** since {row.merged_at:%Y-%m-%d} (merge `{row.merge_sha[:7]}`)."
-    if row.verdict_json:
-        text += "\n\n" + md.fenced(json.dumps(json.loads(row.verdict_json), indent=2)[:5000], "json")
-    return text
+    _answer(ctx, forge, change, command.name, login, watching.watch_status(forge, change, engine=ctx.engine))
 
 
 def _rollback(ctx: AppContext, forge: GitHubForge, change: Change, command: Command, login: str) -> None:
     if change.state != "merged":
         _answer(ctx, forge, change, command.name, login, "Only a merged change can be rolled back.")
         return
-    service = _watch_service()
-    rollback = getattr(service, "rollback", None)
-    if rollback is None:
-        _answer(
-            ctx,
-            forge,
-            change,
-            command.name,
-            login,
-            "Rollback is not available in this installation; revert the merge commit with GitHub's "
-            "“Revert” button.",
-        )
-        return
     config = _config_or_answer(ctx, forge, change, command, login)
     if config is None:
         return
     try:
-        revert = rollback(forge, change, config, engine=ctx.engine, requested_by=login)
+        revert = watching.rollback(forge, change, config, engine=ctx.engine, requested_by=login)
     except ValueError as exc:  # WatchError: not merged, nothing to revert
         _answer(ctx, forge, change, command.name, login, f"I could not open a revert: {md.text(str(exc))}")
         return

@@ -1,4 +1,5 @@
-"""Background jobs on huey: one task runs a webhook delivery through the router, one ticks the metric watches.
+"""Background jobs on huey: one task runs a webhook delivery through the router, one ticks the metric watches
+(what routes where is decided in `compose.py`).
 
 The webhook endpoint only enqueues; every GitHub call happens here. Tasks retry with exponential backoff,
 and handlers are idempotent (same head sha, same proposal evidence: nothing new is written).
@@ -7,21 +8,17 @@ and handlers are idempotent (same head sha, same proposal evidence: nothing new 
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from huey import Huey, MemoryHuey, RedisHuey, SqliteHuey, crontab
 from huey.exceptions import RetryTask
-from sqlalchemy import Engine
 
-from agentmend.app import leases, state
-from agentmend.app.identity import AppIdentity, resolve_identity
+from agentmend.app import leases
+from agentmend.app.context import AppContext
 from agentmend.app.routing import Router
 from agentmend.app.webhooks import Event
-from agentmend.forges.github import GitHubForge, RateLimited, app_client
-from agentmend.repo_config import RepoConfig
+from agentmend.forges.github import RateLimited
 from agentmend.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -45,110 +42,22 @@ def memory_huey() -> Huey:
     return MemoryHuey("agentmend-test")
 
 
-@dataclass
-class AppContext:
-    """What handlers need, built once per worker process; tests build one over fakes."""
-
-    settings: Settings
-    engine: Engine
-    forge_factory: Callable[[int, str], GitHubForge]
-    embedder_factory: Callable[[], Any]
-    model_factory: Callable[[RepoConfig], Any]
-    identity_factory: Callable[[], AppIdentity] | None = None
-    _embedder: Any = field(default=None, init=False, repr=False)
-    _identity: AppIdentity | None = field(default=None, init=False, repr=False)
-
-    @property
-    def identity(self) -> AppIdentity:
-        """The app's bot account, resolved on first use (settings, else `GET /app`)."""
-        if self._identity is None:
-            factory = self.identity_factory or (lambda: resolve_identity(self.settings))
-            self._identity = factory()
-        return self._identity
-
-    def forge(self, installation_id: int, full_name: str) -> GitHubForge:
-        """A forge that sees only the PRs the app opened in this repo, and knows the heads it pushed."""
-        forge = self.forge_factory(installation_id, full_name)
-        forge.app_login = self.identity.login
-        engine, repo = self.engine, forge.repo_key
-
-        def pushed_head(branch: str) -> str | None:
-            row = state.change_row(engine, repo, branch=branch)
-            return None if row is None else row.head_sha
-
-        forge.pushed_head = pushed_head
-        return forge
-
-    @property
-    def embedder(self) -> Any:
-        """The sentence embedder behind the embedding cache, loaded on first use (~7 s)."""
-        if self._embedder is None:
-            from agentmend.analysis.embed import CachedEmbedder
-            from agentmend.store.analysis_memory import SqlVectors
-
-            self._embedder = CachedEmbedder(self.embedder_factory(), SqlVectors(self.engine))
-        return self._embedder
-
-    def model(self, config: RepoConfig) -> Any:
-        return self.model_factory(config)
-
-
-def default_model(settings: Settings) -> Callable[[RepoConfig], Any]:
-    """The repo's configured model; the offline one when no Anthropic key is set (each PR says which)."""
-    from agentmend.models.factory import KEY_ENV, choose_model
-
-    env = {KEY_ENV: settings.anthropic_api_key.get_secret_value()} if settings.anthropic_api_key else {}
-
-    def make(config: RepoConfig) -> Any:
-        choice = choose_model(config, env=env)
-        if choice.note:
-            log.warning("%s", choice.note)
-        return choice.model
-
-    return make
-
-
-def github_forges(
-    settings: Settings, sleep: Callable[[float], None] = time.sleep
-) -> Callable[[int, str], GitHubForge]:
-    """Forges over one githubkit client per installation, so its token is reused until it expires."""
-    clients: dict[int, Any] = {}
-
-    def make(installation_id: int, full_name: str) -> GitHubForge:
-        if installation_id not in clients:
-            app_id, pem = settings.require_app()
-            clients[installation_id] = app_client(app_id, pem, installation_id, settings.github_api_url)
-        owner, repo = full_name.split("/", 1)
-        return GitHubForge(clients[installation_id], owner, repo, installation_id, sleep=sleep)
-
-    return make
-
-
-def default_context(settings: Settings) -> AppContext:
-    from agentmend.store.db import open_engine
-
-    def embedder() -> Any:
-        from agentmend.analysis.embed import default_embedder
-
-        return default_embedder()
-
-    return AppContext(
-        settings=settings,
-        engine=open_engine(settings.resolved_database_url()),
-        forge_factory=github_forges(settings),
-        embedder_factory=embedder,
-        model_factory=default_model(settings),
-    )
-
-
 class JobQueue:
     """The huey tasks of the app, bound to one huey instance and one (lazily built) context."""
 
-    def __init__(self, huey: Huey, context: Callable[[], AppContext], router: Router | None = None) -> None:
+    def __init__(
+        self,
+        huey: Huey,
+        context: Callable[[], AppContext],
+        router: Router,
+        tick: Callable[[AppContext], int],
+    ) -> None:
+        """`router` runs each delivery; `tick` is the hourly job (the metric watches)."""
         self.huey = huey
         self._context_factory = context
         self._context: AppContext | None = None
-        self.router = router or default_router()
+        self.router = router
+        self._tick = tick
         self.handle_event = huey.task(
             retries=RETRIES,
             retry_delay=RETRY_DELAY,
@@ -187,9 +96,7 @@ class JobQueue:
             raise RetryTask(str(exc), delay=exc.wait) from exc
 
     def _evaluate_watches(self) -> int:
-        from agentmend.app.proposals import evaluate_all_watches
-
-        return evaluate_all_watches(self.context)
+        return self._tick(self.context)
 
     def drain(self) -> int:
         """Run every queued task now, in this thread (tests and one-off runs); returns how many ran."""
@@ -198,16 +105,3 @@ class JobQueue:
             self.huey.execute(task)
             ran += 1
         return ran
-
-
-def default_router() -> Router:
-    from agentmend.app import automerging, commands, proposals
-
-    return Router(proposals.router, commands.router, automerging.router)
-
-
-def build_queue(settings: Settings) -> JobQueue:
-    return JobQueue(make_huey(settings), lambda: default_context(settings))
-
-
-__all__ = ["AppContext", "JobQueue", "build_queue", "default_context", "make_huey", "memory_huey"]

@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 from agentmend.app.identity import AppIdentity
 from agentmend.fixes.branches import BRANCH_PREFIX
-from agentmend.store.tables import ChangeRow
+from agentmend.store.changes import ChangeRecord
 
 Kind = Literal["ours", "pushed_by_someone_else", "not_ours"]
 
@@ -27,7 +27,7 @@ Kind = Literal["ours", "pushed_by_someone_else", "not_ours"]
 class Ownership:
     kind: Kind
     reason: str = ""  # why it is not (wholly) ours, for logs and answers
-    row: ChangeRow | None = None
+    row: ChangeRecord | None = None
 
     @property
     def ours(self) -> bool:
@@ -45,7 +45,7 @@ def _same_repo(pr: Mapping[str, Any], repo: str) -> bool:
     return str(head_repo.get("full_name") or "").lower() == repo.lower()
 
 
-def judge(pr: Mapping[str, Any], repo: str, identity: AppIdentity, row: ChangeRow | None) -> Ownership:
+def judge(pr: Mapping[str, Any], repo: str, identity: AppIdentity, row: ChangeRecord | None) -> Ownership:
     """Whether `pr` (as GitHub sends it, in a webhook or from the API) is a change agentmend made."""
     head = pr.get("head") or {}
     branch = str(head.get("ref") or "")

@@ -16,11 +16,13 @@ from agentmend.conversations.selection import export_index
 from agentmend.fixes.branches import BRANCH_PREFIX
 from agentmend.forges.base import Change
 from agentmend.forges.github import GitHubForge
+from agentmend.loop import watch as watching
 from agentmend.repo_config import CONFIG_PATH, ConfigError, RepoConfig, parse_config
+from agentmend.store import changes
 
 if TYPE_CHECKING:
-    from agentmend.app.jobs import AppContext
-    from agentmend.loop import ProposalOutcome
+    from agentmend.app.context import AppContext
+    from agentmend.loop.propose import ProposalOutcome
 
 log = logging.getLogger(__name__)
 router = Router()
@@ -80,7 +82,7 @@ def analyze_and_propose(
     force: bool = False,
 ) -> list[ProposalOutcome] | None:
     """Analyze the default head and open/update PRs; None when this head was already done (idempotent)."""
-    from agentmend.loop import analyze_forge_with_texts, propose_changes
+    from agentmend.loop.propose import analyze_forge_with_texts, propose_changes
 
     head = forge.head_sha()
     if not force and state.last_analyzed(ctx.engine, forge.repo_key) == head:
@@ -111,7 +113,7 @@ def analyze_and_propose(
 def _close_superseded(forge: GitHubForge, live_causes: set[str], ctx: AppContext) -> None:
     """Close open agentmend PRs whose cause the latest analysis no longer finds."""
     for change in forge.find_changes("open"):
-        row = state.change_row(ctx.engine, forge.repo_key, branch=change.branch)
+        row = changes.find(ctx.engine, forge.repo_key, branch=change.branch)
         if row is None or row.cause_id in live_causes:
             continue  # not a proposal we recorded (a revert, or state lost): leave it to humans
         cause = row.cause_id
@@ -121,39 +123,26 @@ def _close_superseded(forge: GitHubForge, live_causes: set[str], ctx: AppContext
             "(it was fixed, merged into another cause, or fell below the thresholds). "
             "agentmend will open a new PR if it comes back.",
         )
-        state.save_change(
+        changes.save(
             ctx.engine, forge.repo_key, change.branch, cause_id=cause, number=change.number, state="closed"
         )
 
 
-def _watch_service() -> Any | None:
-    try:
-        from agentmend.watch import service
-    except ImportError:  # the metric watch lands separately; the merge is recorded either way
-        return None
-    return service
-
-
 def _evaluate_watches(ctx: AppContext, forge: GitHubForge, config: RepoConfig) -> None:
-    service = _watch_service()
-    if service is not None:
-        service.evaluate_watches(forge, config, engine=ctx.engine, embedder=ctx.embedder)
+    watching.evaluate_watches(forge, config, engine=ctx.engine, embedder=ctx.embedder)
 
 
 def evaluate_all_watches(ctx: AppContext) -> int:
     """Periodic: evaluate the open watches of every installed repo (new exports may have arrived)."""
-    service = _watch_service()
-    if service is None:
-        return 0
     done = 0
-    watching = state.repos_watching(ctx.engine)
+    watched = state.repos_watching(ctx.engine)
     for repo, installation_id in state.active_repos(ctx.engine):
-        if repo not in watching:
+        if repo not in watched:
             continue  # nothing to evaluate: no GitHub call
         forge = ctx.forge(installation_id, repo)
         config = load_repo_config(forge)
         if config is not None:
-            service.evaluate_watches(forge, config, engine=ctx.engine, embedder=ctx.embedder)
+            watching.evaluate_watches(forge, config, engine=ctx.engine, embedder=ctx.embedder)
             done += 1
     return done
 
@@ -243,7 +232,7 @@ def on_pull_request_closed(event: Event, ctx: AppContext) -> None:
     if not branch.startswith(BRANCH_PREFIX) or event.installation_id is None or not event.repo_full_name:
         return
     repo = event.repo_full_name
-    row = state.change_row(ctx.engine, repo, branch=branch)
+    row = changes.find(ctx.engine, repo, branch=branch)
     verdict = judge(pr, repo, ctx.identity, row)
     if verdict.kind == "not_ours" or row is None:  # a fork's or a person's PR with a copied branch/marker
         log.info("%s#%s: not agentmend's change (%s); ignored", repo, pr.get("number"), verdict.reason)
@@ -269,8 +258,8 @@ def on_pull_request_closed(event: Event, ctx: AppContext) -> None:
     if not merged:
         if row.state == "ignored":
             return  # closed by `ignore`, already suppressed for good
-        state.cool_down(ctx.engine, repo, cause)
-        state.save_change(ctx.engine, repo, branch, cause_id=cause, number=change.number, state="closed")
+        changes.cool_down(ctx.engine, repo, cause)
+        changes.save(ctx.engine, repo, branch, cause_id=cause, number=change.number, state="closed")
         return
     merged_at = _parse_time(pr.get("merged_at")) or datetime.now(UTC)
     record_merge(ctx, forge, change, cause, merged_at)
@@ -289,7 +278,7 @@ def record_merge(
     Shared by a human merge (the `pull_request` event) and agentmend's own automerge.
     """
     repo = forge.repo_key
-    state.save_change(
+    changes.save(
         ctx.engine,
         repo,
         change.branch,
@@ -300,12 +289,10 @@ def record_merge(
         merged_by=change.merged_by,
         merged_at=merged_at,
     )
-    state.cool_down(ctx.engine, repo, cause, kind="merged")
-    service = _watch_service()
-    if service is not None and config is None:
-        config = load_repo_config(forge)
-    if service is not None and config is not None:
-        service.start_watch(
+    changes.cool_down(ctx.engine, repo, cause, kind="merged")
+    config = config or load_repo_config(forge)
+    if config is not None:
+        watching.start_watch(
             forge,
             change,
             config,

@@ -11,7 +11,8 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import Engine
 
 from agentmend.app import state
-from agentmend.app.jobs import JobQueue, build_queue
+from agentmend.app.compose import build_queue
+from agentmend.app.jobs import JobQueue
 from agentmend.app.webhooks import MAX_BODY_BYTES, WebhookError, parse_event
 from agentmend.settings import Settings
 

@@ -1,4 +1,4 @@
-"""The app's memory in the state database: deliveries seen, installed repos, changes, cooldowns."""
+"""The app's memory in the state database: deliveries seen, installed repos (changes: `store/changes.py`)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from sqlalchemy import Engine, delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from agentmend.store.tables import AppRepoRow, ChangeRow, ClusterRow, CooldownRow, DeliveryRow, WatchRow
+from agentmend.store.tables import AppRepoRow, DeliveryRow, WatchRow
 
 DELIVERY_RETENTION = timedelta(days=7)  # GitHub redelivers for up to 3 days
 
@@ -79,80 +79,3 @@ def mark_analyzed(engine: Engine, repo: str, installation_id: int, head_sha: str
         row = s.get(AppRepoRow, repo)
         assert row is not None
         row.last_head_sha = head_sha
-
-
-def change_row(
-    engine: Engine, repo: str, *, branch: str | None = None, number: int | None = None
-) -> ChangeRow | None:
-    with Session(engine) as s:
-        if branch is not None:
-            return s.get(ChangeRow, (repo, branch))
-        return s.scalars(select(ChangeRow).where(ChangeRow.repo == repo, ChangeRow.number == number)).first()
-
-
-def save_change(
-    engine: Engine,
-    repo: str,
-    branch: str,
-    *,
-    cause_id: str,
-    number: int | None,
-    state: str,
-    risk: str | None = None,
-    head_sha: str | None = None,
-    merge_sha: str | None = None,
-    merged_by: str | None = None,
-    merged_at: datetime | None = None,
-) -> None:
-    """Upsert what the app learnt about a change; fields left None keep their stored value."""
-    with Session(engine) as s, s.begin():
-        row = s.get(ChangeRow, (repo, branch))
-        if row is None:
-            row = ChangeRow(repo=repo, branch=branch, cause_id=cause_id, risk=risk or "high")
-            s.add(row)
-        row.cause_id = cause_id
-        row.state = state
-        for name, value in (
-            ("number", number),
-            ("risk", risk),
-            ("head_sha", head_sha),
-            ("merge_sha", merge_sha),
-            ("merged_by", merged_by),
-            ("merged_at", merged_at),
-        ):
-            if value is not None:
-                setattr(row, name, value)
-        row.updated_at = _now()
-
-
-def set_status_comment(engine: Engine, repo: str, branch: str, comment_id: int) -> None:
-    with Session(engine) as s, s.begin():
-        row = s.get(ChangeRow, (repo, branch))
-        if row is not None:
-            row.status_comment_id = comment_id
-
-
-def cool_down(
-    engine: Engine, repo: str, cause_id: str, *, permanent: bool = False, kind: str = "rejected"
-) -> CooldownRow:
-    """Remember a rejected or merged (`kind`) cause with its numbers now; `permanent` (ignore) is never
-    lifted."""
-    with Session(engine) as s, s.begin():
-        cluster = s.get(ClusterRow, (repo, "cause", cause_id))
-        row = s.get(CooldownRow, (repo, cause_id))
-        if row is None:
-            row = CooldownRow(repo=repo, cause_id=cause_id)
-            s.add(row)
-        row.size = cluster.size if cluster else 0
-        row.failure_rate = cluster.failure_rate if cluster else 0.0
-        row.permanent = int(permanent or bool(row.permanent))
-        row.kind = kind
-        row.created_at = _now()
-        s.flush()
-        s.expunge(row)
-        return row
-
-
-def cooldown(engine: Engine, repo: str, cause_id: str) -> CooldownRow | None:
-    with Session(engine) as s:
-        return s.get(CooldownRow, (repo, cause_id))

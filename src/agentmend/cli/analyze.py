@@ -66,6 +66,7 @@ def analyze_command(
     from agentmend.repo_config import ConfigError, load_config
     from agentmend.store.analysis_memory import sql_memory
     from agentmend.store.db import default_url, open_engine
+    from agentmend.web.fetch import Fetcher
 
     console = Console(stderr=True)
     out = Console()
@@ -77,7 +78,7 @@ def analyze_command(
         raise typer.Exit(2) from exc
     files = files_in_dir(path, config)
     if not no_links:
-        files.extend(linked_files(config))
+        files.extend(linked_files(config, Fetcher()))
     columns = (TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     started, t0 = datetime.now(UTC), perf_counter()
     try:

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from agentmend.analysis.embed import Embedder
     from agentmend.analysis.pipeline import Progress
     from agentmend.analysis.records import AnalysisReport
-    from agentmend.loop import ProposalOutcome
+    from agentmend.loop.propose import ProposalOutcome
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ def run_propose(
     """Analyze then propose; shared by `propose` and `demo`. Raises typer.Exit with a clear message."""
     from agentmend.analysis.embed import default_embedder
     from agentmend.forges.local_git import GitError, LocalGitForge
-    from agentmend.loop import analyze_forge_with_texts, missing_targets, propose_changes
+    from agentmend.loop.propose import analyze_forge_with_texts, missing_targets, propose_changes
     from agentmend.models.base import ModelError
     from agentmend.models.factory import choose_model
     from agentmend.repo_config import CONFIG_PATH, ConfigError, parse_config

@@ -56,7 +56,7 @@ def worker(
     workers: Annotated[int, typer.Option(help="Worker threads.")] = 2,
 ) -> None:
     """Run the job worker: analyses, proposals, comment commands, metric watches."""
-    from agentmend.app.jobs import build_queue
+    from agentmend.app.compose import build_queue
 
     settings = _settings_or_exit()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")

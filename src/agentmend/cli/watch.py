@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from agentmend.analysis.embed import Embedder
     from agentmend.forges.base import Change
     from agentmend.forges.local_git import LocalGitForge
-    from agentmend.watch.service import WatchStatus
+    from agentmend.loop.watch import WatchStatus
 
 
 class LocalWatchError(ValueError):
@@ -61,8 +61,8 @@ def run_watch(
 ) -> WatchStatus:
     """Start the watch if needed (baseline at the merge's first parent), then evaluate at HEAD."""
     from agentmend.forges.local_git import LocalGitForge
+    from agentmend.loop import watch as service
     from agentmend.repo_config import load_config
-    from agentmend.watch import service
 
     config = load_config(root)
     forge = LocalGitForge(root)

@@ -11,9 +11,8 @@ import os
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, Protocol
 
-from agentmend.conversations.fetch import Fetcher
 from agentmend.conversations.readers import ExportError, ExportFile
 from agentmend.conversations.selection import select, walk_root
 from agentmend.repo_config import RepoConfig
@@ -21,7 +20,7 @@ from agentmend.repo_config import RepoConfig
 if TYPE_CHECKING:
     from agentmend.forges.base import Forge
 
-__all__ = ["ExportError", "ExportFile", "files_in_dir", "files_from_listing", "linked_files"]
+__all__ = ["Download", "ExportError", "ExportFile", "files_in_dir", "files_from_listing", "linked_files"]
 
 _SKIP_DIRS = frozenset({".git", ".agentmend", ".venv", "node_modules", "__pycache__"})
 
@@ -129,9 +128,14 @@ def files_from_listing(
     return [ExportFile(name=p, open=opener(p, i), format=fmt) for p, fmt, i in _select(paths, config)]
 
 
-def linked_files(config: RepoConfig, fetcher: Fetcher | None = None) -> list[ExportFile]:
-    """The config's `url:` exports; each is downloaded (with limits) only when it is opened."""
-    fetcher = fetcher or Fetcher()
+class Download(Protocol):
+    """Fetches a linked export (`web.fetch.Fetcher` over HTTPS, with its limits and SSRF checks)."""
+
+    def fetch(self, url: str, auth_secret: str | None = None) -> BinaryIO: ...
+
+
+def linked_files(config: RepoConfig, fetcher: Download) -> list[ExportFile]:
+    """The config's `url:` exports; each is downloaded only when it is opened."""
     out = []
     for export in config.exports:
         if export.url is None:
@@ -145,11 +149,12 @@ def linked_files(config: RepoConfig, fetcher: Fetcher | None = None) -> list[Exp
 
 
 def files_in_forge(
-    forge: Forge, config: RepoConfig, *, ref: str | None = None, include_linked: bool = True
+    forge: Forge, config: RepoConfig, *, ref: str | None = None, linked: Download | None = None
 ) -> list[ExportFile]:
-    """The repo's exports at `ref` (default-branch head when None) read through a Forge, plus linked ones.
+    """The repo's exports at `ref` (default-branch head when None) read through a Forge, plus the linked
+    ones through `linked` when given.
 
     Linked (`url:`) exports have no history: they are read as they are now, whatever `ref` says.
     """
     files = files_from_listing(forge.list_files(ref), lambda path: forge.read_file(path, ref), config)
-    return [*files, *linked_files(config)] if include_linked else files
+    return [*files, *linked_files(config, linked)] if linked is not None else files

@@ -27,7 +27,11 @@ def check_actions(
     enabled: Collection[str],
     declared: DeclaredTools | None = None,
     policy: str = "",
+    *,
+    handed_off: bool,
 ) -> list[SignalHit]:
+    """The enabled checks' hits. `handed_off`: the conversation went to a human (`signals.handoff_turn`),
+    so a request left half done is the human's to finish."""
     declared = declared or DeclaredTools()
     if declared.reads:
         cfg = cfg.model_copy(update={"read_tools": [*cfg.read_tools, *declared.reads]})
@@ -46,7 +50,5 @@ def check_actions(
     if "said_cannot" in enabled:
         hits += said_cannot(conv, calls, declared.names)
     if "half_done" in enabled:
-        from agentmend.analysis.signals import handoff_turn
-
-        hits += half_done(conv, calls, cfg, declared.writes, handoff_turn(conv) is not None)
+        hits += half_done(conv, calls, cfg, declared.writes, handed_off)
     return hits

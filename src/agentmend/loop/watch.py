@@ -70,8 +70,10 @@ def conversations_at(forge: Forge, config: RepoConfig, ref: str) -> list[Convers
     """
     from agentmend.conversations.readers import read_all
     from agentmend.conversations.sources import files_in_forge
+    from agentmend.web.fetch import Fetcher
 
-    return [c for c in read_all(files_in_forge(forge, config, ref=ref)) if isinstance(c, Conversation)]
+    files = files_in_forge(forge, config, ref=ref, linked=Fetcher())
+    return [c for c in read_all(files) if isinstance(c, Conversation)]
 
 
 def outcomes_of(

@@ -104,9 +104,10 @@ def analyze_forge_with_texts(
     from agentmend.analysis.pipeline import analyze_conversations, read
     from agentmend.conversations.sources import files_in_forge
     from agentmend.store.analysis_memory import sql_memory
+    from agentmend.web.fetch import Fetcher
 
     started = datetime.now(UTC)
-    files = files_in_forge(forge, config, include_linked=include_linked)
+    files = files_in_forge(forge, config, linked=Fetcher() if include_linked else None)
     conversations, malformed = read(files, strict, progress or (lambda step, done, total: None))
     report = analyze_conversations(
         conversations,

@@ -1,0 +1,1 @@
+"""The only HTTP client agentmend points at a URL a repository names: linked exports (`fetch.py`)."""
