@@ -179,6 +179,7 @@ class FakeGitHub:
         self.max_tree_entries: int | None = None  # GitHub truncates big recursive trees; set to mimic it
         self._ids = itertools.count(1000)
         self._routes: list[tuple[str, re.Pattern[str], Callable[..., httpx.Response]]] = []
+        self._url = httpx.URL(API)  # the request being answered (pages link to their next page)
         self._build_routes()
 
     # -- setup -----------------------------------------------------------------------------------
@@ -264,6 +265,7 @@ class FakeGitHub:
             except ValueError:
                 body = request.content.decode(errors="replace")
         self.calls.append(Call(request.method, path, query, body))
+        self._url = request.url
         for failure in self.failures:
             if failure.times > 0 and failure.method == request.method and re.search(failure.pattern, path):
                 failure.times -= 1
@@ -338,7 +340,14 @@ class FakeGitHub:
         per_page = int(query.get("per_page", 30))
         page = int(query.get("page", 1))
         chunk = items[(page - 1) * per_page : page * per_page]
-        return self._ok(chunk)
+        if page * per_page >= len(items):
+            return self._ok(chunk)
+        last = -(-len(items) // per_page)
+        links = [
+            f'<{self._url.copy_set_param("page", n)}>; rel="{rel}"'
+            for n, rel in ((page + 1, "next"), (last, "last"))
+        ]
+        return self._ok(chunk, headers={"link": ", ".join(links)})  # GitHub pages by Link headers
 
     def _user(self, login: str | None = None) -> dict[str, Any]:
         login = login or self.bot_login

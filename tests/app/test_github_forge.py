@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 import pytest
 from fake_github import FakeGitHub
 
-from agentmend.forges.github import GitHubError, GitHubForge
+from agentmend.forges.github import GitHubError, GitHubForge, RateLimited
 
 PROMPT = "You are a support agent.\nBe brief.\n"
 
@@ -140,8 +141,6 @@ def test_secondary_rate_limit_is_waited_out(
 def test_primary_rate_limit_waits_until_reset_and_5xx_backs_off(
     fake_github: FakeGitHub, make_forge: Callable[[str], GitHubForge], sleeps: list[float]
 ) -> None:
-    import time
-
     fake_github.add_repo("acme/bot", {"prompts/system.md": PROMPT})
     reset = str(int(time.time()) + 120)
     fake_github.fail(
@@ -151,6 +150,59 @@ def test_primary_rate_limit_waits_until_reset_and_5xx_backs_off(
     assert make_forge("acme/bot").read_file("prompts/system.md") == PROMPT.encode()
     assert 100 < sleeps[0] <= 120
     assert sleeps[1:] == [2.0, 4.0]
+
+
+def test_a_rate_limit_resetting_later_than_a_worker_waits_hands_the_job_back_to_the_queue(
+    fake_github: FakeGitHub, make_forge: Callable[[str], GitHubForge], sleeps: list[float]
+) -> None:
+    fake_github.add_repo("acme/bot", {"prompts/system.md": PROMPT})
+    reset = str(int(time.time()) + 3600)
+    fake_github.fail(
+        "GET",
+        r"/repos/acme/bot$",
+        403,
+        headers={"x-ratelimit-remaining": "0", "x-ratelimit-reset": reset},
+        body={"message": "API rate limit exceeded for installation ID 4242."},
+    )
+    with pytest.raises(RateLimited, match=r"GET /repos/acme/bot: 403: rate limited") as caught:
+        make_forge("acme/bot").read_file("prompts/system.md")
+    assert 3500 < caught.value.wait <= 3600  # the worker retries the job then (huey's RetryTask delay)
+    assert sleeps == [] and fake_github.count("GET", r"/repos/acme/bot$") == 1
+
+
+def test_a_429_with_a_retry_after_far_away_is_handed_back_too(
+    fake_github: FakeGitHub, make_forge: Callable[[str], GitHubForge], sleeps: list[float]
+) -> None:
+    fake_github.add_repo("acme/bot", {"prompts/system.md": PROMPT})
+    fake_github.fail("POST", "/pulls$", 429, headers={"retry-after": "1800"}, body={"message": "slow down"})
+    with pytest.raises(RateLimited) as caught:
+        make_forge("acme/bot").open_or_update_change("agentmend/c1", {"prompts/system.md": "x\n"}, "t", "b")
+    assert caught.value.wait == 1800.0 and sleeps == []
+
+
+def test_a_server_error_that_persists_is_given_up_on_after_six_attempts_naming_the_call(
+    fake_github: FakeGitHub, make_forge: Callable[[str], GitHubForge], sleeps: list[float]
+) -> None:
+    fake_github.add_repo("acme/bot", {"prompts/system.md": PROMPT})
+    fake_github.fail("GET", "/git/ref/", 502, times=100, body={"message": "Server Error"})
+    with pytest.raises(
+        GitHubError, match=r"git/ref/heads/main: 502: gave up after 6 attempts \(Server Error\)"
+    ):
+        make_forge("acme/bot").read_file("prompts/system.md")
+    assert fake_github.count("GET", "/git/ref/") == 6
+    assert sleeps == [2.0, 4.0, 8.0, 16.0, 32.0]
+
+
+def test_open_prs_beyond_the_first_page_are_all_found(
+    fake_github: FakeGitHub, make_forge: Callable[[str], GitHubForge]
+) -> None:
+    repo = fake_github.add_repo("acme/bot", {"prompts/system.md": PROMPT})
+    for k in range(130):
+        fake_github.open_pull(repo, f"agentmend/c{k}", title="Fix", body="b", user="agentmend[bot]")
+    forge = make_forge("acme/bot")
+    assert len(forge.find_changes("open")) == 130
+    assert fake_github.count("GET", r"/pulls$") == 2  # 100 a page, following GitHub's Link header
+    assert forge.get_change_by_number(999) is None  # a 404 for a lookup is "no such PR", not an error
 
 
 def test_a_permission_error_is_not_retried_and_names_the_call(

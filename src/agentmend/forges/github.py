@@ -1,8 +1,9 @@
 """GitHubForge: the Forge protocol over the GitHub REST API (githubkit, installation token).
 
 Reads go through git trees + blobs so files of any size work; a proposal is one commit written with the
-git data API and force-pushed to `agentmend/<slug>`. Every call goes through `_call`, which waits out
-rate limits (Retry-After, x-ratelimit-reset) and backs off on 5xx with an injectable `sleep`.
+git data API and force-pushed to `agentmend/<slug>`. Calls are githubkit's typed `client.rest` methods and
+`rest.paginate`, each under one tenacity policy: waits out rate limits (Retry-After, x-ratelimit-reset),
+backs off on 5xx and dropped connections, and sleeps with an injectable `sleep`.
 """
 
 from __future__ import annotations
@@ -14,11 +15,19 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, ParamSpec, TypeVar, cast
 
-from githubkit import AppAuthStrategy, AppInstallationAuthStrategy, GitHub
+from githubkit import AppAuthStrategy, AppInstallationAuthStrategy, GitHub, Response
 from githubkit.cache import MemCacheStrategy
 from githubkit.exception import RateLimitExceeded, RequestError, RequestFailed
+from githubkit.versions import RestVersionSwitcher
+from tenacity import (
+    RetryCallState,
+    RetryError,
+    Retrying,
+    retry_if_exception,
+    stop_after_attempt,
+)
 
 from agentmend import markers
 from agentmend.fixes.patch import EditRejected
@@ -38,6 +47,9 @@ COMMIT_TRAILER = "Proposed by agentmend"
 LABEL_COLOR = "5319e7"
 PER_PAGE = 100
 WRITE_ROLES = frozenset({"admin", "maintain", "write"})
+Reaction = Literal["+1", "-1", "laugh", "confused", "heart", "hooray", "rocket", "eyes"]
+T = TypeVar("T")
+P = ParamSpec("P")
 
 
 class GitHubError(RuntimeError):
@@ -71,7 +83,8 @@ def app_client(
 ) -> GitHub[Any]:
     """A githubkit client that mints and caches the installation token itself (until it expires).
 
-    githubkit's own retries are off: `GitHubForge._call` does them so the waits are injectable.
+    githubkit's own retries are off: its loop sleeps with `time.sleep`, and a forge's waits must go
+    through the forge's `sleep` (tests record them, the worker hands long ones back to the queue).
     """
     return GitHub(
         AppInstallationAuthStrategy(app_id, private_key, installation_id),
@@ -88,22 +101,27 @@ def app_slug(app_id: str, private_key: str, base_url: str | None = None) -> str:
     client: GitHub[Any] = GitHub(AppAuthStrategy(app_id, private_key), base_url=base_url, auto_retry=False,
                                  http_cache=False, timeout=30.0)  # fmt: skip
     try:
-        data = client.request("GET", "/app").raw_response.json()
-    except (RequestFailed, RequestError) as exc:
-        raise GitHubError("GET", "/app", getattr(getattr(exc, "response", None), "status_code", None),
-                          str(exc)) from exc  # fmt: skip
+        data: Any = client.rest.apps.get_authenticated().json()
+    except RequestError as exc:
+        raise _failed(exc) from exc
     return str(data["slug"])
 
 
 @dataclass(frozen=True)
 class RetryPolicy:
+    """How long one call keeps trying; a rate limit resetting after `max_sleep` goes back to the queue."""
+
     max_attempts: int = 6
-    max_sleep: float = 900.0  # longer waits are handed back to the job queue (RateLimited)
-    backoff_base: float = 2.0
+    max_sleep: float = 900.0  # longer rate-limit waits are handed back to the job queue (RateLimited)
+    backoff_base: float = 2.0  # 5xx and dropped connections wait base**attempt seconds: 2, 4, 8, ...
 
 
 class GitHubForge:
-    """One repository of one installation."""
+    """One repository of one installation.
+
+    Answers stay GitHub's JSON (`Response.json()`, not githubkit's models): the app hands the forge PRs
+    from webhook payloads too, so one shape serves both.
+    """
 
     def __init__(
         self,
@@ -140,53 +158,55 @@ class GitHubForge:
     def _base(self) -> str:
         return f"/repos/{self.owner}/{self.repo}"
 
-    def _call(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: dict[str, Any] | None = None,
-        json: Any = None,
-        missing_ok: bool = False,
-    ) -> Any:
-        """One API call with rate-limit waits and 5xx backoff; None for a 404 when `missing_ok`."""
-        attempt = 0
-        while True:
-            attempt += 1
-            try:
-                resp = self.client.request(method, path, params=params, json=json)
-                raw = resp.raw_response
-                return raw.json() if raw.content else None
-            except RateLimitExceeded as exc:
-                wait = max(exc.retry_after.total_seconds(), 1.0)
-                if wait > self.retry.max_sleep:
-                    raise RateLimited(method, path, wait) from exc
-                last = f"rate limited, waited {wait:.0f}s"
-            except RequestFailed as exc:
-                status = exc.response.status_code
-                if status == 404 and missing_ok:
-                    return None
-                message = _message(exc)
-                if status < 500:
-                    raise GitHubError(method, path, status, message) from exc
-                wait = self.retry.backoff_base**attempt
-                last = f"{status} {message}"
-            except RequestError as exc:  # timeouts, connection resets
-                wait = self.retry.backoff_base**attempt
-                last = repr(exc)
-            if attempt >= self.retry.max_attempts:
-                raise GitHubError(method, path, None, f"gave up after {attempt} attempts ({last})")
-            self.sleep(wait)
+    @property
+    def _rest(self) -> RestVersionSwitcher:
+        return self.client.rest
 
-    def _pages(self, path: str, params: dict[str, Any] | None = None) -> list[Any]:
-        out: list[Any] = []
-        page = 1
-        while True:
-            chunk = self._call("GET", path, params={**(params or {}), "per_page": PER_PAGE, "page": page})
-            out.extend(chunk or [])
-            if not chunk or len(chunk) < PER_PAGE:
-                return out
-            page += 1
+    def _worth_retrying(self, exc: BaseException) -> bool:
+        if isinstance(exc, RateLimitExceeded):  # a longer wait becomes RateLimited for the job queue
+            return exc.retry_after.total_seconds() <= self.retry.max_sleep
+        if isinstance(exc, RequestFailed):
+            return exc.response.status_code >= 500
+        return isinstance(exc, RequestError)  # timeouts, connection resets
+
+    def _wait(self, state: RetryCallState) -> float:
+        exc = state.outcome.exception() if state.outcome else None
+        if isinstance(exc, RateLimitExceeded):
+            return max(exc.retry_after.total_seconds(), 1.0)
+        return float(self.retry.backoff_base**state.attempt_number)
+
+    def _retried(self, call: Callable[[], T]) -> T:
+        """`call` under the retry policy; what fails for good is raised as a GitHubError naming the call."""
+        retrying = Retrying(
+            retry=retry_if_exception(self._worth_retrying),
+            wait=self._wait,
+            stop=stop_after_attempt(self.retry.max_attempts),
+            sleep=self.sleep,
+        )
+        try:
+            return retrying(call)
+        except RetryError as gave_up:  # only githubkit's RequestErrors are retried
+            last = cast(RequestError[Any], gave_up.last_attempt.exception())
+            raise _failed(last, f"gave up after {self.retry.max_attempts} attempts") from last
+        except RequestError as exc:
+            raise _failed(exc) from exc
+
+    def _api(self, request: Callable[[], Response[Any, Any]], *, missing_ok: bool = False) -> Any:
+        """GitHub's JSON answer to one typed `client.rest` call; None for a 404 when `missing_ok`."""
+        try:
+            response = self._retried(request)
+        except GitHubError as exc:
+            if missing_ok and exc.status == 404:
+                return None
+            raise
+        return response.json() if response.content else None
+
+    def _listing(
+        self, request: Callable[P, Response[Any, Any]], *args: P.args, **kwargs: P.kwargs
+    ) -> list[Any]:
+        """Every item of a listing (githubkit's paginator follows GitHub's `Link: rel="next"`), retried
+        whole: the listings here are a few pages at most."""
+        return self._retried(lambda: list(self._rest.paginate(request, _json_list, *args, **kwargs)))
 
     # -- reading ----------------------------------------------------------------------------------
 
@@ -197,11 +217,13 @@ class GitHubForge:
     @property
     def default_branch(self) -> str:
         if self._repo_json is None:
-            self._repo_json = self._call("GET", self._base)
+            self._repo_json = self._api(lambda: self._rest.repos.get(self.owner, self.repo))
         return str(self._repo_json["default_branch"])
 
     def _ref_sha(self, branch: str) -> str | None:
-        ref = self._call("GET", f"{self._base}/git/ref/heads/{branch}", missing_ok=True)
+        ref = self._api(
+            lambda: self._rest.git.get_ref(self.owner, self.repo, f"heads/{branch}"), missing_ok=True
+        )
         return None if ref is None else str(ref["object"]["sha"])
 
     def head_sha(self, ref: str | None = None) -> str:
@@ -219,7 +241,7 @@ class GitHubForge:
 
     def _commit(self, sha: str) -> dict[str, Any]:
         if sha not in self._commits:
-            self._commits[sha] = self._call("GET", f"{self._base}/git/commits/{sha}")
+            self._commits[sha] = self._api(lambda: self._rest.git.get_commit(self.owner, self.repo, sha))
         return self._commits[sha]
 
     def parent_sha(self, sha: str) -> str:
@@ -231,7 +253,9 @@ class GitHubForge:
     def _tree(self, commit_sha: str) -> dict[str, str]:
         """Path -> blob sha of a commit, from one recursive tree call (cached: commits never change)."""
         if commit_sha not in self._trees:
-            data = self._call("GET", f"{self._base}/git/trees/{commit_sha}", params={"recursive": "1"})
+            data = self._api(
+                lambda: self._rest.git.get_tree(self.owner, self.repo, commit_sha, recursive="1")
+            )
             if data.get("truncated"):
                 data = {"tree": self._walk_tree(commit_sha)}
             self._trees[commit_sha] = {e["path"]: e["sha"] for e in data["tree"] if e.get("type") == "blob"}
@@ -240,7 +264,7 @@ class GitHubForge:
     def _walk_tree(self, tree_ish: str, prefix: str = "") -> list[dict[str, Any]]:
         """Fallback for trees too big for one recursive answer: walk directory by directory."""
         out: list[dict[str, Any]] = []
-        for e in self._call("GET", f"{self._base}/git/trees/{tree_ish}")["tree"]:
+        for e in self._api(lambda: self._rest.git.get_tree(self.owner, self.repo, tree_ish))["tree"]:
             path = f"{prefix}{e['path']}"
             if e.get("type") == "tree":
                 out += self._walk_tree(e["sha"], f"{path}/")
@@ -250,7 +274,7 @@ class GitHubForge:
 
     def _blob(self, sha: str) -> bytes:
         if sha not in self._blobs:
-            data = self._call("GET", f"{self._base}/git/blobs/{sha}")
+            data = self._api(lambda: self._rest.git.get_blob(self.owner, self.repo, sha))
             content = data.get("content") or ""
             self._blobs[sha] = (
                 base64.b64decode(content) if data.get("encoding") == "base64" else content.encode()
@@ -295,7 +319,9 @@ class GitHubForge:
     def _open_pulls(self) -> dict[str, dict[str, Any]]:
         """Open PRs by head branch, listed once per forge (one job) and kept current by our own writes."""
         if self._open is None:
-            pulls = self._pages(f"{self._base}/pulls", {"state": "open"})
+            pulls = self._listing(
+                self._rest.pulls.list, self.owner, self.repo, state="open", per_page=PER_PAGE
+            )
             self._open = {str(p["head"]["ref"]): p for p in pulls if self.opened_here_by_app(p)}
         return self._open
 
@@ -314,8 +340,8 @@ class GitHubForge:
     def get_change(self, branch: str) -> Change | None:
         if branch in self._open_pulls():
             return self._to_change(self._open_pulls()[branch])
-        pulls = self._call(
-            "GET", f"{self._base}/pulls", params={"head": f"{self.owner}:{branch}", "state": "all"}
+        pulls = self._api(
+            lambda: self._rest.pulls.list(self.owner, self.repo, head=f"{self.owner}:{branch}", state="all")
         )
         pulls = [p for p in pulls or [] if self.opened_here_by_app(p)]
         if not pulls:
@@ -329,14 +355,16 @@ class GitHubForge:
 
     def pull(self, number: int) -> dict[str, Any] | None:
         """A PR as GitHub answers it (author, head repo and sha included), whoever opened it."""
-        pr = self._call("GET", f"{self._base}/pulls/{number}", missing_ok=True)
+        pr = self._api(lambda: self._rest.pulls.get(self.owner, self.repo, number), missing_ok=True)
         return pr if isinstance(pr, dict) else None
 
     def find_changes(self, state: ChangeState | None = None) -> list[Change]:
         if state == "open":
             pulls = list(self._open_pulls().values())
         else:
-            pulls = self._pages(f"{self._base}/pulls", {"state": "all"})
+            pulls = self._listing(
+                self._rest.pulls.list, self.owner, self.repo, state="all", per_page=PER_PAGE
+            )
         changes = [
             self._to_change(p)
             for p in pulls
@@ -395,52 +423,57 @@ class GitHubForge:
         # a head someone else pushed is replaced even when its files look right: only our commit is ours
         if old is None or foreign or not self._is_current(old, base, files):
             base_commit = self._commit(base)
-            tree = self._call(
-                "POST",
-                f"{self._base}/git/trees",
-                json={
-                    "base_tree": base_commit["tree"]["sha"],
+            tree = self._api(
+                lambda: self._rest.git.create_tree(
+                    self.owner,
+                    self.repo,
+                    base_tree=base_commit["tree"]["sha"],
                     # inline content creates the blobs in the same call: one write instead of one per file
-                    "tree": [
+                    tree=[
                         {"path": p, "mode": "100644", "type": "blob", "content": c}
                         for p, c in sorted(files.items())
                     ],
-                },
+                )
             )
             message = f"{title}\n\n{COMMIT_TRAILER} from production conversations; review the PR text."
-            commit = self._call(
-                "POST",
-                f"{self._base}/git/commits",
-                json={"message": message, "tree": tree["sha"], "parents": [base]},
+            commit = self._api(
+                lambda: self._rest.git.create_commit(
+                    self.owner, self.repo, message=message, tree=tree["sha"], parents=[base]
+                )
             )
             head = str(commit["sha"])
             if old is None:
-                self._call(
-                    "POST", f"{self._base}/git/refs", json={"ref": f"refs/heads/{branch}", "sha": head}
+                self._api(
+                    lambda: self._rest.git.create_ref(
+                        self.owner, self.repo, ref=f"refs/heads/{branch}", sha=head
+                    )
                 )
             else:
-                self._call(
-                    "PATCH", f"{self._base}/git/refs/heads/{branch}", json={"sha": head, "force": True}
+                self._api(
+                    lambda: self._rest.git.update_ref(
+                        self.owner, self.repo, f"heads/{branch}", sha=head, force=True
+                    )
                 )
             pushed = True
             old = head
         if open_pr is not None:
             pr = open_pr
-            patch: dict[str, str] = {}
+            patch: dict[str, Any] = {}
             if (pr.get("title") or "") != title:
                 patch["title"] = title
             if not same_body(pr.get("body") or "", body):
                 patch["body"] = body
             if patch:
-                pr = self._call("PATCH", f"{self._base}/pulls/{pr['number']}", json=patch)
+                number = int(pr["number"])
+                pr = self._api(lambda: self._rest.pulls.update(self.owner, self.repo, number, **patch))
             pr = {**pr, "head": {**pr["head"], "sha": old}}
             self._remember(pr)
             action: Literal["updated", "unchanged"] = "updated" if pushed or patch else "unchanged"
             return PublishResult(change=self._to_change(pr), action=action)
-        pr = self._call(
-            "POST",
-            f"{self._base}/pulls",
-            json={"title": title, "head": branch, "base": self.default_branch, "body": body},
+        pr = self._api(
+            lambda: self._rest.pulls.create(
+                self.owner, self.repo, title=title, head=branch, base=self.default_branch, body=body
+            )
         )
         self._label(int(pr["number"]))
         self._remember(pr)
@@ -448,14 +481,21 @@ class GitHubForge:
 
     def _label(self, number: int) -> None:
         if not self._label_ready:
-            if self._call("GET", f"{self._base}/labels/{LABEL}", missing_ok=True) is None:
-                self._call(
-                    "POST",
-                    f"{self._base}/labels",
-                    json={"name": LABEL, "color": LABEL_COLOR, "description": "Proposed by agentmend"},
+            found = self._api(
+                lambda: self._rest.issues.get_label(self.owner, self.repo, LABEL), missing_ok=True
+            )
+            if found is None:
+                self._api(
+                    lambda: self._rest.issues.create_label(
+                        self.owner,
+                        self.repo,
+                        name=LABEL,
+                        color=LABEL_COLOR,
+                        description="Proposed by agentmend",
+                    )
                 )
             self._label_ready = True
-        self._call("POST", f"{self._base}/issues/{number}/labels", json={"labels": [LABEL]})
+        self._api(lambda: self._rest.issues.add_labels(self.owner, self.repo, number, labels=[LABEL]))
 
     def close(self, change: Change, comment: str | None = None) -> None:
         if change.number is None:
@@ -463,7 +503,8 @@ class GitHubForge:
         if comment:
             self.comment(change.number, comment)
         if change.state == "open":
-            pr = self._call("PATCH", f"{self._base}/pulls/{change.number}", json={"state": "closed"})
+            number = change.number
+            pr = self._api(lambda: self._rest.pulls.update(self.owner, self.repo, number, state="closed"))
             self._remember(pr)
 
     def merge(self, change: Change) -> str:
@@ -472,10 +513,11 @@ class GitHubForge:
         self._head = None
         if self._open is not None:
             self._open.pop(change.branch, None)
-        data = self._call(
-            "PUT",
-            f"{self._base}/pulls/{change.number}/merge",
-            json={"sha": change.head_sha, "merge_method": "merge"},
+        number = change.number
+        data = self._api(
+            lambda: self._rest.pulls.merge(
+                self.owner, self.repo, number, sha=change.head_sha, merge_method="merge"
+            )
         )
         return str(data["sha"])
 
@@ -484,7 +526,9 @@ class GitHubForge:
     def find_comment(self, number: int, key: str) -> dict[str, Any] | None:
         """The app's own comment for `key`: written by the app (never someone who copied the marker),
         with the marker as its first line."""
-        comments = self._pages(f"{self._base}/issues/{number}/comments")
+        comments = self._listing(
+            self._rest.issues.list_comments, self.owner, self.repo, number, per_page=PER_PAGE
+        )
         return next(
             (
                 c
@@ -509,23 +553,32 @@ class GitHubForge:
         text = markers.comment_body(key, body)
         found = self.find_comment(number, key)
         if found is None:
-            return int(
-                self._call("POST", f"{self._base}/issues/{number}/comments", json={"body": text})["id"]
-            )
+            return self._new_comment(number, text)
         if found.get("body") != text:
-            self._call("PATCH", f"{self._base}/issues/comments/{found['id']}", json={"body": text})
+            cid = int(found["id"])
+            self._api(lambda: self._rest.issues.update_comment(self.owner, self.repo, cid, body=text))
         return int(found["id"])
 
     def comment(self, number: int, body: str) -> int:
-        body = cut(body, BUDGET)
-        return int(self._call("POST", f"{self._base}/issues/{number}/comments", json={"body": body})["id"])
+        return self._new_comment(number, cut(body, BUDGET))
 
-    def react(self, comment_id: int, content: str = "eyes") -> None:
-        self._call("POST", f"{self._base}/issues/comments/{comment_id}/reactions", json={"content": content})
+    def _new_comment(self, number: int, body: str) -> int:
+        made = self._api(lambda: self._rest.issues.create_comment(self.owner, self.repo, number, body=body))
+        return int(made["id"])
+
+    def react(self, comment_id: int, content: Reaction = "eyes") -> None:
+        self._api(
+            lambda: self._rest.reactions.create_for_issue_comment(
+                self.owner, self.repo, comment_id, content=content
+            )
+        )
 
     def permission(self, login: str) -> str:
         """The user's role on the repo (`role_name`, else the legacy `permission`); 'none' for strangers."""
-        data = self._call("GET", f"{self._base}/collaborators/{login}/permission", missing_ok=True)
+        data = self._api(
+            lambda: self._rest.repos.get_collaborator_permission_level(self.owner, self.repo, login),
+            missing_ok=True,
+        )
         if data is None:
             return "none"
         return str(data.get("role_name") or data.get("permission") or "none")
@@ -536,23 +589,24 @@ class GitHubForge:
     def set_check(
         self, sha: str, name: str, title: str, summary: str, conclusion: CheckConclusion | None
     ) -> None:
-        output = {"title": title[:255], "summary": cut(summary, BUDGET)}
-        status = (
-            {"status": "completed", "conclusion": conclusion} if conclusion else {"status": "in_progress"}
-        )
-        runs = self._call(
-            "GET", f"{self._base}/commits/{sha}/check-runs", params={"check_name": name, "filter": "latest"}
+        fields: dict[str, Any] = {
+            "output": {"title": title[:255], "summary": cut(summary, BUDGET)},
+            **(
+                {"status": "completed", "conclusion": conclusion} if conclusion else {"status": "in_progress"}
+            ),
+        }
+        runs = self._api(
+            lambda: self._rest.checks.list_for_ref(
+                self.owner, self.repo, sha, check_name=name, filter_="latest"
+            )
         )
         existing = (runs or {}).get("check_runs") or []
         if existing:
-            self._call(
-                "PATCH", f"{self._base}/check-runs/{existing[0]['id']}", json={**status, "output": output}
-            )
+            run_id = int(existing[0]["id"])
+            self._api(lambda: self._rest.checks.update(self.owner, self.repo, run_id, **fields))
         else:
-            self._call(
-                "POST",
-                f"{self._base}/check-runs",
-                json={"name": name, "head_sha": sha, **status, "output": output},
+            self._api(
+                lambda: self._rest.checks.create(self.owner, self.repo, name=name, head_sha=sha, **fields)
             )
 
 
@@ -560,6 +614,29 @@ def _number(change: Change) -> int:
     if change.number is None:
         raise ValueError(f"{change.branch}: not a pull request")
     return change.number
+
+
+def _json_list(response: Response[Any, Any]) -> list[Any]:
+    return list(response.json() or [])
+
+
+def _where(exc: RequestError[Any]) -> tuple[str, str]:
+    """Method and path of the request behind a githubkit error."""
+    try:
+        request = exc.request if isinstance(exc, RequestFailed) else exc.exc.request
+    except (AttributeError, RuntimeError):  # an httpx error raised before there was a request
+        return "?", "?"
+    return str(request.method), str(request.url.path)
+
+
+def _failed(exc: RequestError[Any], gave_up: str = "") -> GitHubError:
+    """The GitHubError for a githubkit error: the call, the status, GitHub's message (or the transport's)."""
+    method, path = _where(exc)
+    if isinstance(exc, RateLimitExceeded) and not gave_up:
+        return RateLimited(method, path, exc.retry_after.total_seconds())
+    status = exc.response.status_code if isinstance(exc, RequestFailed) else None
+    reason = _message(exc) if isinstance(exc, RequestFailed) else repr(exc.exc)
+    return GitHubError(method, path, status, f"{gave_up} ({reason})" if gave_up else reason)
 
 
 def _message(exc: RequestFailed) -> str:
