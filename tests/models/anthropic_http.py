@@ -26,9 +26,7 @@ class RespxBridge(httpx2.BaseTransport):
 
 
 def client() -> anthropic.Anthropic:
-    return anthropic.Anthropic(
-        api_key="sk-ant-test", max_retries=0, http_client=httpx2.Client(transport=RespxBridge())
-    )
+    return anthropic.Anthropic(api_key="sk-ant-test", http_client=httpx2.Client(transport=RespxBridge()))
 
 
 def tool_message(

@@ -36,9 +36,8 @@ GOOD = {
 }
 
 
-def model(sleeps: list[float] | None = None) -> AnthropicModel:
-    waits = sleeps if sleeps is not None else []
-    return AnthropicModel(None, "claude-sonnet-4-5", 2048, client=client(), sleep=waits.append)
+def model() -> AnthropicModel:
+    return AnthropicModel(None, "claude-sonnet-4-5", 2048, client=client())
 
 
 @respx.mock
@@ -66,7 +65,9 @@ def test_a_tool_answer_becomes_a_draft_with_usage_and_a_cached_context() -> None
 
 
 @respx.mock
-def test_overloaded_529_is_retried_with_backoff_then_succeeds() -> None:
+def test_overloaded_529_then_a_rate_limit_are_waited_out_then_the_proposal_succeeds(
+    sdk_sleeps: list[float],
+) -> None:
     route = respx.post(MESSAGES_URL).mock(
         side_effect=[
             httpx.Response(529, json=error("overloaded_error", "Overloaded")),
@@ -74,19 +75,32 @@ def test_overloaded_529_is_retried_with_backoff_then_succeeds() -> None:
             httpx.Response(200, json=tool_message(GOOD)),
         ]
     )
-    sleeps: list[float] = []
-    draft = model(sleeps).propose(REQUEST)
+    draft = model().propose(REQUEST)
     assert route.call_count == 3 and len(draft.edits) == 1
-    assert sleeps == [1.0, 3.0]  # exponential backoff, then the server's retry-after
+    assert len(sdk_sleeps) == 2 and 0 < sdk_sleeps[0] <= 0.5  # the SDK's backoff (with jitter) ...
+    assert sdk_sleeps[1] == 3.0  # ... then the server's retry-after
 
 
 @respx.mock
-def test_overload_that_never_ends_is_a_clear_error() -> None:
-    respx.post(MESSAGES_URL).mock(
+def test_an_overload_that_never_ends_is_given_up_on_after_four_attempts(sdk_sleeps: list[float]) -> None:
+    route = respx.post(MESSAGES_URL).mock(
         return_value=httpx.Response(529, json=error("overloaded_error", "Overloaded"))
     )
     with pytest.raises(ModelError, match="still failing after 4 attempts"):
         model().propose(REQUEST)
+    assert route.call_count == 4 and len(sdk_sleeps) == 3
+
+
+@respx.mock
+def test_a_request_claude_refuses_is_not_retried_and_says_why(sdk_sleeps: list[float]) -> None:
+    route = respx.post(MESSAGES_URL).mock(
+        return_value=httpx.Response(
+            400, json=error("invalid_request_error", "prompt is too long: 210000 tokens > 200000 maximum")
+        )
+    )
+    with pytest.raises(ModelError, match="Anthropic API error 400: .*prompt is too long"):
+        model().propose(REQUEST)
+    assert route.call_count == 1 and sdk_sleeps == []
 
 
 @respx.mock

@@ -209,8 +209,7 @@ def test_the_budget_samples_both_sides_of_the_rules_verdict() -> None:
 
 
 @respx.mock
-def test_the_judge_waits_out_a_rate_limit_under_the_same_retry_policy_as_proposals() -> None:
-    """The client is shared with the proposal model and has the SDK's retries off: ours must run."""
+def test_the_judge_waits_out_a_rate_limit_as_long_as_claude_asks(sdk_sleeps: list[float]) -> None:
     route = respx.post(MESSAGES_URL).mock(
         side_effect=[
             httpx.Response(
@@ -227,13 +226,12 @@ def test_the_judge_waits_out_a_rate_limit_under_the_same_retry_policy_as_proposa
             httpx.Response(200, json=verdict_message(True, 1)),
         ]
     )
-    waited: list[float] = []
     d = run_detection(
         [conv("a")],
         parse_config(CONFIG),
         targets=Targets(POLICY),
-        judge=AnthropicJudge(client(), "claude-sonnet-4-5", sleep=waited.append),
+        judge=judge(),
         cache=MemoryVerdictCache(),
     )
-    assert route.call_count == 2 and waited == [2.0]
+    assert route.call_count == 2 and sdk_sleeps == [2.0]
     assert d.outcomes[0].decided_by == "judge" and d.outcomes[0].failed

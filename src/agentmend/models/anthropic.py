@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any
 
 import anthropic
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -21,34 +21,12 @@ from agentmend.models.base import ModelError, ProposalRequest
 from agentmend.token_usage import TokenUsage
 
 TOOL_NAME = "propose_edits"
-RETRIABLE_STATUS = frozenset({408, 409, 429, 500, 502, 503, 504, 529})
-T = TypeVar("T")
 
 
-def _wait(attempt: int, exc: anthropic.APIError) -> float:
-    response = getattr(exc, "response", None)
-    if response is not None:
-        try:
-            return min(float(response.headers.get("retry-after", "")), 60.0)
-        except ValueError:
-            pass
-    return float(min(2**attempt, 30))
+def _gave_up_on(status: int) -> bool:
+    """A status the SDK retries (408, 409, 429, 5xx): when it reaches us, the SDK's retries ran out."""
+    return status in (408, 409, 429) or status >= 500
 
-
-def retried(call: Callable[[], T], *, attempts: int, sleep: Callable[[float], None]) -> T:
-    """One Anthropic API call under agentmend's one retry policy (the client's own is off, `max_retries=0`):
-    408/409/429/5xx/529 and connection errors are retried with backoff, honouring `retry-after`; any other
-    error, or the last failure, is raised as the SDK raised it, for the caller to explain."""
-    for attempt in range(attempts - 1):
-        try:
-            return call()
-        except anthropic.APIStatusError as exc:
-            if exc.status_code not in RETRIABLE_STATUS:
-                raise
-            sleep(_wait(attempt, exc))
-        except anthropic.APIConnectionError:  # timeouts included
-            sleep(float(min(2**attempt, 30)))
-    return call()
 
 INSTRUCTIONS = """You are agentmend, a careful engineer who improves an LLM support agent from evidence.
 You receive a diagnosis of one failure cause found in the agent's production conversations, and the
@@ -167,7 +145,11 @@ def _excerpts(examples: tuple[str, ...]) -> str:
 
 
 class AnthropicModel:
-    """Claude as the Model door. `client` is injectable (tests pass one with a mocked transport)."""
+    """Claude as the Model door. `client` is injectable (tests pass one with a mocked transport).
+
+    `attempts` is per call, retries included: the SDK makes them (`max_retries`), honouring `retry-after`.
+    `sleep` is unused since then (the SDK sleeps itself); it stays until the callers that pass it drop it.
+    """
 
     def __init__(
         self,
@@ -185,13 +167,11 @@ class AnthropicModel:
                     "ANTHROPIC_API_KEY is not set: export it, or run with --model offline "
                     "(model.provider in .github/agentmend.yml)"
                 )
-            # One retry policy, ours (below): it honours retry-after and says what it gave up on.
-            client = anthropic.Anthropic(api_key=api_key, max_retries=0, timeout=120.0)
-        self.client = client
+            client = anthropic.Anthropic(api_key=api_key, timeout=120.0)
+        self.client = client.with_options(max_retries=attempts - 1)
         self.model_name = model_name
         self.max_tokens = max_tokens
         self.attempts = attempts
-        self.sleep = sleep
 
     @property
     def path(self) -> str:
@@ -203,15 +183,11 @@ class AnthropicModel:
 
         return AnthropicJudge(self.client, self.model_name)
 
-    # -- transport with retries -----------------------------------------------------------------------
+    # -- transport (the SDK retries) ------------------------------------------------------------------
 
     def _create(self, **kwargs: Any) -> Any:
         try:
-            return retried(
-                lambda: self.client.messages.create(model=self.model_name, **kwargs),
-                attempts=self.attempts,
-                sleep=self.sleep,
-            )
+            return self.client.messages.create(model=self.model_name, **kwargs)
         except anthropic.AuthenticationError as exc:
             raise ModelError(
                 "Anthropic rejected the API key (401 authentication_error): check ANTHROPIC_API_KEY"
@@ -223,7 +199,7 @@ class AnthropicModel:
                 f"Anthropic does not know model {self.model_name!r} (404): set model.name in the config"
             ) from exc
         except anthropic.APIStatusError as exc:
-            if exc.status_code not in RETRIABLE_STATUS:
+            if not _gave_up_on(exc.status_code):
                 raise ModelError(f"Anthropic API error {exc.status_code}: {exc.message}") from exc
             raise ModelError(f"Anthropic API still failing after {self.attempts} attempts: {exc}") from exc
         except anthropic.APIConnectionError as exc:

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from functools import partial
-from typing import Any, TypeVar
+from typing import Any
 
 import anthropic
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from agentmend.analysis.judge import JudgeAnswer, JudgeRequest, Verdict
-from agentmend.models.anthropic import as_data, retried
+from agentmend.models.anthropic import as_data
 from agentmend.models.base import ModelError
 from agentmend.token_usage import TokenUsage
 
@@ -62,7 +61,6 @@ PRICES: dict[str, tuple[float, float]] = {
     "claude-3-5-haiku": (0.8, 4.0),
 }
 BATCH_POLL_SECONDS = 30.0
-T = TypeVar("T")
 
 
 class _VerdictIn(BaseModel):
@@ -113,13 +111,12 @@ class AnthropicJudge:
         max_polls: int = 2880,
         attempts: int = 4,
     ) -> None:
-        self.client = client
+        self.client = client.with_options(max_retries=attempts - 1)  # the SDK retries, honouring retry-after
         self.model_name = model_name
         self.max_tokens = max_tokens
-        self.sleep = sleep
+        self.sleep = sleep  # between batch polls
         self.poll_seconds = poll_seconds
         self.max_polls = max_polls
-        self.attempts = attempts
 
     @property
     def path(self) -> str:
@@ -147,9 +144,6 @@ class AnthropicJudge:
             "tool_choice": {"type": "tool", "name": TOOL_NAME},
             "messages": [{"role": "user", "content": user}],
         }
-
-    def _call(self, call: Callable[[], T]) -> T:
-        return retried(call, attempts=self.attempts, sleep=self.sleep)
 
     def judge(self, requests: Sequence[JudgeRequest], policy: str, *, batch: bool) -> JudgeAnswer:
         try:
@@ -190,7 +184,7 @@ class AnthropicJudge:
         usage = TokenUsage()
         for req in requests:
             try:
-                message = self._call(partial(self.client.messages.create, **self.params(req, policy)))
+                message = self.client.messages.create(**self.params(req, policy))
             except anthropic.AuthenticationError:
                 raise
             except anthropic.APIError as exc:
@@ -205,9 +199,7 @@ class AnthropicJudge:
         batch_requests = [
             {"custom_id": cid, "params": self.params(req, policy)} for cid, req in by_id.items()
         ]
-        batch = self._call(
-            partial(self.client.messages.batches.create, requests=batch_requests)  # type: ignore[arg-type]
-        )
+        batch = self.client.messages.batches.create(requests=batch_requests)  # type: ignore[arg-type]
         polls = 0
         while batch.processing_status != "ended":
             if polls >= self.max_polls:
@@ -216,11 +208,11 @@ class AnthropicJudge:
                 )
             self.sleep(self.poll_seconds)
             polls += 1
-            batch = self._call(partial(self.client.messages.batches.retrieve, batch.id))
+            batch = self.client.messages.batches.retrieve(batch.id)
         verdicts: dict[str, Verdict] = {}
         errors: list[str] = []
         usage = TokenUsage()
-        for item in self._call(lambda: list(self.client.messages.batches.results(batch.id))):
+        for item in self.client.messages.batches.results(batch.id):
             req = by_id.get(item.custom_id)
             if req is None:
                 continue
