@@ -37,8 +37,9 @@ demo: install
 	$(BIN)/agentmend demo
 
 lint: install
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy src
+	$(BIN)/lint-imports  # the layer contracts in pyproject.toml: the core imports no adapter, no cycles
 
 bench: install bench-perf bench-detect bench-diagnose bench-watch bench-watch-corpus
 

@@ -18,7 +18,7 @@ from agentmend.forges.base import Change
 from agentmend.forges.github import GitHubForge
 from agentmend.loop import watch as watching
 from agentmend.repo_config import CONFIG_PATH, ConfigError, RepoConfig, parse_config
-from agentmend.store import changes
+from agentmend.store import changes, watches
 
 if TYPE_CHECKING:
     from agentmend.app.context import AppContext
@@ -135,7 +135,7 @@ def _evaluate_watches(ctx: AppContext, forge: GitHubForge, config: RepoConfig) -
 def evaluate_all_watches(ctx: AppContext) -> int:
     """Periodic: evaluate the open watches of every installed repo (new exports may have arrived)."""
     done = 0
-    watched = state.repos_watching(ctx.engine)
+    watched = watches.repos_watching(ctx.engine)
     for repo, installation_id in state.active_repos(ctx.engine):
         if repo not in watched:
             continue  # nothing to evaluate: no GitHub call

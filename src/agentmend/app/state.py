@@ -8,7 +8,7 @@ from sqlalchemy import Engine, delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from agentmend.store.tables import AppRepoRow, DeliveryRow, WatchRow
+from agentmend.store.tables import AppRepoRow, DeliveryRow
 
 DELIVERY_RETENTION = timedelta(days=7)  # GitHub redelivers for up to 3 days
 
@@ -59,11 +59,6 @@ def active_repos(engine: Engine) -> list[tuple[str, int]]:
     with Session(engine) as s:
         rows = s.scalars(select(AppRepoRow).where(AppRepoRow.active == 1).order_by(AppRepoRow.repo))
         return [(r.repo, r.installation_id) for r in rows]
-
-
-def repos_watching(engine: Engine) -> set[str]:
-    with Session(engine) as s:
-        return set(s.scalars(select(WatchRow.repo).where(WatchRow.status == "watching")))
 
 
 def last_analyzed(engine: Engine, repo: str) -> str | None:

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
-from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Engine
 
 from agentmend import markdown as md
 from agentmend import markers
@@ -25,8 +24,9 @@ from agentmend.conversations.model import Conversation
 from agentmend.fixes.branches import BRANCH_PREFIX
 from agentmend.forges.base import Change, Forge, read_regular
 from agentmend.repo_config import RepoConfig
+from agentmend.store import changes, watches
 from agentmend.store.analysis_memory import sql_memory
-from agentmend.store.tables import ChangeRow, WatchRow
+from agentmend.store.watches import WatchRecord
 from agentmend.watch import present
 from agentmend.watch.attribution import concurrent_control, split
 from agentmend.watch.automerge import REVERT_PREFIX
@@ -106,10 +106,9 @@ def cause_of(change: Change, engine: Engine, repo: str) -> str:
     (a PR body can be edited by people, the state database cannot)."""
     from agentmend.markers import parse_cause
 
-    with Session(engine) as s:
-        row = s.get(ChangeRow, (repo, change.branch))
-    if row is not None:
-        return row.cause_id
+    recorded = changes.find(engine, repo, branch=change.branch)
+    if recorded is not None:
+        return recorded.cause_id
     marker = parse_cause(change.body)
     if marker is not None:
         return marker[0]
@@ -158,14 +157,7 @@ def _cause_in_report(report: AnalysisReport, cause_id: str, branch: str) -> str:
 # -- state --------------------------------------------------------------------------------------------
 
 
-def _row(s: Session, repo: str, branch: str, merge_sha: str | None = None) -> WatchRow | None:
-    q = select(WatchRow).where(WatchRow.repo == repo, WatchRow.branch == branch)
-    if merge_sha is not None:
-        q = q.where(WatchRow.merge_sha == merge_sha)
-    return s.scalars(q.order_by(WatchRow.id.desc())).first()
-
-
-def _stored_verdict(row: WatchRow) -> tuple[Verdict | None, str]:
+def _stored_verdict(row: WatchRecord) -> tuple[Verdict | None, str]:
     """(latest verdict, latest comment); `verdict_json` holds both so `@agentmend watch` can answer."""
     if not row.verdict_json:
         return None, ""
@@ -189,7 +181,7 @@ def _status(verdict: Verdict) -> Status:
     return verdict.outcome if verdict.final else "watching"
 
 
-def _status_of(row: WatchRow, baseline: Baseline, verdict: Verdict | None, comment: str, changed: bool,
+def _status_of(row: WatchRecord, baseline: Baseline, verdict: Verdict | None, comment: str, changed: bool,
                revert: Change | None = None) -> WatchStatus:  # fmt: skip
     return WatchStatus(
         branch=row.branch,
@@ -271,8 +263,7 @@ def start_watch(
     if not change.merge_sha:
         raise WatchError(f"{change.branch}: not merged (no merge commit); a watch starts at merge")
     repo = forge.repo_key
-    with Session(engine) as s:
-        existing = _row(s, repo, change.branch, change.merge_sha)
+    existing = watches.latest(engine, repo, change.branch, change.merge_sha)
     if existing is not None:
         b = Baseline.model_validate_json(existing.baseline_json)
         verdict, summary = _stored_verdict(existing)
@@ -301,17 +292,11 @@ def start_watch(
     forge.upsert_comment(change, COMMENT_KEY, comment)
     title, summary = present.check_output(baseline, None, config.watch)
     forge.set_check(change.merge_sha, present.CHECK_NAME, title, summary, None)
-    now = datetime.now(UTC)
-    with Session(engine) as s, s.begin():
-        row = WatchRow(
-            repo=repo, branch=change.branch, cause_id=cause_id, pr_number=change.number,
-            merge_sha=change.merge_sha, merged_at=baseline.merged_at, merged_by=merged_by,
-            baseline_json=baseline.model_dump_json(), status="watching",
-            verdict_json=_verdict_json(comment, None), updated_at=now,
-        )  # fmt: skip
-        s.add(row)
-        s.flush()
-        s.expunge(row)
+    row = watches.start(
+        engine, repo=repo, branch=change.branch, cause_id=cause_id, pr_number=change.number,
+        merge_sha=change.merge_sha, merged_at=baseline.merged_at, merged_by=merged_by,
+        baseline_json=baseline.model_dump_json(), verdict_json=_verdict_json(comment, None),
+    )  # fmt: skip
     return _status_of(row, baseline, None, comment, True)
 
 
@@ -352,8 +337,7 @@ def evaluate_watches(
     """Re-read the exports at the default-branch head and update every open watch of this repo."""
     now = now or datetime.now(UTC)
     repo = forge.repo_key
-    with Session(engine) as s:
-        rows = list(s.scalars(select(WatchRow).where(WatchRow.repo == repo, WatchRow.status == "watching")))
+    rows = watches.watching(engine, repo)
     if not rows:
         return []
     cache = cached(embedder, sql_memory(engine).vectors)
@@ -377,7 +361,7 @@ def _apply(
     forge: Forge,
     config: RepoConfig,
     engine: Engine,
-    row: WatchRow,
+    row: WatchRecord,
     baseline: Baseline,
     verdict: Verdict,
     now: datetime,
@@ -406,20 +390,19 @@ def _apply(
     forge.upsert_comment(change, COMMENT_KEY, comment)
     title, summary = present.check_output(baseline, verdict, config.watch)
     forge.set_check(row.merge_sha, present.CHECK_NAME, title, summary, present.conclusion(verdict))
-    with Session(engine) as s, s.begin():
-        stored = s.get(WatchRow, row.id)
-        assert stored is not None
-        stored.status = _status(verdict)
-        stored.verdict_json = _verdict_json(comment, verdict)
-        if revert is not None:
-            stored.revert_branch = revert.branch
-        stored.updated_at = now
-        s.flush()
-        s.expunge(stored)
+    stored = watches.update(
+        engine,
+        row.id,
+        status=_status(verdict),
+        verdict_json=_verdict_json(comment, verdict),
+        revert_branch=revert.branch if revert is not None else None,
+    )
+    if stored is None:
+        raise WatchError(f"{row.branch}: the watch was deleted while it was being evaluated")
     return _status_of(stored, baseline, verdict, comment, True, revert)
 
 
-def _watched_change(forge: Forge, row: WatchRow) -> Change:
+def _watched_change(forge: Forge, row: WatchRecord) -> Change:
     """The merged change itself: a later change on the same branch (a new PR) must not get its comment."""
     current = forge.get_change(row.branch)
     if current is not None and current.number == row.pr_number:
@@ -427,7 +410,7 @@ def _watched_change(forge: Forge, row: WatchRow) -> Change:
     return _change_from_row(row)
 
 
-def _change_from_row(row: WatchRow) -> Change:
+def _change_from_row(row: WatchRecord) -> Change:
     return Change(
         branch=row.branch, number=row.pr_number, url="", state="merged", head_sha=row.merge_sha, body="",
         merge_sha=row.merge_sha, merged_by=row.merged_by,
@@ -513,8 +496,7 @@ def rollback(
     forge: Forge, change: Change, config: RepoConfig, *, engine: Engine, requested_by: str
 ) -> Change:
     """Open (or return the open) revert change for a merged change, with the watch's evidence if any."""
-    with Session(engine) as s:
-        row = _row(s, forge.repo_key, change.branch, change.merge_sha)
+    row = watches.latest(engine, forge.repo_key, change.branch, change.merge_sha)
     merge_sha = change.merge_sha or (row.merge_sha if row is not None else None)
     if merge_sha is None:
         raise WatchError(f"{change.branch}: not merged; only a merged change can be rolled back")
@@ -522,18 +504,13 @@ def rollback(
     merged_by = (row.merged_by if row is not None else None) or change.merged_by
     revert = _open_revert(forge, config, change, merge_sha, merged_by, verdict, requested_by=requested_by)
     if row is not None:
-        with Session(engine) as s, s.begin():
-            stored = s.get(WatchRow, row.id)
-            if stored is not None:
-                stored.revert_branch = revert.branch
-                stored.updated_at = datetime.now(UTC)
+        watches.update(engine, row.id, revert_branch=revert.branch)
     return revert
 
 
 def watch_status(forge: Forge, change: Change, *, engine: Engine) -> str:
     """Markdown for `@agentmend watch`: the latest comment of the watch, or why there is none."""
-    with Session(engine) as s:
-        row = _row(s, forge.repo_key, change.branch)
+    row = watches.latest(engine, forge.repo_key, change.branch)
     if row is None:
         if change.state == "open":
             return "No metric watch yet: it starts when this change is merged."

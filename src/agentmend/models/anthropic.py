@@ -18,6 +18,7 @@ from agentmend.analysis.judge import Judge
 from agentmend.fixes.guard import injection_suspects
 from agentmend.fixes.records import Draft, Edit
 from agentmend.models.base import ModelError, ProposalRequest
+from agentmend.models.delimiters import as_data
 from agentmend.token_usage import TokenUsage
 
 TOOL_NAME = "propose_edits"
@@ -124,11 +125,6 @@ class _AnswerIn(BaseModel):
     edits: list[_EditIn]
     rationale: str
     expected_effect: str
-
-
-def as_data(text: str) -> str:
-    """Neutralise anything in untrusted text that could close or open our delimiters."""
-    return text.replace("<", "‹").replace(">", "›")
 
 
 def _excerpts(examples: tuple[str, ...]) -> str:

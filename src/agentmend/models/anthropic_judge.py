@@ -17,8 +17,8 @@ import anthropic
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from agentmend.analysis.judge import JudgeAnswer, JudgeRequest, Verdict
-from agentmend.models.anthropic import as_data
 from agentmend.models.base import ModelError
+from agentmend.models.delimiters import as_data
 from agentmend.token_usage import TokenUsage
 
 TOOL_NAME = "record_verdict"
