@@ -89,7 +89,7 @@ def rule_outcome(
     enabled = set(config.signals.enabled) & ACTION_SIGNALS
     actions: list[SignalHit] = []
     if enabled:
-        handed_off = user_signals.handoff_turn(conv) is not None
+        handed_off = "half_done" in enabled and user_signals.handoff_turn(conv) is not None
         actions = check_actions(conv, config.actions, enabled, declared, policy, handed_off=handed_off)
     hits = sorted((*base.signals, *actions), key=lambda h: (h.turn_index, h.name))
     strong_actions = [h for h in actions if h.name in STRONG_ACTIONS]

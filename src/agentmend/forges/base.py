@@ -5,9 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from agentmend.fixes.branches import BRANCH_PREFIX as BRANCH_PREFIX  # until forges/github.py imports
-from agentmend.fixes.branches import require_agentmend_branch as require_agentmend_branch  # them itself
-
 ChangeState = Literal["open", "closed", "merged"]
 CheckConclusion = Literal["success", "failure", "neutral"]
 

@@ -30,15 +30,9 @@ from tenacity import (
 )
 
 from agentmend import markers
+from agentmend.fixes.branches import BRANCH_PREFIX, require_agentmend_branch
 from agentmend.fixes.patch import EditRejected
-from agentmend.forges.base import (
-    BRANCH_PREFIX,
-    Change,
-    ChangeState,
-    CheckConclusion,
-    PublishResult,
-    require_agentmend_branch,
-)
+from agentmend.forges.base import Change, ChangeState, CheckConclusion, PublishResult
 from agentmend.markdown import BUDGET, cut
 
 log = logging.getLogger(__name__)

@@ -20,6 +20,7 @@ from agentmend import markers
 from agentmend.analysis.embed import Embedder, VectorLookup, cached
 from agentmend.analysis.memory import looking_back
 from agentmend.analysis.records import AnalysisReport, Outcome
+from agentmend.analysis.rule_memory import RuleMemory
 from agentmend.conversations.model import Conversation
 from agentmend.fixes.branches import BRANCH_PREFIX
 from agentmend.forges.base import Change, Forge, read_regular
@@ -82,17 +83,16 @@ def outcomes_of(
     embedder: Embedder,
     forge: Forge,
     policy_ref: str,
-    engine: Engine | None = None,
+    memory: RuleMemory | None = None,
 ) -> list[tuple[Conversation, Outcome]]:
     """Outcomes by the analysis' own detection (labels, action checks, user signals), so the watch counts
     failures as the diagnosis behind the change did. The agent's files are read at `policy_ref`, the
     merge's parent, for both arms: a change to the policy's wording must not move what counts as failed.
-    With `engine`, the rules' outcomes are remembered there, as the analysis does."""
+    With `memory`, the rules' outcomes are remembered there, as the analysis does."""
     from agentmend.analysis.detection import read_targets, run_detection
 
     vector_of = VectorLookup(embedder, [t.text for c in conversations for t in c.user_turns if t.text])
     targets = read_targets(config, lambda path: read_regular(forge, path, policy_ref))
-    memory = sql_memory(engine).rule_outcomes if engine is not None else None
     outcomes = run_detection(conversations, config, vector_of=vector_of, targets=targets, memory=memory,
                              encoder=embedder.name).outcomes  # fmt: skip
     return list(zip(conversations, outcomes, strict=True))
@@ -218,7 +218,9 @@ def _freeze_at_merge(
     cache = cached(embedder, memory.vectors)
     cause_id = cause_of(change, engine, repo)
     parent = forge.parent_sha(merge_sha)
-    pairs = outcomes_of(conversations_at(forge, config, parent), config, cache, forge, parent, engine)
+    pairs = outcomes_of(
+        conversations_at(forge, config, parent), config, cache, forge, parent, memory.rule_outcomes
+    )
     if report is None:
         from agentmend.analysis.pipeline import analyze_conversations
 
@@ -340,7 +342,8 @@ def evaluate_watches(
     rows = watches.watching(engine, repo)
     if not rows:
         return []
-    cache = cached(embedder, sql_memory(engine).vectors)
+    memory = sql_memory(engine)
+    cache = cached(embedder, memory.vectors)
     conversations = conversations_at(forge, config, forge.head_sha())
     pairs_under: dict[str, list[tuple[Conversation, Outcome]]] = {}  # by the policy in force at each merge
     results = []
@@ -348,7 +351,7 @@ def evaluate_watches(
         baseline = Baseline.model_validate_json(row.baseline_json)
         ref = baseline.parent_sha
         if ref not in pairs_under:
-            pairs_under[ref] = outcomes_of(conversations, config, cache, forge, ref, engine)
+            pairs_under[ref] = outcomes_of(conversations, config, cache, forge, ref, memory.rule_outcomes)
         after, control, unattributed = _after_arm(baseline, pairs_under[ref], config, cache)
         verdict = judge(baseline, summarize(after, baseline.cause_id), config.watch,
                         control=summarize(control, baseline.cause_id) if control else None,

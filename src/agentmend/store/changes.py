@@ -12,6 +12,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from agentmend.fixes.select import Cooldown, History
+from agentmend.store.records import record_of
 from agentmend.store.tables import ChangeRow, ClusterRow, CooldownRow
 
 
@@ -34,20 +35,7 @@ class ChangeRecord:
 
 
 def _record(row: ChangeRow) -> ChangeRecord:
-    return ChangeRecord(
-        repo=row.repo,
-        branch=row.branch,
-        cause_id=row.cause_id,
-        number=row.number,
-        state=row.state,
-        risk=row.risk,
-        head_sha=row.head_sha,
-        merge_sha=row.merge_sha,
-        merged_by=row.merged_by,
-        merged_at=row.merged_at,
-        status_comment_id=row.status_comment_id,
-        run_id=row.run_id,
-    )
+    return record_of(ChangeRecord, row)
 
 
 def _cooldown(row: CooldownRow) -> Cooldown:

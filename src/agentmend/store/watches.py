@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from agentmend.store.records import record_of
 from agentmend.store.tables import WatchRow
 
 
@@ -28,20 +29,7 @@ class WatchRecord:
 
 
 def _record(row: WatchRow) -> WatchRecord:
-    return WatchRecord(
-        id=row.id,
-        repo=row.repo,
-        branch=row.branch,
-        cause_id=row.cause_id,
-        pr_number=row.pr_number,
-        merge_sha=row.merge_sha,
-        merged_at=row.merged_at,
-        merged_by=row.merged_by,
-        baseline_json=row.baseline_json,
-        status=row.status,
-        verdict_json=row.verdict_json,
-        revert_branch=row.revert_branch,
-    )
+    return record_of(WatchRecord, row)
 
 
 def latest(engine: Engine, repo: str, branch: str, merge_sha: str | None = None) -> WatchRecord | None:
