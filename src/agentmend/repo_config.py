@@ -210,7 +210,8 @@ class ActionsConfig(_Strict):
             "downgrade", "exchange", "return", "place", "order", "set", "write", "post", "grant", "revoke",
             "invite", "assign", "enable", "disable", "schedule", "reserve", "purchase", "buy", "register",
             "subscribe", "unsubscribe", "activate", "deactivate", "rename", "move", "archive", "restore",
-            "approve", "reject", "void", "withdraw", "deposit", "edit", "insert", "save",
+            "approve", "reject", "void", "withdraw", "deposit", "edit", "insert", "save", "open", "lodge",
+            "raise",
         ],
         description="A tool whose name has one of these words (split on _ - . and camelCase) changes state.",
     )

@@ -245,3 +245,152 @@ def test_a_strong_action_check_alone_fails_the_conversation_at_its_turn() -> Non
     out = rule_outcome(conv, config, policy=POLICY)
     assert out.failed and out.failing_turn == 4 and "claimed_not_done" in out.signal_names
     assert not rule_outcome(confirmed_cancel(), config, policy=POLICY).failed
+
+
+# ------------------------------------------------------------------ claims agent: tools known by description
+
+CLAIM_TOOLS = """
+tools:
+- name: get_policy
+  description: Policy details, holder, drivers and cover.
+- name: open_claim
+  description: Open a new claim on a policy.
+- name: claims_intake
+  description: Open a new claim on a policy (the intake system's name for it).
+- name: update_policy
+  description: Change the correspondence or risk address on a policy.
+- name: add_driver
+  description: Add a named driver to a motor policy.
+- name: get_adjuster_slots
+  description: Free assessor visit slots for a claim.
+- name: schedule_adjuster
+  description: Book an assessor visit in one of the free slots.
+- name: upload_document
+  description: Attach a file the customer sent to a claim.
+"""
+POLICY_DOC = {"policy_number": "HM-5473953", "product": "home", "status": "active"}
+
+
+def _claim(
+    said: str, incident_date: str, started_at: str = "2026-11-21T10:00:00Z", tool: str = "open_claim"
+) -> Conversation:
+    return chat(
+        user(said + " Policy HM-5473953."),
+        call("get_policy", "c1", policy_number="HM-5473953"),
+        result("c1", POLICY_DOC),
+        say("Sorry to hear that. I'll open a claim for accidental damage. Is that OK?"),
+        user("yes please"),
+        call(tool, "c2", policy_number="HM-5473953", incident_date=incident_date),
+        result("c2", {"claim_id": "CLM-26-745758", "status": "open"}),
+        say("Your claim CLM-26-745758 is open."),
+        user("great, thanks"),
+        started_at=started_at,
+    )
+
+
+def test_a_tool_described_with_a_write_verb_is_checked_as_a_write() -> None:
+    """`claims_intake` has no write verb in its name; its description ("Open a new claim") says it writes."""
+    made_up = _claim("I spilled paint on the carpet.", "2026-10-02", tool="claims_intake")
+    fired = [h.tool for h in hits(made_up, tools=CLAIM_TOOLS) if h.name == "ungrounded_argument"]
+    assert fired == ["claims_intake"]
+    assert hits(made_up) == []  # without the tool descriptions nothing says claims_intake changes state
+
+
+def test_a_day_named_relative_to_the_message_grounds_the_date() -> None:
+    """Saturday 21 November: "yesterday" is the 20th, "el lunes" the 16th, "02/11" (day first) the 2nd."""
+    for said, day in [
+        ("The storm yesterday blew tiles off my roof.", "2026-11-20"),
+        ("se me volcó un bote de pintura en la alfombra el lunes.", "2026-11-16"),
+        ("my car got keyed on 02/11", "2026-11-02"),
+        ("the hot water tank burst in the night", "2026-11-21"),
+    ]:
+        assert [
+            h for h in hits(_claim(said, day), tools=CLAIM_TOOLS) if h.name == "ungrounded_argument"
+        ] == [], said
+    wrong = _claim("The storm yesterday blew tiles off my roof.", "2026-11-14")
+    assert [h.name for h in hits(wrong, tools=CLAIM_TOOLS)] == ["ungrounded_argument"]
+
+
+def test_a_relative_day_without_a_known_moment_grounds_nothing() -> None:
+    conv = chat(
+        user("The storm yesterday blew tiles off my roof. Policy HM-5473953."),
+        call("get_policy", "c1", policy_number="HM-5473953"),
+        result("c1", POLICY_DOC),
+        say("I'll open a storm claim. OK?"),
+        user("yes"),
+        call("open_claim", "c2", policy_number="HM-5473953", incident_date="2026-11-20"),
+        result("c2", {"claim_id": "CLM-1", "status": "open"}),
+    )
+    assert conv.started_at is None
+    assert [h.name for h in hits(conv, tools=CLAIM_TOOLS)] == ["ungrounded_argument"]
+
+
+def _slots_then(reply: str, *, book: bool) -> Conversation:
+    messages = [
+        user("necesito que venga el perito, CLM-26-777810"),
+        call("get_adjuster_slots", "c1", claim_id="CLM-26-777810"),
+        result("c1", {"slots": [{"slot_id": "slot_0d42a8", "date": "2026-11-25", "window": "am"}]}),
+        say("Tengo el miércoles 25 de noviembre, de 8:00 a 12:00. ¿Le va bien?"),
+        user("sí, el miércoles"),
+    ]
+    if book:
+        messages += [
+            call("schedule_adjuster", "c2", claim_id="CLM-26-777810", slot_id="slot_0d42a8"),
+            result("c2", {"status": "booked"}),
+        ]
+    return chat(*messages, say(reply), user("gracias"))
+
+
+def test_a_booking_reported_in_another_language_without_the_call_is_claimed_not_done() -> None:
+    said = "Listo, la visita queda confirmada el miércoles 25 de noviembre."
+    fired = [
+        h for h in hits(_slots_then(said, book=False), tools=CLAIM_TOOLS) if h.name == "claimed_not_done"
+    ]
+    assert len(fired) == 1 and "queda confirmada" in fired[0].evidence
+    booked = hits(_slots_then(said, book=True), tools=CLAIM_TOOLS)
+    assert [h for h in booked if h.name == "claimed_not_done"] == []
+
+
+def test_a_claim_after_a_tool_that_may_write_reports_it() -> None:
+    """ "I've added the file" right after a successful `upload_document` (no write verb in its name)."""
+    conv = chat(
+        user("here's the photo for CLM-26-465895"),
+        call("upload_document", "c1", claim_id="CLM-26-465895", file_name="IMG_2850.jpg"),
+        result("c1", {"status": "attached"}),
+        say("Thanks — I've added 1 file to claim CLM-26-465895."),
+        user("cheers"),
+    )
+    assert hits(conv, tools=CLAIM_TOOLS) == []
+
+
+def _two_changes(*calls_made: dict[str, object]) -> Conversation:
+    return chat(
+        user(
+            "I've moved: new address 103 Cowley Road, Oxford OX4 5UP, and can you add my son Tomás "
+            "as a driver?"
+        ),
+        user("MT-5236332"),
+        call("get_policy", "c1", policy_number="MT-5236332"),
+        result("c1", {"policy_number": "MT-5236332", "product": "motor"}),
+        say("I'll update your address and add Tomás as a driver. OK?"),
+        user("yes please"),
+        *calls_made,
+        say("Done — your policy is updated."),
+        user("no that's all"),
+    )
+
+
+def test_an_announced_action_with_its_own_tool_never_called_is_half_done() -> None:
+    address = [
+        call("update_policy", "c2", policy_number="MT-5236332", address="103 Cowley Road, Oxford OX4 5UP"),
+        result("c2", {"status": "updated"}),
+    ]
+    driver = [
+        call("add_driver", "c3", policy_number="MT-5236332", driver="Tomás Ruiz"),
+        result("c3", {"status": "added"}),
+    ]
+    fired = [h for h in hits(_two_changes(*address), tools=CLAIM_TOOLS) if h.name == "half_done"]
+    assert len(fired) == 1 and "add_driver" in fired[0].evidence and fired[0].turn_index == 5
+    assert [
+        h for h in hits(_two_changes(*address, *driver), tools=CLAIM_TOOLS) if h.name == "half_done"
+    ] == []

@@ -43,8 +43,16 @@ def result(call_id: str, payload: Any) -> dict[str, Any]:
     return {"role": "tool", "tool_call_id": call_id, "content": content}
 
 
-def chat(*messages: dict[str, Any], cid: str = "c1", **metadata: Any) -> Conversation:
-    record = {"id": cid, "messages": [{"role": "system", "content": POLICY}, *messages], "metadata": metadata}
+def chat(
+    *messages: dict[str, Any], cid: str = "c1", started_at: str | None = None, **metadata: Any
+) -> Conversation:
+    record: dict[str, Any] = {
+        "id": cid,
+        "messages": [{"role": "system", "content": POLICY}, *messages],
+        "metadata": metadata,
+    }
+    if started_at is not None:
+        record["started_at"] = started_at
     items = list(read_export("chats.jsonl", io.BytesIO((json.dumps(record) + "\n").encode())))
     assert len(items) == 1 and isinstance(items[0], Conversation), items
     return items[0]

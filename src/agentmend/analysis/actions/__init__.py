@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import get_args
 
-from agentmend.analysis.actions.calls import pair_calls
+from agentmend.analysis.actions.calls import READ_VERBS, is_write, pair_calls
 from agentmend.analysis.actions.capability import said_cannot
 from agentmend.analysis.actions.claims import claims_not_done
 from agentmend.analysis.actions.confirmation import unconfirmed_writes
@@ -32,7 +32,7 @@ def check_actions(
 ) -> list[SignalHit]:
     """The enabled checks' hits. `handed_off`: the conversation went to a human (`signals.handoff_turn`),
     so a request left half done is the human's to finish."""
-    declared = declared or DeclaredTools()
+    declared = _with_descriptions(declared or DeclaredTools(), cfg)
     if declared.reads:
         cfg = cfg.model_copy(update={"read_tools": [*cfg.read_tools, *declared.reads]})
     calls = pair_calls(conv)
@@ -52,3 +52,15 @@ def check_actions(
     if "half_done" in enabled:
         hits += half_done(conv, calls, cfg, declared.writes, handed_off)
     return hits
+
+
+def _with_descriptions(declared: DeclaredTools, cfg: ActionsConfig) -> DeclaredTools:
+    """Unflagged tools whose description starts with a write verb ("Open a new claim") write; with a read
+    verb ("Find a customer…") they only read, unless their name says they write (`cancel_order`).
+    A tool named in `actions.read_tools` stays a read."""
+    verbs = set(cfg.write_verbs)
+    writes = {n for n, w in declared.described if w in verbs and n not in cfg.read_tools}
+    reads = {n for n, w in declared.described if w in READ_VERBS and not is_write(n, cfg)}
+    if not writes and not reads:
+        return declared
+    return DeclaredTools(declared.names, declared.writes | writes, declared.reads | reads, declared.described)

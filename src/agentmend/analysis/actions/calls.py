@@ -93,6 +93,10 @@ def is_error_result(turn: Turn) -> bool:
     return turn.is_error or bool(_ERROR_TEXT.search(turn.text[:400]))
 
 
+# A tool named or described with one of these first ("get_order", "Find a customer…") only reads.
+READ_VERBS = frozenset(
+    {"get", "list", "search", "find", "lookup", "look", "fetch", "read", "check", "calculate", "show", "view"}
+)
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
@@ -108,17 +112,7 @@ def _is_write(name: str, verbs: tuple[str, ...], writes: tuple[str, ...], reads:
     if name in writes:
         return True
     words = name_words(name)
-    if words and words[0] in (
-        "get",
-        "list",
-        "search",
-        "find",
-        "lookup",
-        "fetch",
-        "read",
-        "check",
-        "calculate",
-    ):
+    if words and words[0] in READ_VERBS:
         return False
     return any(w in verbs for w in words)
 
@@ -128,6 +122,12 @@ def is_write(name: str, cfg: ActionsConfig, declared_writes: Iterable[str] = ())
     return _is_write(
         name, tuple(cfg.write_verbs), tuple((*cfg.write_tools, *declared_writes)), tuple(cfg.read_tools)
     )
+
+
+def is_read(name: str, cfg: ActionsConfig) -> bool:
+    """A tool known only to read: listed in `actions.read_tools`, or named with a read verb first."""
+    words = name_words(name)
+    return name in cfg.read_tools or bool(words and words[0] in READ_VERBS)
 
 
 def writes(calls: Sequence[CallResult], cfg: ActionsConfig, declared: Iterable[str] = ()) -> list[CallResult]:

@@ -2,9 +2,11 @@
 issued") and no successful call of a matching tool came before it.
 
 Only read where the export shows tool calls at all (a conversation with none may come from an agent whose
-tool use is not logged). A claim right after successful writes (since the user last spoke) is taken to report
-them; otherwise it must match an earlier successful call by its verb family (cancelled ↔ cancel/void, booked ↔
-book/reserve/create, …); claims that name no family ("processed", "done") match any successful write.
+tool use is not logged). A claim right after successful calls that may write (since the user last spoke) is
+taken to report them — a tool not known to only read counts, so "I've added the file" after `upload_document`
+is no false claim; otherwise it must match an earlier successful call by its verb family (cancelled ↔
+cancel/void, booked ↔ book/reserve/create, …); claims that name no family ("processed", "done") match any
+successful write.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from agentmend.analysis.actions.calls import CallResult, is_write, name_words
+from agentmend.analysis.actions.calls import CallResult, is_read, is_write, name_words
 from agentmend.analysis.actions.text import excerpt, normal
 from agentmend.analysis.records import SignalHit
 from agentmend.conversations.model import Conversation
@@ -60,6 +62,18 @@ _VERB_FAMILY = {
     "add": "add",
     "reset": "reset",
     "transferr": "transfer",
+    "agend": "book",
+    "program": "book",
+    "marcad": "book",
+    "réserv": "book",
+    "gebucht": "book",
+    "prenot": "book",
+    "anul": "cancel",
+    "annul": "cancel",
+    "storn": "cancel",
+    "confirm": "any",
+    "bestätigt": "any",
+    "conferm": "any",
     "process": "any",
     "submitt": "any",
     "complet": "any",
@@ -79,9 +93,22 @@ CLAIM = re.compile(
     r"|\b(?:all\s+done|it'?s\s+done|that'?s\s+done)\b",
     re.IGNORECASE,
 )
+# A state the assistant reports ("Booked: Gareth will visit on…", "la visita queda confirmada"): a claim
+# unless a call since the user last spoke — a lookup too — just showed it. English "is booked" is left out:
+# agents use it to describe ("your reservation is booked in basic economy", "the flight is cancelled by…").
+STATE = re.compile(
+    r"^\W*(booked|confirmed|cancel(?:l)?ed|scheduled|done)\s*[:—–-]"
+    # the same in the other languages agentmend's lexicons cover: an auxiliary and a participle of a write
+    r"|\b(?:queda|quedó|quedan|está|están|ha\s+sido|han\s+sido|fue|fueron|fica|ficou|ficam|foi|foram|est|sont"
+    r"|a\s+été|ont\s+été|ist|sind|wurde|wurden|è|sono|è\s+stat[oa]|sono\s+stat[ie])\s+(?:ya\s+|já\s+|bien\s+"
+    r"|jetzt\s+|ora\s+)?(reservad[oa]s?|agendad[oa]s?|programad[oa]s?|marcad[oa]s?|réservée?s?|gebucht|reserviert"
+    r"|prenotat[oaie]|cancelad[oa]s?|anulad[oa]s?|annulée?s?|storniert|annullat[oaie]|confirmad[oa]s?|confirmée?s?"
+    r"|bestätigt|confermat[oaie])(?!\w)",
+    re.IGNORECASE | re.MULTILINE,
+)
 _NOT_A_CLAIM = re.compile(
     r"\b(?:not|never|n't|haven't|hasn't|if|once|after|when|will|would|could|can|before|unless|been\s+cancel\w*\s+by"
-    r"|was\s+\w+\s+by\s+the\s+airline|already\s+been)\b",
+    r"|was\s+\w+\s+by\s+the\s+airline|already\s+been|no|não|pas|nicht|non|si|se|cuando|quando|quand|wenn)\b",
     re.IGNORECASE,
 )
 
@@ -89,7 +116,8 @@ _NOT_A_CLAIM = re.compile(
 _SIDE_EFFECT = re.compile(r"\b(?:confirmation|receipt|itinerary|details|e-?mail|summary)\b", re.IGNORECASE)
 
 
-def _family(verb: str) -> str:
+def verb_family(verb: str) -> str:
+    """The family of a past or base verb (\"cancelled\" → cancel), \"any\" for one that names none."""
     v = verb.lower()
     for stem in sorted(_VERB_FAMILY, key=len, reverse=True):
         if v.startswith(stem):
@@ -122,17 +150,30 @@ def claims_not_done(
             and c.succeeded
             and c.result is not None
             and c.result.index < turn.index
-            and (is_write(c.name, cfg, declared_writes) or _family(c.name) == "transfer")
+            and (is_write(c.name, cfg, declared_writes) or verb_family(c.name) == "transfer")
         ]
         last_user = next((t.index for t in reversed(conv.turns[: turn.index]) if t.role == "user"), -1)
-        just_done = [c for c in done if c.call_turn > last_user]  # what it did since the user last spoke
-        for m in CLAIM.finditer(text):
+        just_done = [  # what it did since the user last spoke, with any tool that may change state
+            c
+            for c in calls
+            if c.call_turn > last_user
+            and c.succeeded
+            and c.result is not None
+            and c.result.index < turn.index
+            and not is_read(c.name, cfg)
+        ]
+        looked = any(  # a lookup since the user last spoke: the states it returned may be reported
+            c.call_turn > last_user and c.succeeded and c.result is not None and c.result.index < turn.index
+            for c in calls
+        )
+        found = [*CLAIM.finditer(text), *(() if looked else STATE.finditer(text))]
+        for m in found:
             sentence_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
             clause = text[sentence_start : m.start()]
             if _NOT_A_CLAIM.search(clause[-60:]):
                 continue
             verb = next((g for g in m.groups() if g), "done")
-            family = _family(verb)
+            family = verb_family(verb)
             if _SIDE_EFFECT.search(clause[-80:]):
                 family = "any"  # "your confirmation has been sent": what any completed write does
             if just_done or any(_matches(c, family) for c in done):

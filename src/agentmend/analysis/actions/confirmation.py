@@ -92,6 +92,11 @@ def _says_yes(text: str, yes: re.Pattern[str]) -> bool:
     return any(yes.search(s) and not _NO.search(s) for s in sentences)
 
 
+def user_says_yes(text: str, cfg: ActionsConfig) -> bool:
+    """The user's message agrees to what the agent proposed (the phrases `unconfirmed_write` accepts)."""
+    return _says_yes(normal(text), _yes(cfg.extra_confirmation_phrases))
+
+
 def _states(turn: Turn, call: CallResult) -> bool:
     text = normal(turn.text)
     if _ASKS_GO_AHEAD.search(text):

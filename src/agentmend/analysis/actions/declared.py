@@ -3,7 +3,8 @@
 Read shapes: a list of tools, `{tools: [...]}`, OpenAI `{type: function, function: {name}}`, Anthropic/MCP
 `{name, input_schema, annotations: {readOnlyHint}}`, or a mapping of tool name to description. A tool marks
 itself as a write with `readOnlyHint: false`, `destructiveHint: true`, `writes: true`, `side_effects: true`
-or `read_only: false`.
+or `read_only: false`. With no such flag, the first word of its description is kept ("Open a new claim",
+"Find a customer"): `check_actions` reads it with the configured write verbs.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ class DeclaredTools:
     names: frozenset[str] = frozenset()
     writes: frozenset[str] = frozenset()
     reads: frozenset[str] = frozenset()
+    described: tuple[tuple[str, str], ...] = ()  # (tool, first word of its description) for unflagged tools
 
 
 def _is_write(spec: dict[str, Any]) -> bool | None:
@@ -58,9 +60,14 @@ def _tools(data: Any) -> Iterable[tuple[str, dict[str, Any]]]:
                 yield name, spec if isinstance(spec, dict) else {}
 
 
+def _first_word(spec: dict[str, Any]) -> str | None:
+    words = str(spec.get("description") or "").split()
+    return words[0].strip(".,:;").lower() if words else None
+
+
 def declared_tools(texts: Iterable[str]) -> DeclaredTools:
     """Tool names and write flags from tool-description files; a file that does not parse is skipped."""
-    names, writes, reads = set(), set(), set()
+    names, writes, reads, described = set(), set(), set(), {}
     for text in texts:
         try:
             data = yaml.safe_load(text)
@@ -76,4 +83,8 @@ def declared_tools(texts: Iterable[str]) -> DeclaredTools:
                 writes.add(name)
             elif flag is False:
                 reads.add(name)
-    return DeclaredTools(frozenset(names), frozenset(writes), frozenset(reads))
+            elif (word := _first_word(spec)) is not None:
+                described[name] = word
+    return DeclaredTools(
+        frozenset(names), frozenset(writes), frozenset(reads), tuple(sorted(described.items()))
+    )

@@ -3,7 +3,8 @@ conversation supplied (the user's words, a tool result, the system prompt) — t
 
 Only values that could be made up are checked: identifiers (a token mixing letters and digits, or a long
 number), amounts (numbers under keys naming money) and dates. A date counts as grounded when the user named
-the same day in words ("May 24", "24 May", "5/24"), or a tool result or the user gave it in ISO form.
+the same day in words ("May 24", "24 May", "5/24" or "24/5", or relative to when they wrote:
+"yesterday", "el lunes", see `named_dates.py`), or a tool result or the user gave it in ISO form.
 Amounts are grounded by the same number, or by a sum or product of two earlier numbers (a fare times
 passengers, two fares). Reading calls are not checked unless `actions.ground_read_calls` is set: a lookup
 with a wrong guess harms nobody. Identifiers are only checked once the agent has looked something up
@@ -15,10 +16,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from agentmend.analysis.actions.calls import CallResult, is_write
+from agentmend.analysis.actions.named_dates import relative_days
 from agentmend.analysis.actions.text import call_text
 from agentmend.analysis.records import SignalHit
 from agentmend.conversations.model import Conversation
@@ -70,8 +72,13 @@ def _month_days(text: str) -> set[tuple[int, int]]:
             month, day = _MONTHS.index(m.group(1)[:3].lower()) + 1, int(m.group(2))
         elif m.group(4):
             month, day = _MONTHS.index(m.group(4)[:3].lower()) + 1, int(m.group(3))
-        else:
-            month, day = int(m.group(5)), int(m.group(6))
+        else:  # 5/24 or 24/5: both readings when both could be a month
+            a, b = int(m.group(5)), int(m.group(6))
+            if a <= 12:
+                out.add((a, b))
+            if b <= 12:
+                out.add((b, a))
+            continue
         out.add((month, day))
     return out
 
@@ -79,10 +86,12 @@ def _month_days(text: str) -> set[tuple[int, int]]:
 class _Ground:
     """What the conversation had said before a turn: its text, the days named, the numbers seen."""
 
-    def __init__(self, texts: Iterable[str], user_texts: Iterable[str]) -> None:
+    def __init__(self, texts: Iterable[str], user_turns: Iterable[tuple[str, datetime | None]]) -> None:
         self.text = "\n".join(texts)
         self.lower = self.text.lower()
-        self.days = _month_days("\n".join(user_texts))
+        self._user_turns = tuple(user_turns)
+        self.days = _month_days("\n".join(t for t, _ in self._user_turns))
+        self._relative: set[date] | None = None
         nums = {float(n.replace(",", "")) for n in _NUMBER.findall(self.text)}
         self.numbers = {n for n in nums if n < 1e7}
 
@@ -100,7 +109,11 @@ class _Ground:
             date(y, mo, d)
         except ValueError:
             return False
-        return f"{y:04d}-{mo:02d}-{d:02d}" in self.text or (mo, d) in self.days
+        if f"{y:04d}-{mo:02d}-{d:02d}" in self.text or (mo, d) in self.days:
+            return True
+        if self._relative is None:
+            self._relative = relative_days(self._user_turns)
+        return date(y, mo, d) in self._relative
 
     def has_amount(self, x: float) -> bool:
         if x in self.numbers or x == 0:
@@ -128,7 +141,8 @@ def ungrounded_arguments(
             if p.succeeded and p.result is not None and p.result.index < c.call_turn
         ]
         ground = _Ground(
-            [policy, *(t.text for t in before), *accepted], [t.text for t in before if t.role == "user"]
+            [policy, *(t.text for t in before), *accepted],
+            [(t.text, t.timestamp or conv.started_at) for t in before if t.role == "user"],
         )
         args = c.arguments
         if not isinstance(args, dict | list):

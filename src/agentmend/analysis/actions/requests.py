@@ -1,17 +1,27 @@
-"""Half done: the user asked for the same kind of action on several things (cancel A and B) and the agent
-completed it for some of them only, without handing the conversation over.
+"""Half done: the agent completed part of what was asked and agreed, without handing the conversation over.
 
-Asked-for things are identifiers (tokens mixing letters and digits) in a user sentence with a write verb; done
-means the identifier is in the arguments of a successful state-changing call. Nothing done at all is not
-flagged here (that is how a correct refusal looks); one of several done is.
+Two readings, each explainable by the words that fired it:
+- the user asked for the same kind of action on several things (cancel A and B) and only some were done.
+  Asked-for things are identifiers (tokens mixing letters and digits) in a user sentence with a write verb;
+  done means the identifier is in the arguments of a successful state-changing call;
+- the agent announced several actions ("I'll update your address and add Tomás as a driver. OK?"), the user
+  said yes, and an announced action has no successful write after the yes that does it: a call of the verb's
+  family (`claims.FAMILIES`) that names what the clause names (a word of the clause in the call's name,
+  argument keys or values: "add Tomás as a driver" is not done by `update_policy(address=…)`), or, failing
+  that, a call of the family no other announced action took.
+Nothing done at all is not flagged here (that is how a correct refusal looks); one of several done is.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from agentmend.analysis.actions.calls import CallResult, is_write
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from agentmend.analysis.actions.calls import CallResult, is_write, name_words
+from agentmend.analysis.actions.claims import FAMILIES, verb_family
+from agentmend.analysis.actions.confirmation import user_says_yes
 from agentmend.analysis.actions.text import normal
 from agentmend.analysis.records import SignalHit
 from agentmend.conversations.model import Conversation
@@ -19,6 +29,18 @@ from agentmend.repo_config import ActionsConfig
 
 _TOKEN = re.compile(r"(?<![\w-])(?=[A-Za-z0-9_-]*\d)(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{5,}(?![\w-])")
 _SENTENCE = re.compile(r"[^.!?\n]+")
+# The agent says what it is about to do: "I'll update…", "To confirm: address changed…, Beatriz added".
+_ANNOUNCES = re.compile(
+    r"\b(?:i'?ll|i\s+will|i'?m\s+going\s+to|i\s+am\s+going\s+to|shall\s+i|should\s+i|to\s+confirm|let\s+me"
+    r"|i\s+can\s+now)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[a-z]+")
+_RECAP = re.compile(r"\W*to\s+confirm\b")
+_ACTION = re.compile(
+    r"(?:i'?ll|i\s+will|shall\s+i|should\s+i|let\s+me|going\s+to|i\s+can\s+now|\band|\bthen|\balso|,)\s+"
+    r"(?:also\s+|now\s+|then\s+|go\s+ahead\s+and\s+)?([a-z]+)"
+)
 
 
 def half_done(
@@ -40,6 +62,9 @@ def half_done(
             if verbs.search(sentence):
                 for tok in _TOKEN.findall(sentence):
                     asked.setdefault(tok.lower(), t.index)
+    announced = _announced_not_done(conv, calls, cfg, declared_writes)
+    if announced is not None:
+        return [announced]
     if len(asked) < 2:
         return []
     done_text = " ".join(
@@ -58,3 +83,105 @@ def half_done(
             f"not for {', '.join(missing)}",
         )
     ]
+
+
+def _clauses(text: str, write_verbs: Sequence[str]) -> list[tuple[str, set[str]]]:
+    """Per announced action: its verb family and the content words of its clause, up to the next action.
+    An action is a write verb in its base form right after "I'll", "let me", "and", "then", a comma…:
+    "I'll update your address… and add Tomás as a driver" → (update, {address, …}), (add, {tomás, driver});
+    the nouns of "your reason (change of plan, airline cancelled flight)" are no actions. A recap ("To
+    confirm: address changed…, Beatriz added…") names its actions by their participles."""
+    text = text.lower()
+    verbs = set(write_verbs)
+    starts = [(m.start(1), m.group(1)) for m in _ACTION.finditer(text) if m.group(1) in verbs]
+    if _RECAP.match(text):  # "To confirm: address changed to…, and Beatriz added…": the participles
+        starts += [
+            (m.start(), m.group(0))
+            for m in _WORD.finditer(text)
+            if any(m.group(0) in (v + "d", v + "ed", v + v[-1] + "ed") for v in verbs)
+        ]
+        starts.sort()
+    out: list[tuple[str, set[str]]] = []
+    for n, (at, verb) in enumerate(starts):
+        family = verb_family(verb)
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(text)
+        words = {
+            w
+            for w in _WORD.findall(text[at + len(verb) : end])
+            if len(w) >= 4 and w not in ENGLISH_STOP_WORDS
+        }
+        if family != "any":
+            out.append((family, words))
+    return out
+
+
+def _names(call: CallResult) -> set[str]:
+    """The words a call is about: its name, its argument keys and its argument values."""
+    return set(name_words(call.name)) | set(_WORD.findall(call.call.arguments.lower().replace("_", " ")))
+
+
+def _announced_not_done(
+    conv: Conversation, calls: tuple[CallResult, ...], cfg: ActionsConfig, declared_writes: tuple[str, ...]
+) -> SignalHit | None:
+    turns = [t for t in conv.turns if t.text.strip() or t.role == "assistant"]
+    for i, t in enumerate(turns[:-1]):
+        if t.role != "assistant" or not t.text.strip():
+            continue
+        reply = turns[i + 1]
+        if reply.role != "user" or not user_says_yes(reply.text, cfg):
+            continue
+        sentences = [s for s in _SENTENCE.findall(normal(t.text)) if _ANNOUNCES.search(s)]
+        clauses = [c for s in sentences for c in _clauses(s, cfg.write_verbs)]
+        if len(clauses) < 2:
+            continue
+        after = [
+            c
+            for c in calls
+            if c.call_turn > reply.index and c.succeeded and is_write(c.name, cfg, declared_writes)
+        ]
+        if not after:
+            continue  # nothing done at all: a refusal or an error, the other checks' business
+        unmatched = _unmatched(clauses, after, {*declared_writes, *(c.name for c in calls)})
+        if unmatched:
+            return SignalHit(
+                "half_done",
+                t.index,
+                f"announced {' and '.join(f for f, _ in clauses)} and the user agreed; done: "
+                f"{', '.join(dict.fromkeys(c.name for c in after))}; not done: {', '.join(unmatched)}",
+            )
+    return None
+
+
+def _unmatched(
+    clauses: list[tuple[str, set[str]]], calls: list[CallResult], tools: Iterable[str]
+) -> list[str]:
+    """Announced actions left undone: no call after the yes names it, none of its family is left over, and
+    a tool that would do it exists (`tools`: declared writes and tools called in the conversation) and was
+    not called — "add Tomás as a driver" with `add_driver` declared. Without such a tool one call may do
+    several ("I'll cancel it and refund $164" is one `cancel_reservation`)."""
+    called = {c.name for c in calls}
+    left: list[tuple[str, set[str]]] = []
+    used: set[int] = set()
+    for family, words in clauses:
+        naming = [i for i, c in enumerate(calls) if _of_family(c.name, family) and words & _names(c)]
+        if naming:
+            used.update(naming[:1])
+        else:
+            left.append((family, words))
+    missing = []
+    for family, words in left:
+        free = next((i for i, c in enumerate(calls) if i not in used and _of_family(c.name, family)), None)
+        if free is not None:
+            used.add(free)
+            continue
+        would = sorted(
+            t for t in tools if t not in called and _of_family(t, family) and words & set(name_words(t))
+        )
+        if would:
+            missing.append(f"{family} {' '.join(sorted(words)[:3])} (no {would[0]} call)")
+    return missing
+
+
+def _of_family(tool: str, verb: str) -> bool:
+    words = [w for w in name_words(tool) if len(w) > 2]
+    return any(w.startswith(f) or f.startswith(w) for w in words for f in (verb, *FAMILIES[verb]))
