@@ -113,3 +113,35 @@ def test_a_yes_after_declining_an_extra_confirms_the_write() -> None:
         )
         == []
     )
+
+
+def _after_check_in(check_in: str, reply: str) -> list[str]:
+    conv = chat(
+        user("Can you update the email on my account to mia@example.com?"),
+        call("update_email", "c1", email="mia@example.com"),
+        result("c1", {"status": "updated"}),
+        say(f"Done, your email is now mia@example.com. {check_in}"),
+        user(reply),
+    )
+    return list(detect(conv, CFG).signal_names)
+
+
+@pytest.mark.parametrize(
+    ("check_in", "reply"),
+    [
+        ("Can I help with anything else?", "no bother, thanks"),
+        ("Can I help with anything else?", "top man"),
+        ("¿Puedo ayudarle en algo más?", "no, eso es todo, gracais"),
+        ("Posso ajudar em mais alguma coisa?", "só isso mesmo, valeu"),
+        ("Puis-je vous aider avec autre chose ?", "non c'est bon"),
+    ],
+)
+def test_a_short_reply_to_anything_else_closes_the_conversation(check_in: str, reply: str) -> None:
+    assert "abandonment" not in _after_check_in(check_in, reply)
+
+
+@pytest.mark.parametrize(
+    "reply", ["no, it still shows the old address", "but the other account?", "pero no me llegó nada"]
+)
+def test_a_reply_to_anything_else_that_takes_it_back_is_still_unanswered(reply: str) -> None:
+    assert "abandonment" in _after_check_in("Anything else I can do?", reply)

@@ -299,9 +299,19 @@ _CLOSING = re.compile(
 )
 _CHECK_IN = re.compile(
     r"(?<!\w)(?:anything\s+else|any\s+other\s+questions|does\s+(?:that|this)\s+(?:help|answer)|hope\s+(?:that|this)"
-    r"\s+helps|let\s+me\s+know\s+if|further\s+questions|help\s+you\s+with\s+today)(?!\w)",
+    r"\s+helps|let\s+me\s+know\s+if|further\s+questions|help\s+you\s+with\s+today"
+    # the same check-in in the languages GRATITUDE knows: "¿algo más?", "mais alguma coisa?", "autre chose ?"
+    r"|algo\s+más|algo\s+mas|alguna\s+otra\s+cosa|alguma\s+coisa|mais\s+alguma|autre\s+chose|sonst\s+noch"
+    r"|noch\s+etwas|qualcos['’]?\s*altro|qualcosa\s+d['’]?altro|iets\s+anders|coś\s+jeszcze|w\s+czymś\s+jeszcze)(?!\w)",
     re.IGNORECASE,
 )
+# What takes a reply to "anything else?" back: a "but", a problem still there. A bare "no" answers it.
+_STILL_WRONG = re.compile(
+    r"(?<!\w)(?:but|still|not|never|anyway|anyways|for\s+nothing|pero|todavía|aún|ainda"
+    r"|aber|immer\s+noch|ancora|però|maar|nog\s+steeds|ale)(?!\w)|n't\b",
+    re.IGNORECASE,
+)
+CHECK_IN_REPLY_WORDS = 8  # a reply to "anything else?" this short that takes nothing back closes it
 TOOL_ERROR = re.compile(
     r"Traceback \(most recent call last\)"
     r"|\b(?:[A-Z][a-zA-Z]*)?(?:Error|Exception)\b\s*[:(]"
@@ -732,7 +742,7 @@ def _abandonment(conv: Conversation, non_answer: re.Pattern[str], complained: se
         if is_resolution(last.text) or _accepts_refusal(turns, last):
             return []
         if not _CLOSING.match(last.text):
-            if is_acknowledgement(last.text):
+            if is_acknowledgement(last.text) or _closes_check_in(turns, last):
                 return []
             return [SignalHit("abandonment", last.index, "unanswered: " + _excerpt(last.text, 0, 0, 60))]
         earlier = [t for t in turns[:-1] if t.role in ("assistant", "tool")]
@@ -763,6 +773,17 @@ def _abandonment(conv: Conversation, non_answer: re.Pattern[str], complained: se
             )
         ]
     return []
+
+
+def _closes_check_in(turns: list[Turn], last: Turn) -> bool:
+    """A short reply to the agent's "anything else?" ("no bother, thanks", "só isso mesmo, valeu") that is no
+    question and takes nothing back ends the conversation: the user was asked whether they need more."""
+    before = [t for t in turns if t.index < last.index and t.role == "assistant" and _said(t.text)]
+    if not before or not _CHECK_IN.search(_normal(before[-1].text).rstrip()[-120:]):
+        return False
+    text = _normal(END_MARKER.sub(" ", last.text))
+    words = _ACK_WORD.findall(text)
+    return 0 < len(words) <= CHECK_IN_REPLY_WORDS and "?" not in text and not _STILL_WRONG.search(text)
 
 
 _POLICY = re.compile(
