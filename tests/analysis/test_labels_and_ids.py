@@ -150,3 +150,19 @@ def test_pieces_worded_apart_but_failed_with_the_same_answer_are_one_cause() -> 
     assert merged[0] == merged[8]
     assert len({merged[0], merged[16], merged[24]}) == 3
     assert (merged != clustering.NOISE).all()
+
+
+def test_labels_leave_out_function_words_of_other_languages_but_keep_english_content_words() -> None:
+    from agentmend.analysis.labels import ctfidf_keywords
+
+    keywords = ctfidf_keywords(
+        {
+            0: ["quiero abrir un parte por la tormenta de ayer", "se me rompió la ventana por la tormenta"],
+            1: ["o vidro do carro partiu-se com a tempestade", "a tempestade partiu o vidro da sala"],
+            2: ["the total on my invoice is fine but the date is wrong", "come and fix the total please"],
+        }
+    )
+    assert keywords[0][0] == "tormenta" and keywords[1][0] == "tempestade"
+    words = {w for k in keywords.values() for t in k for w in t.split()}
+    assert not {"la", "por", "de", "do", "da", "com"} & words
+    assert {"total", "date"} <= {w for t in keywords[2] for w in t.split()}

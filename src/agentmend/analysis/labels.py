@@ -9,6 +9,7 @@ import numpy as np
 from sklearn.feature_extraction.text import CountVectorizer
 
 from agentmend.analysis.records import IntentCategory, Outcome
+from agentmend.analysis.stop_words import stop_words
 
 TOP_KEYWORDS = 8
 LABEL_KEYWORDS = 3
@@ -20,14 +21,15 @@ def ctfidf_keywords(
     """Class-based TF-IDF (BERTopic): terms frequent in one cluster and rare across the others.
 
     Each cluster's texts form one document; weight = tf(term, cluster) * log(1 + A / f(term)), A being
-    the average number of words per cluster. Uni- and bigrams, English stop words removed.
+    the average number of words per cluster. Uni- and bigrams; stop words removed in English and the other
+    languages `stop_words.py` covers, so a cluster of Spanish requests is not labelled "la / que / del".
     """
     keys = sorted(docs_by_cluster)
     if not keys:
         return {}
     joined = [" ".join(docs_by_cluster[k]) for k in keys]
     vectorizer = CountVectorizer(
-        stop_words="english", ngram_range=(1, 2), token_pattern=r"(?u)\b[a-zA-Z][\w'-]+\b"
+        stop_words=sorted(stop_words()), ngram_range=(1, 2), token_pattern=r"(?u)\b[a-zA-Z][\w'-]+\b"
     )
     try:
         counts = vectorizer.fit_transform(joined).toarray().astype(float)
