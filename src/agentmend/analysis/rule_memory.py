@@ -14,6 +14,7 @@ import hashlib
 import json
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 from typing import Protocol
 
@@ -22,6 +23,7 @@ from agentmend.conversations.model import Conversation
 
 _ANALYSIS = Path(__file__).resolve().parent
 RULE_SOURCES = ("signals.py", "detection.py", "actions")
+RULE_LIBRARIES = ("dateparser",)  # libraries whose reading the rules depend on (relative days)
 
 
 class RuleMemory(Protocol):
@@ -34,13 +36,16 @@ class RuleMemory(Protocol):
 
 @cache
 def rules_code_digest() -> str:
-    """A digest of the rules' source files, so a changed rule never reads an old outcome."""
+    """A digest of the rules' source files and the libraries they read with, so a changed rule never reads
+    an old outcome."""
     h = hashlib.sha256()
     for name in RULE_SOURCES:
         path = _ANALYSIS / name
         files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
         for f in files:
             h.update(f.relative_to(_ANALYSIS).as_posix().encode() + b"\x00" + f.read_bytes() + b"\x00")
+    for lib in RULE_LIBRARIES:
+        h.update(f"{lib}=={metadata.version(lib)}".encode() + b"\x00")
     return h.hexdigest()
 
 
