@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import watch_fixed_horizon as fixed  # noqa: E402
 
 from agentmend.repo_config import WatchConfig  # noqa: E402
-from agentmend.watch.baseline import Baseline, freeze_arm  # noqa: E402
+from agentmend.watch.baseline import Anchors, Baseline, MergeUnderWatch, freeze_arm  # noqa: E402
 from agentmend.watch.metrics import Anchor, ArmSummary, Tally  # noqa: E402
 from agentmend.watch.verdict import judge  # noqa: E402
 
@@ -87,12 +87,11 @@ def arm_of(counts: np.ndarray) -> ArmSummary:
 
 def freeze(counts: np.ndarray) -> Baseline:
     anchors = tuple(Anchor(id=name, label=name, centroid=(float(i),)) for i, name in enumerate(INTENTS))
+    merge = MergeUnderWatch("agentmend/export", "m" * 40, "p" * 40, MERGED, "octocat", "v2")
+    causes = (Anchor(id="c-export", label="export refused", centroid=(0.0,)),)
     return freeze_arm(
-        arm_of(counts), cause_id="c-export", cause_label="export refused", intents=anchors,
-        causes=(Anchor(id="c-export", label="export refused", centroid=(0.0,)),), config=CONFIG,
-        branch="agentmend/export", merge_sha="m" * 40, parent_sha="p" * 40, merged_at=MERGED,
-        merged_by="octocat", version="v2", now=MERGED,
-    )  # fmt: skip
+        arm_of(counts), merge, Anchors(anchors, causes), cause_id="c-export", config=CONFIG, now=MERGED
+    )
 
 
 @dataclass

@@ -31,7 +31,7 @@ from agentmend.store.watches import WatchRecord
 from agentmend.watch import present
 from agentmend.watch.attribution import concurrent_control, split
 from agentmend.watch.automerge import REVERT_PREFIX
-from agentmend.watch.baseline import Baseline, WatchError, anchors_from_report, freeze
+from agentmend.watch.baseline import Baseline, MergeUnderWatch, WatchError, freeze, measure_from_report
 from agentmend.watch.metrics import Observation, observe, summarize
 from agentmend.watch.verdict import Verdict, judge
 
@@ -228,25 +228,11 @@ def _freeze_at_merge(
         report = analyze_conversations([c for c, _ in pairs], config, memory=looking_back(memory),
                                        repo_key=repo, embedder=cache)  # fmt: skip
     cause_id = _cause_in_report(report, cause_id, change.branch)
-    intents, causes = anchors_from_report(report, pairs, embedder=cache, request_of=_request_of)
+    measure = measure_from_report(report, pairs, embedder=cache, request_of=_request_of)
     if version is None:
         version = version_of(forge, config, merge_sha, parent)
-    baseline = freeze(
-        pairs,
-        cause_id=cause_id,
-        intents=intents,
-        causes=causes,
-        embedder=cache,
-        request_of=_request_of,
-        config=config.watch,
-        branch=change.branch,
-        merge_sha=merge_sha,
-        parent_sha=parent,
-        merged_at=merged_at,
-        merged_by=merged_by,
-        version=version,
-    )
-    return baseline
+    merge = MergeUnderWatch(change.branch, merge_sha, parent, merged_at, merged_by, version)
+    return freeze(pairs, merge, measure, cause_id=cause_id, config=config.watch)
 
 
 def start_watch(

@@ -7,6 +7,7 @@ recomputes it, so new exports cannot move the goalposts.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from agentmend.analysis.embed import Embedder
@@ -31,6 +32,45 @@ RequestOf = Callable[[Conversation, Outcome], str]
 
 class WatchError(ValueError):
     """The watch cannot start or run; the message says what is missing and what to do."""
+
+
+@dataclass(frozen=True)
+class MergeUnderWatch:
+    """The merge a watch judges: the change's branch, where it landed, who merged it, what version it set."""
+
+    branch: str
+    merge_sha: str
+    parent_sha: str
+    merged_at: datetime
+    merged_by: str | None
+    version: str | None
+
+
+@dataclass(frozen=True)
+class Anchors:
+    """The intents and failure causes at the merge's parent; every conversation, before or after, is
+    measured against these same centroids."""
+
+    intents: tuple[Anchor, ...]
+    causes: tuple[Anchor, ...]
+
+    def cause(self, cause_id: str, parent_sha: str) -> Anchor:
+        found = next((a for a in self.causes if a.id == cause_id), None)
+        if found is None:
+            known = ", ".join(a.id for a in self.causes) or "none"
+            raise WatchError(
+                f"failure cause {cause_id!r} is not among the causes at {parent_sha[:12]} (known: {known})"
+            )
+        return found
+
+
+@dataclass(frozen=True)
+class Measure:
+    """How a conversation is placed: the anchors, the encoder, and the text of a failure's request."""
+
+    anchors: Anchors
+    embedder: Embedder
+    request_of: RequestOf
 
 
 class Baseline(_Frozen):
@@ -63,13 +103,13 @@ class Baseline(_Frozen):
         return next((a.label for a in self.intents if a.id == intent_id), intent_id)
 
 
-def anchors_from_report(
+def measure_from_report(
     report: AnalysisReport,
     pairs: Sequence[tuple[Conversation, Outcome]],
     *,
     embedder: Embedder,
     request_of: RequestOf,
-) -> tuple[tuple[Anchor, ...], tuple[Anchor, ...]]:
+) -> Measure:
     """Intent and cause anchors from a report's memberships, embedded the way the watch measures."""
     by_id = {c.id: (c, o) for c, o in pairs}
     intents: list[Anchor] = []
@@ -87,7 +127,7 @@ def anchors_from_report(
         members = [request_of(*by_id[m]) for m in cluster.member_ids if m in by_id]
         if members:
             causes.append(anchor(cluster.id, cluster.name or cluster.label, embedder.encode(members)))
-    return tuple(intents), tuple(causes)
+    return Measure(Anchors(tuple(intents), tuple(causes)), embedder, request_of)
 
 
 TAU_FLOOR = 0.005  # the mixing scale never goes below half a point: a rate is a count over conversations
@@ -113,54 +153,37 @@ def required_after(
 
 def freeze(
     pairs: Sequence[tuple[Conversation, Outcome]],
+    merge: MergeUnderWatch,
+    measure: Measure,
     *,
     cause_id: str,
-    intents: Sequence[Anchor],
-    causes: Sequence[Anchor],
-    embedder: Embedder,
-    request_of: RequestOf,
     config: WatchConfig,
-    branch: str,
-    merge_sha: str,
-    parent_sha: str,
-    merged_at: datetime,
-    merged_by: str | None,
-    version: str | None,
     expected_rate: float | None = None,
     now: datetime | None = None,
 ) -> Baseline:
     """Measure the conversations before the merge and freeze everything a later verdict compares against."""
-    cause = next((a for a in causes if a.id == cause_id), None)
-    if cause is None:
-        known = ", ".join(a.id for a in causes) or "none"
-        raise WatchError(
-            f"failure cause {cause_id!r} is not among the causes at {parent_sha[:12]} (known: {known})"
-        )
+    measure.anchors.cause(cause_id, merge.parent_sha)  # before the embedding: fail fast on an unknown cause
     observations = observe(
         pairs,
-        intents=intents,
-        causes=causes,
-        embedder=embedder,
-        request_of=request_of,
+        intents=measure.anchors.intents,
+        causes=measure.anchors.causes,
+        embedder=measure.embedder,
+        request_of=measure.request_of,
         version_key=config.version_key,
     )
     arms = split(
-        observations, version=version, merged_at=merged_at, grace=timedelta(hours=config.grace_period_hours)
+        observations,
+        version=merge.version,
+        merged_at=merge.merged_at,
+        grace=timedelta(hours=config.grace_period_hours),
     )
     before = arms["before"]
     return freeze_arm(
         summarize(before, cause_id),
+        merge,
+        measure.anchors,
         cause_id=cause_id,
-        cause_label=cause.label,
-        intents=intents,
-        causes=causes,
         config=config,
-        branch=branch,
-        merge_sha=merge_sha,
-        parent_sha=parent_sha,
-        merged_at=merged_at,
-        merged_by=merged_by,
-        version=version,
         conversation_ids=tuple(sorted(o.id for o in before)),
         unattributed=len(arms["unattributed"]) + len(arms["after"]),
         expected_rate=expected_rate,
@@ -170,26 +193,22 @@ def freeze(
 
 def freeze_arm(
     arm: ArmSummary,
+    merge: MergeUnderWatch,
+    anchors: Anchors,
     *,
     cause_id: str,
-    cause_label: str,
-    intents: Sequence[Anchor],
-    causes: Sequence[Anchor],
     config: WatchConfig,
-    branch: str,
-    merge_sha: str,
-    parent_sha: str,
-    merged_at: datetime,
-    merged_by: str | None,
-    version: str | None,
     conversation_ids: tuple[str, ...] = (),
     unattributed: int = 0,
     expected_rate: float | None = None,
     now: datetime | None = None,
 ) -> Baseline:
     """The baseline from the before arm's counts: the entry point `freeze` and the bench simulations share."""
+    cause = anchors.cause(cause_id, merge.parent_sha)
     if arm.n == 0:
-        raise WatchError(f"no conversations before the merge at {parent_sha[:12]}: nothing to compare with")
+        raise WatchError(
+            f"no conversations before the merge at {merge.parent_sha[:12]}: nothing to compare with"
+        )
     rate = arm.total.target / arm.n
     if rate == 0:
         raise WatchError(
@@ -198,20 +217,21 @@ def freeze_arm(
     expected = rate * (1 - config.expected_reduction) if expected_rate is None else expected_rate
     if not 0 <= expected < rate:
         raise WatchError(f"expected rate {expected:.3f} must be below the baseline rate {rate:.3f}")
+    merged_at = merge.merged_at
     return Baseline(
         cause_id=cause_id,
-        cause_label=cause_label,
-        branch=branch,
-        merge_sha=merge_sha,
-        parent_sha=parent_sha,
+        cause_label=cause.label,
+        branch=merge.branch,
+        merge_sha=merge.merge_sha,
+        parent_sha=merge.parent_sha,
         merged_at=merged_at if merged_at.tzinfo else merged_at.replace(tzinfo=UTC),
-        merged_by=merged_by,
-        version=version,
+        merged_by=merge.merged_by,
+        version=merge.version,
         version_key=config.version_key,
         expected_rate=expected,
         arm=arm,
-        intents=tuple(intents),
-        causes=tuple(causes),
+        intents=anchors.intents,
+        causes=anchors.causes,
         conversation_ids=conversation_ids,
         required_after=required_after(rate, expected, arm.n, config),
         unattributed=unattributed,
