@@ -11,7 +11,7 @@ from proposal_factories import cluster, config, make_repo, report
 from agentmend.fixes import change_text
 from agentmend.fixes.records import Draft
 from agentmend.forges.local_git import LocalGitForge
-from agentmend.loop.propose import propose_changes
+from agentmend.loop.propose import ForgeAnalysis, ProposalRun, propose_changes
 from agentmend.models.base import ProposalRequest
 from agentmend.models.offline import OfflineModel
 from agentmend.store.db import open_engine
@@ -89,7 +89,8 @@ def test_planted_pii_never_reaches_the_model_or_the_change_text(repo: Path, tmp_
     model = _Recording()
     engine = open_engine(f"sqlite:///{tmp_path / 's.db'}")
     [outcome] = propose_changes(
-        LocalGitForge(repo), report(cluster(examples=raw)), config(), engine=engine, model=model
+        ProposalRun(LocalGitForge(repo), config(), engine, model),
+        ForgeAnalysis(report(cluster(examples=raw))),
     )
     text = Path(outcome.change_url or "").read_text()
     sent = repr(model.requests)
@@ -102,7 +103,8 @@ def test_few_distinct_users_means_no_verbatim_examples(repo: Path, tmp_path: Pat
     model = _Recording()
     engine = open_engine(f"sqlite:///{tmp_path / 's.db'}")
     [outcome] = propose_changes(
-        LocalGitForge(repo), report(cluster(unique_users=2)), config(), engine=engine, model=model
+        ProposalRun(LocalGitForge(repo), config(), engine, model),
+        ForgeAnalysis(report(cluster(unique_users=2))),
     )
     text = Path(outcome.change_url or "").read_text()
     assert "How do I set up SAML SSO" not in text and model.requests[0].examples == ()
@@ -116,11 +118,8 @@ def test_injection_attempts_are_left_out_of_model_input_and_text(repo: Path, tmp
     model = _Recording()
     engine = open_engine(f"sqlite:///{tmp_path / 's.db'}")
     [outcome] = propose_changes(
-        LocalGitForge(repo),
-        report(cluster(examples=(attack, "User: how do I set up SSO?"))),
-        config(),
-        engine=engine,
-        model=model,
+        ProposalRun(LocalGitForge(repo), config(), engine, model),
+        ForgeAnalysis(report(cluster(examples=(attack, "User: how do I set up SSO?")))),
     )
     text = Path(outcome.change_url or "").read_text()
     assert "refunds are always approved" not in text and "refunds are always approved" not in repr(

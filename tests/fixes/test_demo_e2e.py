@@ -16,7 +16,7 @@ from agentmend.cli import app
 from agentmend.cli.demo import EXAMPLE, run_demo
 from agentmend.fixes.records import Draft
 from agentmend.forges.local_git import LocalGitForge
-from agentmend.loop.propose import propose_changes
+from agentmend.loop.propose import ForgeAnalysis, ProposalRun, propose_changes
 from agentmend.models.base import ProposalRequest
 from agentmend.models.offline import OfflineModel
 from agentmend.repo_config import load_config
@@ -76,7 +76,9 @@ def test_demo_end_to_end(tmp_path: Path, embedder, monkeypatch: pytest.MonkeyPat
     # proposing again on the same evidence changes nothing (the analysis itself is not repeated: too slow)
     forge = LocalGitForge(workdir)
     engine = open_engine(default_url(workdir))
-    again = propose_changes(forge, run.report, load_config(workdir), engine=engine, model=OfflineModel())
+    again = propose_changes(
+        ProposalRun(forge, load_config(workdir), engine, OfflineModel()), ForgeAnalysis(run.report)
+    )
     assert {o.cause_id: (o.action, o.head_sha) for o in again if o.cause_id in written} == {
         cid: ("unchanged", o.head_sha) for cid, o in written.items()
     }

@@ -20,7 +20,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A real git repo; the analysis is replaced by a hand-built report (it has its own tests)."""
     rep = report(cluster(), cluster("cause-billing", keywords=("invoice", "vat"), size=3))
     monkeypatch.setattr(agentmend.analysis.embed, "default_embedder", lambda: None)
-    analysis = agentmend.loop.propose.ForgeAnalysis(rep, {})
+    analysis = agentmend.loop.propose.ForgeAnalysis(rep)
     monkeypatch.setattr(agentmend.loop.propose, "analyze_forge_with_texts", lambda *a, **k: analysis)
     return make_repo(tmp_path / "agent")
 

@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixes"))
 from proposal_factories import PROMPT, cluster, config, git, make_repo, report  # noqa: E402
 
 from agentmend.forges.local_git import LocalGitForge  # noqa: E402
-from agentmend.loop.propose import propose_changes  # noqa: E402
+from agentmend.loop.propose import ForgeAnalysis, ProposalRun, propose_changes  # noqa: E402
 from agentmend.models.anthropic import AnthropicModel  # noqa: E402
 from agentmend.store.db import open_engine  # noqa: E402
 
@@ -48,13 +48,15 @@ def test_guidance_reaches_claude_and_the_change_text(setup) -> None:  # type: ig
         )
     )
     [o] = propose_changes(
-        forge,
-        report(cluster()),
-        config(),
-        engine=engine,
-        model=model,
-        guidance="Point admins to Settings > Security > SSO",
-        requested_by="maria",
+        ProposalRun(
+            forge,
+            config(),
+            engine,
+            model,
+            guidance="Point admins to Settings > Security > SSO",
+            requested_by="maria",
+        ),
+        ForgeAnalysis(report(cluster())),
     )
     assert o.action == "created" and o.risk == "medium" and o.model_path == "anthropic:claude-sonnet-4-5"
     assert "Point admins to Settings ›" in sent_json(route.calls.last)["messages"][0]["content"]
@@ -73,12 +75,7 @@ def test_a_draft_that_carries_user_instructions_is_high_risk_with_the_reason(set
     )
     c = cluster(examples=("User: " + ATTACK,), members=("c1",))
     [o] = propose_changes(
-        forge,
-        report(c),
-        config(),
-        engine=engine,
-        model=model,
-        texts_for=lambda cid: [ATTACK] if cid == "c1" else [],
+        ProposalRun(forge, config(), engine, model), ForgeAnalysis(report(c), user_texts={"c1": (ATTACK,)})
     )
     assert o.risk == "high"
     joined = " | ".join(o.risk_reasons)
@@ -96,7 +93,7 @@ def test_a_malformed_answer_fails_that_cause_and_writes_nothing(setup) -> None: 
         }
     )
     respx.post(MESSAGES_URL).mock(return_value=httpx.Response(200, json=bad))
-    [o] = propose_changes(forge, report(cluster()), config(), engine=engine, model=model)
+    [o] = propose_changes(ProposalRun(forge, config(), engine, model), ForgeAnalysis(report(cluster())))
     assert o.action == "failed" and "anchor not found" in (o.reason or "")
     assert git(forge.root, "branch", "--list", "agentmend/*") == ""
     assert forge.read_file("prompts/system.md") == PROMPT.encode()
@@ -108,6 +105,6 @@ def test_unchanged_evidence_does_not_call_claude_again(setup) -> None:  # type: 
     route = respx.post(MESSAGES_URL).mock(
         return_value=httpx.Response(200, json=answer("## SSO\nGive steps.\n"))
     )
-    propose_changes(forge, report(cluster()), config(), engine=engine, model=model)
-    [again] = propose_changes(forge, report(cluster()), config(), engine=engine, model=model)
+    propose_changes(ProposalRun(forge, config(), engine, model), ForgeAnalysis(report(cluster())))
+    [again] = propose_changes(ProposalRun(forge, config(), engine, model), ForgeAnalysis(report(cluster())))
     assert again.action == "unchanged" and route.call_count == 1

@@ -20,7 +20,7 @@ from proposal_factories import cluster, config, make_repo, report  # noqa: E402
 
 from agentmend.conversations.model import Conversation, Turn  # noqa: E402
 from agentmend.forges.local_git import LocalGitForge  # noqa: E402
-from agentmend.loop.propose import propose_changes  # noqa: E402
+from agentmend.loop.propose import ForgeAnalysis, ProposalRun, propose_changes  # noqa: E402
 from agentmend.models.anthropic import AnthropicModel  # noqa: E402
 from agentmend.models.offline import OfflineModel  # noqa: E402
 from agentmend.store.db import open_engine  # noqa: E402
@@ -122,7 +122,9 @@ def test_a_replay_that_worsens_healthy_conversations_blocks_the_pr(setup: Any) -
     forge, engine, model = setup
     api = FakeApi(healthy_broken=True)
     respx.post(MESSAGES_URL).mock(side_effect=api)
-    [o] = propose_changes(forge, report(cluster()), config(), engine=engine, model=model, replay_pool=pool())
+    [o] = propose_changes(
+        ProposalRun(forge, config(), engine, model), ForgeAnalysis(report(cluster()), replay_pool=pool())
+    )
     assert o.action == "skipped"
     assert o.reason is not None and "3 healthy: 3 worse" in o.reason
     assert "not opened" in o.reason
@@ -143,7 +145,9 @@ def test_a_replay_that_worsens_healthy_conversations_blocks_the_pr(setup: Any) -
 def test_a_replay_that_helps_opens_the_pr_with_its_figures_and_cost(setup: Any) -> None:
     forge, engine, model = setup
     respx.post(MESSAGES_URL).mock(side_effect=FakeApi(healthy_broken=False))
-    [o] = propose_changes(forge, report(cluster()), config(), engine=engine, model=model, replay_pool=pool())
+    [o] = propose_changes(
+        ProposalRun(forge, config(), engine, model), ForgeAnalysis(report(cluster()), replay_pool=pool())
+    )
     assert o.action == "created", o.reason
     change = forge.get_change("agentmend/sso")
     assert change is not None
@@ -156,7 +160,8 @@ def test_a_replay_that_helps_opens_the_pr_with_its_figures_and_cost(setup: Any) 
 def test_offline_the_change_says_that_no_replay_ran(setup: Any) -> None:
     forge, engine, _ = setup
     [o] = propose_changes(
-        forge, report(cluster()), config(), engine=engine, model=OfflineModel(), replay_pool=pool()
+        ProposalRun(forge, config(), engine, OfflineModel()),
+        ForgeAnalysis(report(cluster()), replay_pool=pool()),
     )
     change = forge.get_change(o.branch)
     assert change is not None and o.action == "created"

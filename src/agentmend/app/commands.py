@@ -193,7 +193,7 @@ def _analyze(ctx: AppContext, forge: GitHubForge, config: RepoConfig) -> ForgeAn
 
 
 def _regenerate(ctx: AppContext, forge: GitHubForge, change: Change, command: Command, login: str) -> None:
-    from agentmend.loop.propose import propose_changes
+    from agentmend.loop.propose import ProposalRun, propose_changes
 
     if change.state != "open":
         _answer(
@@ -220,19 +220,8 @@ def _regenerate(ctx: AppContext, forge: GitHubForge, change: Change, command: Co
         )
         return
     forge.allow_overwrite = True  # a writer asked: replace the branch even if someone edited it
-    outcomes = propose_changes(
-        forge,
-        report,
-        config,
-        engine=ctx.engine,
-        model=ctx.model(config),
-        only_cause=cause,
-        guidance=command.args or None,
-        requested_by=login,
-        texts_for=analysis.texts_for,
-        replay_pool=analysis.replay_pool,
-        tools_for=analysis.tools_for,
-    )
+    run = ProposalRun(forge, config, ctx.engine, ctx.model(config), command.args or None, login)
+    outcomes = propose_changes(run, analysis, only_cause=cause)
     mine = [o for o in outcomes if o.cause_id == cause]
     if not mine or mine[0].action in ("skipped", "failed"):
         reason = (mine[0].reason if mine else None) or "the cause was not selected"

@@ -82,7 +82,7 @@ def analyze_and_propose(
     force: bool = False,
 ) -> list[ProposalOutcome] | None:
     """Analyze the default head and open/update PRs; None when this head was already done (idempotent)."""
-    from agentmend.loop.propose import analyze_forge_with_texts, propose_changes
+    from agentmend.loop.propose import ProposalRun, analyze_forge_with_texts, propose_changes
 
     head = forge.head_sha()
     if not force and state.last_analyzed(ctx.engine, forge.repo_key) == head:
@@ -92,16 +92,7 @@ def analyze_and_propose(
     # the guard needs the failed conversations' own texts to catch user text copied into instructions
     analysis = analyze_forge_with_texts(forge, config, engine=ctx.engine, embedder=ctx.embedder, model=model)
     report = analysis.report
-    outcomes = propose_changes(
-        forge,
-        report,
-        config,
-        engine=ctx.engine,
-        model=model,
-        texts_for=analysis.texts_for,
-        replay_pool=analysis.replay_pool,
-        tools_for=analysis.tools_for,
-    )
+    outcomes = propose_changes(ProposalRun(forge, config, ctx.engine, model), analysis)
     for o in outcomes:
         log.info("%s: %s %s (%s)", forge.repo_key, o.action, o.branch, o.reason or o.change_url)
     _close_superseded(forge, {c.id for c in report.clusters}, ctx)

@@ -104,7 +104,7 @@ def run_propose(
     """Analyze then propose; shared by `propose` and `demo`. Raises typer.Exit with a clear message."""
     from agentmend.analysis.embed import default_embedder
     from agentmend.forges.local_git import GitError, LocalGitForge
-    from agentmend.loop.propose import analyze_forge_with_texts, missing_targets, propose_changes
+    from agentmend.loop.propose import ProposalRun, analyze_forge_with_texts, missing_targets, propose_changes
     from agentmend.models.base import ModelError
     from agentmend.models.factory import choose_model
     from agentmend.repo_config import CONFIG_PATH, ConfigError, parse_config
@@ -144,18 +144,8 @@ def run_propose(
         err.print(
             f"[yellow]note:[/yellow] declared target {target} is not on {forge.default_branch}; skipped"
         )
-    outcomes = propose_changes(
-        forge,
-        analysis.report,
-        config,
-        engine=engine,
-        model=choice.model,
-        only_cause=cause,
-        guidance=guidance,
-        texts_for=analysis.texts_for,
-        replay_pool=analysis.replay_pool,
-        tools_for=analysis.tools_for,
-    )
+    run = ProposalRun(forge, config, engine, choice.model, guidance=guidance)
+    outcomes = propose_changes(run, analysis, only_cause=cause)
     print_outcomes(outcomes, choice.model.path, out)
     return ProposeRun(analysis.report, outcomes, choice.model.path)
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import partial
@@ -64,19 +63,33 @@ class ProposalOutcome:
 
 @dataclass(frozen=True)
 class ForgeAnalysis:
-    """A report plus the user messages of its failed conversations (for the guard's copied-text check)."""
+    """A report plus what a proposal needs of its failed conversations, computed once per job: their user
+    messages (for the guard's copied-text check), the tools that failed in them, the replay pool."""
 
     report: AnalysisReport
-    user_texts: dict[str, tuple[str, ...]]
-    failed_tools: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    user_texts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    failed_tools: dict[str, tuple[str, ...]] = field(default_factory=dict)  # tool names, per conversation
     replay_pool: ReplayPool | None = None  # conversations a proposal is replayed on before it opens
 
-    def texts_for(self, conversation_id: str) -> list[str]:
-        return list(self.user_texts.get(conversation_id, ()))
+    def user_texts_of(self, cluster: FailureCluster) -> list[str]:
+        return [text for cid in cluster.member_ids for text in self.user_texts.get(cid, ())]
 
-    def tools_for(self, conversation_id: str) -> list[str]:
-        """Names of the tools whose calls returned an error in this conversation."""
-        return list(self.failed_tools.get(conversation_id, ()))
+    def failing_tools_of(self, cluster: FailureCluster) -> tuple[tuple[str, int], ...]:
+        """The tools whose calls returned an error in the cause's conversations, most often first."""
+        counts = Counter(name for cid in cluster.member_ids for name in self.failed_tools.get(cid, ()))
+        return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+@dataclass(frozen=True)
+class ProposalRun:
+    """What every proposal of one run is made with and written to; a reviewer's steer, when one asked."""
+
+    forge: Forge
+    config: RepoConfig
+    engine: Engine
+    model: Model
+    guidance: str | None = None
+    requested_by: str | None = None
 
 
 def failed_tool_names(conversation: Conversation) -> tuple[str, ...]:
@@ -161,15 +174,6 @@ def _examples(cluster: FailureCluster, config: RepoConfig) -> tuple[tuple[str, .
     return tuple(kept[:MAX_EXAMPLES]), notes
 
 
-def _failing_tools(
-    cluster: FailureCluster, tools_for: Callable[[str], list[str]] | None
-) -> tuple[tuple[str, int], ...]:
-    if tools_for is None:
-        return ()
-    counts = Counter(name for cid in cluster.member_ids for name in tools_for(cid))
-    return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-
-
 def missing_targets(forge: Forge, config: RepoConfig) -> list[str]:
     """Declared targets that are not on the default branch (said to the user, never silently dropped).
 
@@ -246,21 +250,10 @@ def _record(
     )
 
 
-def propose_one(
-    forge: Forge,
-    report: AnalysisReport,
-    cluster: FailureCluster,
-    config: RepoConfig,
-    *,
-    engine: Engine,
-    model: Model,
-    guidance: str | None = None,
-    requested_by: str | None = None,
-    texts_for: Callable[[str], list[str]] | None = None,
-    tools_for: Callable[[str], list[str]] | None = None,
-    replay_pool: ReplayPool | None = None,
-) -> ProposalOutcome:
+def propose_one(run: ProposalRun, analysis: ForgeAnalysis, cluster: FailureCluster) -> ProposalOutcome:
     """One cause from evidence to a published change; raises EditRejected/ModelError on a bad proposal."""
+    forge, config, model, report = run.forge, run.config, run.model, analysis.report
+    guidance, requested_by = run.guidance, run.requested_by
     branch = branch_for(cluster)
     label = change_text.label_of(cluster)
     targets = _targets(forge, config)
@@ -296,7 +289,7 @@ def propose_one(
         examples=examples,
         targets=targets,
         guidance=guidance,
-        failing_tools=_failing_tools(cluster, tools_for),
+        failing_tools=analysis.failing_tools_of(cluster),
     )
     draft: Draft = model.propose(request)
     allowed = {t.path for t in targets}
@@ -312,20 +305,16 @@ def propose_one(
             model_path=draft.model_path,
             usage=draft.usage,
         )
-    conversation_texts: list[str] = [*cluster.examples]
-    if texts_for is not None:
-        for cid in cluster.member_ids:
-            conversation_texts.extend(texts_for(cid))
     risk, reasons = classify(
         draft.edits,
         patch.diff,
         {t.path: t.kind for t in targets},
-        conversation_texts,
+        [*cluster.examples, *analysis.user_texts_of(cluster)],
         old_texts=old,
         new_texts=patch.new_texts,
     )
     replayed = replay(
-        model, judge_of(model), replay_pool, cause_id=cluster.id, intent_id=cluster.intent_id,
+        model, judge_of(model), analysis.replay_pool, cause_id=cluster.id, intent_id=cluster.intent_id,
         current=[(t.path, t.kind, t.text) for t in targets],
         proposed=[(t.path, t.kind, patch.new_texts.get(t.path, t.text)) for t in targets],
         sample=config.watch.replay_conversations, max_worse=config.watch.replay_max_worse,
@@ -373,7 +362,7 @@ def propose_one(
         draft.model_path,
         draft.usage,
     )
-    _record(engine, forge.repo_key, cluster, outcome, report.run.id, result.change.number, result.foreign)
+    _record(run.engine, forge.repo_key, cluster, outcome, report.run.id, result.change.number, result.foreign)
     return outcome
 
 
@@ -414,26 +403,16 @@ def note_rejections(forge: Forge, report: AnalysisReport, engine: Engine) -> lis
 
 
 def propose_changes(
-    forge: Forge,
-    report: AnalysisReport,
-    config: RepoConfig,
-    *,
-    engine: Engine,
-    model: Model,
-    only_cause: str | None = None,
-    guidance: str | None = None,
-    requested_by: str | None = None,
-    texts_for: Callable[[str], list[str]] | None = None,
-    tools_for: Callable[[str], list[str]] | None = None,
-    replay_pool: ReplayPool | None = None,
+    run: ProposalRun, analysis: ForgeAnalysis, *, only_cause: str | None = None
 ) -> list[ProposalOutcome]:
     """Select causes, then propose each; a bad proposal for one cause is reported and the others go on."""
+    forge, report, engine = run.forge, analysis.report, run.engine
     note_rejections(forge, report, engine)
     open_branches = [c.branch for c in forge.find_changes("open")]
     outcomes: list[ProposalOutcome] = []
     selections = select_causes(
         report,
-        config,
+        run.config,
         history=changes.history(engine, forge.repo_key),
         open_branches=open_branches,
         only_cause=only_cause,
@@ -446,21 +425,7 @@ def propose_changes(
             )
             continue
         try:
-            outcomes.append(
-                propose_one(
-                    forge,
-                    report,
-                    c,
-                    config,
-                    engine=engine,
-                    model=model,
-                    guidance=guidance,
-                    requested_by=requested_by,
-                    texts_for=texts_for,
-                    tools_for=tools_for,
-                    replay_pool=replay_pool,
-                )
-            )
+            outcomes.append(propose_one(run, analysis, c))
         except (EditRejected, ModelError) as exc:
             outcomes.append(
                 ProposalOutcome(
@@ -469,7 +434,7 @@ def propose_changes(
                     branch_for(c),
                     "failed",
                     f"{type(exc).__name__}: {exc}",
-                    model_path=model.path,
+                    model_path=run.model.path,
                 )
             )
     return outcomes
@@ -477,6 +442,7 @@ def propose_changes(
 
 __all__ = [
     "ProposalOutcome",
+    "ProposalRun",
     "ForgeAnalysis",
     "analyze_forge_with_texts",
     "propose_changes",
