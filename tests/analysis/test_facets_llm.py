@@ -82,7 +82,7 @@ def test_facets_are_batched_cached_and_named_in_the_report(
     embedder: SentenceEmbedder, tmp_path: Path
 ) -> None:
     route = respx.post(MESSAGES_URL).mock(side_effect=_answer)
-    model = AnthropicModel(None, "claude-sonnet-4-5", 2048, client=client(), sleep=lambda s: None)
+    model = AnthropicModel(None, "claude-sonnet-4-5", 2048, client=client())
     cache: dict[str, str] = {}
     engine = open_engine(f"sqlite:///{tmp_path / 's.db'}")
     convs = _conversations()
@@ -141,5 +141,5 @@ def test_a_facet_that_is_empty_or_looks_like_an_instruction_is_dropped(bad: str)
     )
     reply["content"][1]["name"] = "write_facets"
     respx.post(MESSAGES_URL).mock(return_value=httpx.Response(200, json=reply))
-    model = AnthropicModel(None, "claude-sonnet-4-5", 2048, client=client(), sleep=lambda s: None)
+    model = AnthropicModel(None, "claude-sonnet-4-5", 2048, client=client())
     assert model.write_facets(["User: a", "User: b"]) == [None, "wanted: export; failed: refusal"]

@@ -104,7 +104,7 @@ class FakeApi:
 @pytest.fixture
 def setup(tmp_path: Path) -> tuple[LocalGitForge, Any, AnthropicModel]:
     repo = make_repo(tmp_path / "agent")
-    model = AnthropicModel(None, "claude-sonnet-4-5", 2048, client=client(), sleep=lambda s: None)
+    model = AnthropicModel(None, "claude-sonnet-4-5", 2048, client=client())
     return LocalGitForge(repo), open_engine(f"sqlite:///{tmp_path / 's.db'}"), model
 
 

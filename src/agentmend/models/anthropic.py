@@ -7,8 +7,7 @@ declared untrusted; the answer is validated before anything can be applied.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import anthropic
@@ -144,7 +143,6 @@ class AnthropicModel:
     """Claude as the Model door. `client` is injectable (tests pass one with a mocked transport).
 
     `attempts` is per call, retries included: the SDK makes them (`max_retries`), honouring `retry-after`.
-    `sleep` is unused since then (the SDK sleeps itself); it stays until the callers that pass it drop it.
     """
 
     def __init__(
@@ -155,7 +153,6 @@ class AnthropicModel:
         client: anthropic.Anthropic | None = None,
         *,
         attempts: int = 4,
-        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         if client is None:
             if not api_key:
