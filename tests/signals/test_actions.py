@@ -311,6 +311,45 @@ def test_a_day_named_relative_to_the_message_grounds_the_date() -> None:
     assert [h.name for h in hits(wrong, tools=CLAIM_TOOLS)] == ["ungrounded_argument"]
 
 
+def test_day_words_typed_in_a_hurry_still_ground_the_date() -> None:
+    """Saturday 21 November: "yday" and "yesterdya" are the 20th, "onem" (ontem) too; a postcode like "H91"
+    is not the year 1991, and "right" is not "night"."""
+    for said in [
+        "a tree branch came through the roof yday",
+        "the pipe burst yesterdya",
+        "entornei tinta no tapete onem",
+        "Ref H91 4CE6, water through the ceiling yesterday",
+    ]:
+        assert [
+            h for h in hits(_claim(said, "2026-11-20"), tools=CLAIM_TOOLS) if h.name == "ungrounded_argument"
+        ] == [], said
+    right = _claim("the right side of the roof is damaged", "2026-11-20")
+    assert [h.name for h in hits(right, tools=CLAIM_TOOLS)] == ["ungrounded_argument"]
+
+
+def test_a_wrong_date_the_agent_puts_right_is_not_a_failure() -> None:
+    """The user spots the made-up date and a later write replaces it: recovered. Left as it was: reported."""
+    opened = [
+        user("The storm yesterday blew tiles off my roof. Policy HM-5473953."),
+        call("open_claim", "c1", policy_number="HM-5473953", incident_date="2026-11-21"),
+        result("c1", {"claim_id": "CLM-26-745758", "status": "open"}),
+        say("I've opened claim CLM-26-745758 with the date 21 November."),
+        user("wait, it was yesterday, not the 21st"),
+    ]
+    fixed = chat(
+        *opened,
+        call("update_claim", "c2", claim_id="CLM-26-745758", changes={"incident_date": "2026-11-20"}),
+        result("c2", {"claim_id": "CLM-26-745758", "incident_date": "2026-11-20"}),
+        say("You're right, I've corrected the date to 20 November."),
+        started_at="2026-11-21T10:00:00Z",
+    )
+    assert [h for h in hits(fixed, tools=CLAIM_TOOLS) if h.name == "ungrounded_argument"] == []
+    apologised = chat(*opened, say("Sorry about that!"), started_at="2026-11-21T10:00:00Z")
+    assert [h.tool for h in hits(apologised, tools=CLAIM_TOOLS) if h.name == "ungrounded_argument"] == [
+        "open_claim"
+    ]
+
+
 def test_a_relative_day_without_a_known_moment_grounds_nothing() -> None:
     conv = chat(
         user("The storm yesterday blew tiles off my roof. Policy HM-5473953."),

@@ -156,7 +156,7 @@ def ungrounded_arguments(
         )
         for key, value in _leaves(args):
             why = _ungrounded(key, value, ground, looked_up)
-            if why:
+            if why and not _corrected(c, key, value, calls, cfg, declared_writes):
                 hits.append(
                     SignalHit(
                         "ungrounded_argument",
@@ -167,6 +167,22 @@ def ungrounded_arguments(
                 )
                 break  # one hit per call: the first made-up value explains it
     return hits
+
+
+def _corrected(
+    c: CallResult, key: str, value: Any, calls: tuple[CallResult, ...], cfg: ActionsConfig,
+    declared_writes: tuple[str, ...],
+) -> bool:
+    """A later write succeeded with another value for the same argument ("it was yesterday, not the 23rd" →
+    `update_claim(changes={incident_date: …})`): the made-up value was put right, the task was not harmed."""
+    for later in calls:
+        if later.call_turn <= c.call_turn or not later.succeeded:
+            continue
+        if not is_write(later.name, cfg, declared_writes) or not isinstance(later.arguments, dict | list):
+            continue
+        if any(k == key and v != value for k, v in _leaves(later.arguments)):
+            return True
+    return False
 
 
 def _ungrounded(key: str, value: Any, ground: _Ground, looked_up: bool) -> str | None:
