@@ -14,8 +14,7 @@ from agentmend.app.routing import Router
 from agentmend.app.webhooks import Event
 from agentmend.conversations.selection import export_index
 from agentmend.fixes.branches import BRANCH_PREFIX
-from agentmend.forges.base import Change
-from agentmend.forges.github import GitHubForge
+from agentmend.forges.base import Change, PullRequestForge
 from agentmend.loop import watch as watching
 from agentmend.repo_config import CONFIG_PATH, ConfigError, RepoConfig, parse_config
 from agentmend.store import changes, watches
@@ -29,7 +28,7 @@ router = Router()
 CONFIG_ERROR_CHECK = "agentmend config"
 
 
-def load_repo_config(forge: GitHubForge) -> RepoConfig | None:
+def load_repo_config(forge: PullRequestForge) -> RepoConfig | None:
     """The repo's config at the default head; None (quietly) when the repo has none.
 
     An invalid config is reported as a failed check run on the head commit, where the maintainer sees it.
@@ -76,7 +75,7 @@ def push_touches(payload: Mapping[str, Any], config_globs: Iterable[str]) -> boo
 
 def analyze_and_propose(
     ctx: AppContext,
-    forge: GitHubForge,
+    forge: PullRequestForge,
     config: RepoConfig,
     *,
     force: bool = False,
@@ -110,7 +109,7 @@ def analyze_and_propose(
     return outcomes
 
 
-def _close_superseded(forge: GitHubForge, live_causes: set[str], ctx: AppContext) -> None:
+def _close_superseded(forge: PullRequestForge, live_causes: set[str], ctx: AppContext) -> None:
     """Close open agentmend PRs whose cause the latest analysis no longer finds."""
     for change in forge.find_changes("open"):
         row = changes.find(ctx.engine, forge.repo_key, branch=change.branch)
@@ -128,7 +127,7 @@ def _close_superseded(forge: GitHubForge, live_causes: set[str], ctx: AppContext
         )
 
 
-def _evaluate_watches(ctx: AppContext, forge: GitHubForge, config: RepoConfig) -> None:
+def _evaluate_watches(ctx: AppContext, forge: PullRequestForge, config: RepoConfig) -> None:
     watching.evaluate_watches(forge, config, engine=ctx.engine, embedder=ctx.embedder)
 
 
@@ -267,7 +266,7 @@ def on_pull_request_closed(event: Event, ctx: AppContext) -> None:
 
 def record_merge(
     ctx: AppContext,
-    forge: GitHubForge,
+    forge: PullRequestForge,
     change: Change,
     cause: str,
     merged_at: datetime,
