@@ -14,8 +14,7 @@ from fake_github import FakeRepo
 from generator import generate
 from sqlalchemy.orm import Session
 
-from agentmend.app import state
-from agentmend.store import changes
+from agentmend.store import changes, installations
 from agentmend.store.tables import AppRepoRow, ChangeRow, CooldownRow
 
 TARGETS = {"prompts/system.md", "agent/tools.yaml", "agent/routing.yaml"}
@@ -288,7 +287,7 @@ def test_a_push_without_commit_lists_or_default_branch_fields_is_still_analyzed(
     del payload["repository"]["default_branch"], payload["repository"]["master_branch"]
     assert app_harness.deliver("push", payload).status_code == 202
     app_harness.run_jobs()
-    assert state.last_analyzed(app_harness.engine, "acme/support-bot") == after
+    assert installations.last_analyzed(app_harness.engine, "acme/support-bot") == after
 
 
 def test_an_open_pr_whose_cause_is_gone_is_closed_with_a_reason(
@@ -337,6 +336,6 @@ def test_a_merged_cause_is_not_proposed_again_when_more_exports_arrive(
     head = repo.commit_files(new, message="nightly export")
     app_harness.deliver("push", payloads.push(fake, repo, before, head, added=sorted(new)))
     app_harness.run_jobs()
-    assert state.last_analyzed(app_harness.engine, "acme/support-bot") == head
+    assert installations.last_analyzed(app_harness.engine, "acme/support-bot") == head
     assert [p["number"] for p in repo.pulls.values() if p["head"] == pr["head"]] == [pr["number"]]
     assert len(repo.open_pulls()) == 4  # the other causes' PRs stay open

@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from agentmend import markdown as md
-from agentmend.app import state
 from agentmend.app.ownership import judge
 from agentmend.app.routing import Router
 from agentmend.app.webhooks import Event
@@ -17,7 +16,7 @@ from agentmend.fixes.branches import BRANCH_PREFIX
 from agentmend.forges.base import Change, PullRequestForge
 from agentmend.loop import watch as watching
 from agentmend.repo_config import CONFIG_PATH, ConfigError, RepoConfig, parse_config
-from agentmend.store import changes, watches
+from agentmend.store import changes, installations, watches
 
 if TYPE_CHECKING:
     from agentmend.app.context import AppContext
@@ -84,7 +83,7 @@ def analyze_and_propose(
     from agentmend.loop.propose import analyze_forge_with_texts, propose_changes
 
     head = forge.head_sha()
-    if not force and state.last_analyzed(ctx.engine, forge.repo_key) == head:
+    if not force and installations.last_analyzed(ctx.engine, forge.repo_key) == head:
         log.info("%s: head %s already analyzed; nothing to do", forge.repo_key, head[:7])
         return None
     model = ctx.model(config)
@@ -105,7 +104,7 @@ def analyze_and_propose(
         log.info("%s: %s %s (%s)", forge.repo_key, o.action, o.branch, o.reason or o.change_url)
     _close_superseded(forge, {c.id for c in report.clusters}, ctx)
     _evaluate_watches(ctx, forge, config)
-    state.mark_analyzed(ctx.engine, forge.repo_key, forge.installation_id, head)
+    installations.mark_analyzed(ctx.engine, forge.repo_key, forge.installation_id, head)
     return outcomes
 
 
@@ -135,7 +134,7 @@ def evaluate_all_watches(ctx: AppContext) -> int:
     """Periodic: evaluate the open watches of every installed repo (new exports may have arrived)."""
     done = 0
     watched = watches.repos_watching(ctx.engine)
-    for repo, installation_id in state.active_repos(ctx.engine):
+    for repo, installation_id in installations.active_repos(ctx.engine):
         if repo not in watched:
             continue  # nothing to evaluate: no GitHub call
         forge = ctx.forge(installation_id, repo)
@@ -156,7 +155,7 @@ def _first_analysis(ctx: AppContext, installation_id: int, repos: list[str]) -> 
     """Analyze each repo; one repo's failure does not stop the others (the retry skips those done)."""
     failures: list[Exception] = []
     for full_name in repos:
-        state.remember_repo(ctx.engine, full_name, installation_id)
+        installations.remember_repo(ctx.engine, full_name, installation_id)
         try:
             forge = ctx.forge(installation_id, full_name)
             config = load_repo_config(forge)
@@ -182,7 +181,7 @@ def on_installation(event: Event, ctx: AppContext) -> None:
 @router.register("installation", action="suspend")
 def on_uninstall(event: Event, ctx: AppContext) -> None:
     if event.installation_id is not None:
-        state.forget_installation(ctx.engine, event.installation_id)
+        installations.forget_installation(ctx.engine, event.installation_id)
 
 
 @router.register("installation_repositories", action="added")
@@ -196,7 +195,7 @@ def on_repositories_removed(event: Event, ctx: AppContext) -> None:
     if event.installation_id is None:
         return
     for full_name in _repos(event.payload, "repositories_removed"):
-        state.remember_repo(ctx.engine, full_name, event.installation_id, active=False)
+        installations.remember_repo(ctx.engine, full_name, event.installation_id, active=False)
 
 
 @router.register("push")
@@ -212,7 +211,7 @@ def on_push(event: Event, ctx: AppContext) -> None:
     forge = ctx.forge(event.installation_id, event.repo_full_name)
     if not default and p.get("ref") != f"refs/heads/{forge.default_branch}":
         return
-    state.remember_repo(ctx.engine, event.repo_full_name, event.installation_id)
+    installations.remember_repo(ctx.engine, event.repo_full_name, event.installation_id)
     config = load_repo_config(forge)
     if config is None:
         return
