@@ -1,9 +1,9 @@
-"""Fixtures for the GitHub App tests: a signing key, the stateful fake GitHub, forges bound to it."""
+"""Fixtures for the GitHub App tests: the handlers over recording fake forges (most tests), and the real
+server over the HTTP-level fake GitHub (the server's and GitHubForge's own tests)."""
 
 from __future__ import annotations
 
 import json
-import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,8 +16,10 @@ import pytest
 import respx
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
+from fake_forge import FakeRepo
 from fake_github import FakeGitHub
 from fastapi.testclient import TestClient
+from handler_harness import Handlers, Snapshot, handlers_over, restore, snapshot
 from huey import Huey, MemoryHuey
 from huey.signals import SIGNAL_ERROR
 from sqlalchemy import Engine
@@ -219,42 +221,35 @@ def support_agent_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, b
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-@dataclass(frozen=True)
-class Installed:
-    """GitHub and the app's database right after installing on the example repo (taken once per session)."""
+@pytest.fixture
+def handlers(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Handlers]:
+    """The App's handlers over fake forges and a fresh state database; add repos with `add_repo`."""
+    h = handlers_over(tmp_path, lambda: request.getfixturevalue("shared_embeddings"))
+    yield h
+    h.engine.dispose()
 
-    github: tuple[dict[str, Any], int]
-    database: sqlite3.Connection
+
+REPO = "acme/support-bot"
 
 
 @pytest.fixture(scope="session")
 def installed_snapshot(
-    support_agent_files: dict[str, bytes],
-    app_private_key: str,
-    shared_embeddings: Any,
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Installed:
-    fake = FakeGitHub()
-    with respx.mock(assert_all_called=False) as mock:
-        fake.mount(mock)
-        repo = fake.add_repo("acme/support-bot", support_agent_files)
-        data_dir = tmp_path_factory.mktemp("installed")
-        with running_app(fake, app_private_key, [], data_dir, lambda: shared_embeddings, "snapshot") as h:
-            from payloads import installation_created
+    support_agent_files: dict[str, bytes], shared_embeddings: Any, tmp_path_factory: pytest.TempPathFactory
+) -> Snapshot:
+    """acme/support-bot with the example agent right after the app was installed and its first job ran."""
+    from events import installation_created
 
-            assert h.deliver("installation", installation_created(fake, repo)).status_code == 202
-            assert h.run_jobs() == 1
-            assert repo.open_pulls(), "the install opened no PR"
-            database = sqlite3.connect(":memory:", check_same_thread=False)
-            with h.engine.connect() as conn:
-                conn.connection.dbapi_connection.backup(database)  # type: ignore[union-attr]
-    return Installed(fake.snapshot(), database)
+    h = handlers_over(tmp_path_factory.mktemp("installed"), lambda: shared_embeddings)
+    repo = h.add_repo(REPO, support_agent_files)
+    assert h.deliver("installation", installation_created(repo)) == 1
+    assert repo.open_pulls(), "the install opened no PR"
+    taken = snapshot(h)
+    h.engine.dispose()
+    return taken
 
 
-def restore_installed(harness: AppHarness, snapshot: Installed) -> None:
-    """Put the fake GitHub and the app's state back to right after the install."""
-    harness.fake.restore(snapshot.github)  # type: ignore[arg-type]
-    harness.engine.dispose()
-    with harness.engine.connect() as conn:
-        snapshot.database.backup(conn.connection.dbapi_connection)  # type: ignore[arg-type]
-    harness.engine.dispose()
+@pytest.fixture
+def installed(handlers: Handlers, installed_snapshot: Snapshot) -> FakeRepo:
+    """The installed repo, restored for this test (its `writes` start empty)."""
+    restore(handlers, installed_snapshot)
+    return handlers.repos[REPO]

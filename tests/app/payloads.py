@@ -1,5 +1,6 @@
-"""Webhook payloads shaped like the ones GitHub sends (trimmed to the fields that matter, some optional
-fields deliberately missing, as in real deliveries from older installations or GHES)."""
+"""Webhook payloads for the server tests over the HTTP fake (handler tests use `events.py`), shaped like
+GitHub's (trimmed to the fields that matter, some optional fields deliberately missing, as in real
+deliveries from older installations or GHES)."""
 
 from __future__ import annotations
 
@@ -50,17 +51,6 @@ def installation_created(fake: FakeGitHub, *repos: FakeRepo) -> dict[str, Any]:
     }
 
 
-def repositories_added(fake: FakeGitHub, *repos: FakeRepo) -> dict[str, Any]:
-    return {
-        "action": "added",
-        "installation": _installation(fake),
-        "repository_selection": "selected",
-        "repositories_added": [{"id": r.id, "name": r.name, "full_name": r.full_name} for r in repos],
-        "repositories_removed": [],
-        "sender": SENDER,
-    }
-
-
 def push(
     fake: FakeGitHub,
     repo: FakeRepo,
@@ -97,92 +87,3 @@ def push(
         ]
         payload["head_commit"] = payload["commits"][0]
     return payload
-
-
-def pull_request_closed(fake: FakeGitHub, repo: FakeRepo, number: int, *, merged: bool) -> dict[str, Any]:
-    pr = repo.pulls[number]
-    shown = fake.pull_json(repo, pr)  # author, head and base (with their repositories) as GitHub sends them
-    return {
-        "action": "closed",
-        "number": number,
-        "pull_request": {
-            "number": number,
-            "state": "closed",
-            "title": pr["title"],
-            "body": pr["body"],
-            "html_url": f"https://github.com/{repo.full_name}/pull/{number}",
-            "user": shown["user"],
-            "head": shown["head"],
-            "base": shown["base"],
-            "merged": merged,
-            "merged_at": pr["merged_at"] if merged else None,
-            "merge_commit_sha": pr["merge_commit_sha"],
-            "merged_by": {"login": pr["merged_by"], "type": "User"} if merged else None,
-            # "labels", "requested_reviewers", "draft" left out on purpose: handlers must not need them
-        },
-        "repository": repository(repo),
-        "installation": _installation(fake),
-        "sender": SENDER,
-    }
-
-
-def issue_comment_created(
-    fake: FakeGitHub, repo: FakeRepo, number: int, body: str, login: str, user_type: str = "User"
-) -> dict[str, Any]:
-    comment = fake.add_comment(repo, number, body, login)
-    comment["user"]["type"] = user_type
-    return {
-        "action": "created",
-        "issue": {
-            "number": number,
-            "title": repo.pulls[number]["title"] if number in repo.pulls else "an issue",
-            "state": "open",
-            "user": {"login": fake.bot_login, "type": "Bot"},
-            **(
-                {"pull_request": {"url": f"https://api.github.com/repos/{repo.full_name}/pulls/{number}"}}
-                if number in repo.pulls
-                else {}
-            ),
-        },
-        "comment": {
-            "id": comment["id"],
-            "body": body,
-            "user": comment["user"],
-            "author_association": "MEMBER",
-        },
-        "repository": repository(repo),
-        "installation": _installation(fake),
-        "sender": {**SENDER, "login": login},
-    }
-
-
-def check_suite_completed(
-    fake: FakeGitHub, repo: FakeRepo, number: int, conclusion: str, *, with_pulls: bool = True
-) -> dict[str, Any]:
-    """A CI app's suite finished on a PR's head; GitHub sometimes sends `pull_requests` empty."""
-    pr = repo.pulls[number]
-    head_sha = repo.refs[f"heads/{pr['head']}"]
-    suite: dict[str, Any] = {
-        "id": 5000 + number,
-        "head_branch": pr["head"],
-        "head_sha": head_sha,
-        "status": "completed",
-        "conclusion": conclusion,
-        "app": {"id": 15368, "slug": "github-actions", "name": "GitHub Actions"},
-        "pull_requests": [
-            {
-                "number": number,
-                "head": {"ref": pr["head"], "sha": head_sha},
-                "base": {"ref": pr["base"], "sha": repo.refs[f"heads/{pr['base']}"]},
-            }
-        ]
-        if with_pulls
-        else [],
-    }
-    return {
-        "action": "completed",
-        "check_suite": suite,
-        "repository": repository(repo),
-        "installation": _installation(fake),
-        "sender": SENDER,
-    }

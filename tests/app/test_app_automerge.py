@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-import payloads
+import events
 import pytest
-from conftest import AppHarness, Installed, restore_installed
-from fake_github import FakeRepo
+from fake_forge import FakeRepo, Merged, Pull
+from handler_harness import Handlers
 
 from agentmend.store import changes
 
 REPO = "acme/support-bot"
-STATUS = "<!-- agentmend:status -->"
-WATCH = "<!-- agentmend:watch -->"
-
-
-@pytest.fixture
-def installed(app_harness: AppHarness, installed_snapshot: Installed) -> FakeRepo:
-    restore_installed(app_harness, installed_snapshot)
-    return app_harness.fake.repos[REPO]
 
 
 def _allow_automerge(repo: FakeRepo, classes: str = "[low]") -> None:
@@ -28,45 +18,62 @@ def _allow_automerge(repo: FakeRepo, classes: str = "[low]") -> None:
         "automerge:\n  enabled: false", f"automerge:\n  enabled: true\n  change_classes: {classes}"
     )
     assert allowed != config
-    repo.commit_files({".github/agentmend.yml": allowed.encode()})
+    repo.commit({".github/agentmend.yml": allowed})
 
 
-def _pr_of_risk(harness: AppHarness, repo: FakeRepo, risk: str) -> dict[str, Any]:
+def _pr_of_risk(handlers: Handlers, repo: FakeRepo, risk: str) -> Pull:
     """An open agentmend PR the app recorded with this risk class (the guard's classes are tested apart)."""
-    pr = min(repo.open_pulls(), key=lambda p: p["number"])
-    row = changes.find(harness.engine, REPO, branch=pr["head"])
+    pr = repo.open_pulls()[0]
+    row = changes.find(handlers.engine, REPO, branch=pr.branch)
     assert row is not None
-    changes.save(harness.engine, REPO, pr["head"], cause_id=row.cause_id, number=pr["number"],
-                      state="open", risk=risk)  # fmt: skip
+    changes.save(handlers.engine, REPO, pr.branch, cause_id=row.cause_id, number=pr.number, state="open",
+                 risk=risk)  # fmt: skip
     return pr
 
 
 def _status(repo: FakeRepo, number: int) -> str:
-    [comment] = [c for c in repo.comments_on(number) if STATUS in c["body"]]
-    return str(comment["body"])
+    status = repo.app_comment(number, "status")
+    assert status is not None
+    return status.body
 
 
 def test_a_low_risk_pr_is_merged_when_its_checks_pass_and_the_watch_starts(
-    app_harness: AppHarness, installed: FakeRepo
+    handlers: Handlers, installed: FakeRepo
 ) -> None:
-    repo, fake = installed, app_harness.fake
+    repo = installed
     _allow_automerge(repo)
-    pr = _pr_of_risk(app_harness, repo, "low")
+    pr = _pr_of_risk(handlers, repo, "low")
     # GitHub left `pull_requests` empty: the PR is found by its head sha
-    suite = payloads.check_suite_completed(fake, repo, pr["number"], "success", with_pulls=False)
-    assert app_harness.deliver("check_suite", suite).status_code == 202
-    app_harness.run_jobs()
+    handlers.deliver(
+        "check_suite", events.check_suite_completed(repo, pr.number, "success", with_pulls=False)
+    )
 
-    merged = repo.pulls[pr["number"]]
-    assert merged["merged"] and merged["merged_by"] == fake.bot_login
-    assert "Merged automatically" in _status(repo, pr["number"])
-    assert "risk class 'low' is allowed" in _status(repo, pr["number"])
-    row = changes.find(app_harness.engine, REPO, branch=pr["head"])
-    assert row is not None and row.state == "merged" and row.merge_sha == merged["merge_commit_sha"]
-    assert any(WATCH in c["body"] for c in repo.comments_on(pr["number"]))
-    assert [r["name"] for r in repo.check_runs.values() if r["head_sha"] == merged["merge_commit_sha"]] == [
-        "agentmend/watch"
-    ]
+    assert (
+        pr.merged
+        and pr.merged_by == repo.bot_login
+        and repo.written(Merged) == [Merged(pr.number, pr.merge_sha)]
+    )  # type: ignore[arg-type]
+    assert "Merged automatically" in _status(repo, pr.number)
+    assert "risk class 'low' is allowed" in _status(repo, pr.number)
+    row = changes.find(handlers.engine, REPO, branch=pr.branch)
+    assert row is not None and row.state == "merged" and row.merge_sha == pr.merge_sha
+    assert repo.app_comment(pr.number, "watch") is not None
+    assert [name for sha, name in repo.checks if sha == pr.merge_sha] == ["agentmend/watch"]
+
+
+def test_a_merge_the_forge_refuses_leaves_the_pr_open_and_says_why(
+    handlers: Handlers, installed: FakeRepo
+) -> None:
+    repo = installed
+    _allow_automerge(repo)
+    pr = _pr_of_risk(handlers, repo, "low")
+    repo.refuse_merges = "required review missing"  # branch protection
+    handlers.deliver("check_suite", events.check_suite_completed(repo, pr.number, "success"))
+    assert pr.state == "open" and not pr.merged and repo.written(Merged) == []
+    status = _status(repo, pr.number)
+    assert "Not merged automatically" in status and "required review missing" in status
+    row = changes.find(handlers.engine, REPO, branch=pr.branch)
+    assert row is not None and row.state == "open"
 
 
 @pytest.mark.parametrize(
@@ -79,16 +86,14 @@ def test_a_low_risk_pr_is_merged_when_its_checks_pass_and_the_watch_starts(
     ids=["automerge-off", "checks-failed", "not-low-risk"],
 )
 def test_a_pr_the_policy_does_not_allow_stays_open_and_says_why(
-    app_harness: AppHarness, installed: FakeRepo, allow: bool, risk: str, conclusion: str, reason: str
+    handlers: Handlers, installed: FakeRepo, allow: bool, risk: str, conclusion: str, reason: str
 ) -> None:
-    repo, fake = installed, app_harness.fake
+    repo = installed
     if allow:
         _allow_automerge(repo)
-    pr = _pr_of_risk(app_harness, repo, risk)
-    app_harness.deliver("check_suite", payloads.check_suite_completed(fake, repo, pr["number"], conclusion))
-    app_harness.run_jobs()
-    assert repo.pulls[pr["number"]]["state"] == "open" and not repo.pulls[pr["number"]]["merged"]
-    assert fake.count("PUT", "/merge") == 0
-    status = _status(repo, pr["number"])
+    pr = _pr_of_risk(handlers, repo, risk)
+    handlers.deliver("check_suite", events.check_suite_completed(repo, pr.number, conclusion))
+    assert pr.state == "open" and not pr.merged and repo.written(Merged) == []
+    status = _status(repo, pr.number)
     assert "Not merged automatically" in status and reason in status, status
-    assert not any(WATCH in c["body"] for c in repo.comments_on(pr["number"]))
+    assert repo.app_comment(pr.number, "watch") is None

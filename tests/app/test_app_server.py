@@ -51,23 +51,6 @@ def test_events_nobody_handles_are_acknowledged_but_not_queued(app_harness: AppH
     assert app_harness.pending == 0
 
 
-def test_a_repo_without_config_is_skipped_quietly(app_harness: AppHarness) -> None:
-    repo = app_harness.fake.add_repo("acme/website", {"index.html": "<h1>hi</h1>\n"})
-    app_harness.deliver("installation", payloads.installation_created(app_harness.fake, repo))
-    assert app_harness.run_jobs() == 1
-    assert app_harness.fake.writes == [] and repo.pulls == {}
-
-
-def test_an_invalid_config_is_reported_as_a_failed_check_on_the_head(app_harness: AppHarness) -> None:
-    repo = app_harness.fake.add_repo("acme/bot", {".github/agentmend.yml": "version: 1\nexports: []\n"})
-    app_harness.deliver("installation", payloads.installation_created(app_harness.fake, repo))
-    app_harness.run_jobs()
-    (check,) = repo.check_runs.values()
-    assert check["conclusion"] == "failure" and check["head_sha"] == repo.refs["heads/main"]
-    assert "exports" in check["output"]["summary"]
-    assert repo.pulls == {}
-
-
 def test_when_the_queue_is_down_the_delivery_can_be_redelivered(
     app_harness: AppHarness, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1,4 +1,4 @@
-"""The metric watch through the GitHub App: merge webhook → comment + check; export push → verdict in place.
+"""The metric watch through the App's handlers: merge → comment + check; export push → verdict in place.
 
 (Lives next to the app fixtures; owned by the watch.)
 """
@@ -8,17 +8,14 @@ from __future__ import annotations
 import shutil
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-import payloads
+import events
 import pytest
-from conftest import AppHarness
-from fake_github import FakeRepo
+from fake_forge import Commented, FakeRepo
 from generator import generate
+from handler_harness import Handlers
 
 pytestmark = pytest.mark.slow
-
-WATCH = "<!-- agentmend:watch -->"
 
 
 def _watch_config(files: dict[str, bytes]) -> dict[str, bytes]:
@@ -39,45 +36,42 @@ def _after_exports(tmp_path: Path) -> dict[str, bytes]:
     return files
 
 
-def _check(repo: FakeRepo, sha: str) -> dict[str, Any]:
-    [run] = [r for r in repo.check_runs.values() if r["head_sha"] == sha and r["name"] == "agentmend/watch"]
-    return run
+def _watch_comment(repo: FakeRepo, number: int) -> tuple[int, str]:
+    comment = repo.app_comment(number, "watch")
+    assert comment is not None
+    return comment.id, comment.body
 
 
 def test_merge_then_new_exports_conclude_the_watch_in_place(
-    app_harness: AppHarness, support_agent_files: dict[str, bytes], tmp_path: Path
+    handlers: Handlers, support_agent_files: dict[str, bytes], tmp_path: Path
 ) -> None:
-    fake = app_harness.fake
-    repo = fake.add_repo("acme/support-bot", _watch_config(support_agent_files))
-    app_harness.deliver("installation", payloads.installation_created(fake, repo))
-    app_harness.run_jobs()
-    csv_prs = [p for p in repo.open_pulls() if "export" in p["title"].lower() or "csv" in p["title"].lower()]
-    assert csv_prs, [p["title"] for p in repo.open_pulls()]
+    repo = handlers.add_repo("acme/support-bot", _watch_config(support_agent_files))
+    handlers.deliver("installation", events.installation_created(repo))
+    csv_prs = [p for p in repo.open_pulls() if "export" in p.title.lower() or "csv" in p.title.lower()]
+    assert csv_prs, [p.title for p in repo.open_pulls()]
     pr = csv_prs[0]
 
     # the reviewer bumps the prompt version on the PR branch, then merges
-    prompt = repo.files_at(pr["head"])["prompts/system.md"].decode()
-    repo.commit_files({"prompts/system.md": prompt + "\n<!-- prompt_version: v15 -->\n"}, branch=pr["head"])
-    merge_sha = fake.merge_pull(repo, pr["number"], merged_by="carol")
-    app_harness.deliver("pull_request", payloads.pull_request_closed(fake, repo, pr["number"], merged=True))
-    app_harness.run_jobs()
+    prompt = repo.files_at(pr.branch)["prompts/system.md"].decode()
+    repo.commit({"prompts/system.md": prompt + "\n<!-- prompt_version: v15 -->\n"}, branch=pr.branch)
+    merge_sha = repo.merge_pull(pr.number, merged_by="carol")
+    handlers.deliver("pull_request", events.pull_request_closed(repo, pr.number))
 
-    [started] = [c for c in repo.comments_on(pr["number"]) if WATCH in c["body"]]
-    assert "agentmend watch: started" in started["body"] and "`prompt_version: v15`" in started["body"]
-    assert _check(repo, merge_sha)["status"] == "in_progress"
+    started_id, started = _watch_comment(repo, pr.number)
+    assert "agentmend watch: started" in started and "`prompt_version: v15`" in started
+    assert repo.checks[(merge_sha, "agentmend/watch")].conclusion is None  # in progress
 
-    before = repo.refs["heads/main"]
+    before = repo.refs["main"]
     after_files = _after_exports(tmp_path)
-    head = repo.commit_files(dict(after_files), message="nightly export")
-    app_harness.deliver("push", payloads.push(fake, repo, before, head, added=sorted(after_files)))
-    app_harness.run_jobs()
+    head = repo.commit(after_files, message="nightly export")
+    comments_before = len(repo.written(Commented))
+    handlers.deliver("push", events.push(repo, before, head, added=sorted(after_files)))
 
-    watch_comments = [c for c in repo.comments_on(pr["number"]) if WATCH in c["body"]]
-    assert [c["id"] for c in watch_comments] == [started["id"]]  # edited in place, not a new comment
-    body = watch_comments[0]["body"]
-    print("\n" + body)
-    run = _check(repo, merge_sha)
-    assert run["status"] == "completed" and run["conclusion"] == "success", run["output"]["title"]
+    comment_id, body = _watch_comment(repo, pr.number)
+    assert comment_id == started_id  # edited in place, not a new comment
+    assert not [w for w in repo.written(Commented)[comments_before:] if w.number == pr.number]
+    run = repo.checks[(merge_sha, "agentmend/watch")]
+    assert run.conclusion == "success", run.title
     assert "improved" in body and "xychart-beta" in body and "| Metric | Before | After |" in body
-    assert run["output"]["summary"].startswith("Improved:")
-    assert not any(p["head"].startswith("agentmend/revert-") for p in repo.open_pulls())
+    assert run.summary.startswith("Improved:")
+    assert not any(p.branch.startswith("agentmend/revert-") for p in repo.open_pulls())

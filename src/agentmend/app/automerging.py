@@ -19,8 +19,7 @@ from agentmend.app.ownership import judge
 from agentmend.app.proposals import load_repo_config, record_merge
 from agentmend.app.routing import Router
 from agentmend.app.webhooks import Event
-from agentmend.forges.base import Change
-from agentmend.forges.github import GitHubError, GitHubForge
+from agentmend.forges.base import Change, ForgeError, PullRequestForge
 from agentmend.repo_config import RiskClass
 from agentmend.store import changes
 from agentmend.watch.automerge import automerge
@@ -33,7 +32,7 @@ router = Router()
 RISKS: tuple[RiskClass, ...] = ("low", "medium", "high")
 
 
-def suite_pulls(forge: GitHubForge, suite: Mapping[str, Any]) -> list[dict[str, Any]]:
+def suite_pulls(forge: PullRequestForge, suite: Mapping[str, Any]) -> list[dict[str, Any]]:
     """The open PRs whose head is the suite's commit, as GitHub answers them (author and head repo included).
 
     GitHub leaves `pull_requests` empty or out in some deliveries (forks, older GHES): then the open PRs
@@ -49,7 +48,7 @@ def suite_pulls(forge: GitHubForge, suite: Mapping[str, Any]) -> list[dict[str, 
     return [p for p in pulls if p.get("state") == "open" and (p.get("head") or {}).get("sha") == head_sha]
 
 
-def _say(ctx: AppContext, forge: GitHubForge, change: Change, text: str) -> None:
+def _say(ctx: AppContext, forge: PullRequestForge, change: Change, text: str) -> None:
     assert change.number is not None
     comment_id = forge.upsert_comment_on(change.number, STATUS_KEY, f"**agentmend** · automerge\n\n{text}")
     changes.set_status_comment(ctx.engine, forge.repo_key, change.branch, comment_id)
@@ -89,7 +88,7 @@ def on_check_suite_completed(event: Event, ctx: AppContext) -> None:
         risk: RiskClass = next((r for r in RISKS if r == row.risk), "high")
         try:
             merge_sha, reason = automerge(forge, change, config, risk, checks_passed=conclusion == "success")
-        except GitHubError as exc:  # branch protection, a conflict, a head that moved: a human merges
+        except ForgeError as exc:  # branch protection, a conflict, a head that moved: a human merges
             merge_sha, reason = None, f"GitHub refused the merge: {md.line(str(exc))}"
         log.info("%s#%s: automerge %s (%s)", forge.repo_key, change.number, bool(merge_sha), reason)
         if merge_sha is None:

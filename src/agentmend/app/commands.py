@@ -17,8 +17,7 @@ from agentmend.app.ownership import judge
 from agentmend.app.proposals import load_repo_config
 from agentmend.app.routing import Router
 from agentmend.app.webhooks import Event
-from agentmend.forges.base import Change
-from agentmend.forges.github import GitHubForge
+from agentmend.forges.base import Change, PullRequestForge
 from agentmend.loop import watch as watching
 from agentmend.repo_config import RepoConfig
 from agentmend.reviewer_commands import COMMANDS, NAMES
@@ -138,7 +137,9 @@ def on_comment(event: Event, ctx: AppContext) -> None:
     handler(ctx, forge, change, command, login)
 
 
-def _answer(ctx: AppContext, forge: GitHubForge, change: Change, command: str, login: str, text: str) -> None:
+def _answer(
+    ctx: AppContext, forge: PullRequestForge, change: Change, command: str, login: str, text: str
+) -> None:
     comment_id = forge.upsert_comment_on(_number(change), STATUS_KEY, status_text(command, login, text))
     changes.set_status_comment(ctx.engine, forge.repo_key, change.branch, comment_id)
 
@@ -148,13 +149,13 @@ def _number(change: Change) -> int:
     return change.number
 
 
-def _cause(ctx: AppContext, forge: GitHubForge, change: Change) -> str | None:
+def _cause(ctx: AppContext, forge: PullRequestForge, change: Change) -> str | None:
     """The cause agentmend recorded for the change; never read from the PR body, which people can edit."""
     row = changes.find(ctx.engine, forge.repo_key, branch=change.branch)
     return None if row is None else row.cause_id
 
 
-def _pushed_by_someone_else(ctx: AppContext, forge: GitHubForge, change: Change) -> str | None:
+def _pushed_by_someone_else(ctx: AppContext, forge: PullRequestForge, change: Change) -> str | None:
     row = changes.find(ctx.engine, forge.repo_key, branch=change.branch)
     if row is None or row.head_sha == change.head_sha:
         return None
@@ -163,7 +164,7 @@ def _pushed_by_someone_else(ctx: AppContext, forge: GitHubForge, change: Change)
 
 
 def _config_or_answer(
-    ctx: AppContext, forge: GitHubForge, change: Change, command: Command, login: str
+    ctx: AppContext, forge: PullRequestForge, change: Change, command: Command, login: str
 ) -> RepoConfig | None:
     config = load_repo_config(forge)
     if config is None:
@@ -178,12 +179,12 @@ def _config_or_answer(
     return config
 
 
-def _help(ctx: AppContext, forge: GitHubForge, change: Change, command: Command, login: str) -> None:
+def _help(ctx: AppContext, forge: PullRequestForge, change: Change, command: Command, login: str) -> None:
     intro = f"{md.code(command.unknown)} is not a command I know.\n\n" if command.unknown else ""
     _answer(ctx, forge, change, command.name, login, intro + HELP)
 
 
-def _analyze(ctx: AppContext, forge: GitHubForge, config: RepoConfig) -> ForgeAnalysis:
+def _analyze(ctx: AppContext, forge: PullRequestForge, config: RepoConfig) -> ForgeAnalysis:
     """The report plus the failed conversations' texts, which the guard checks proposals against."""
     from agentmend.loop.propose import analyze_forge_with_texts
 
@@ -192,7 +193,9 @@ def _analyze(ctx: AppContext, forge: GitHubForge, config: RepoConfig) -> ForgeAn
     )
 
 
-def _regenerate(ctx: AppContext, forge: GitHubForge, change: Change, command: Command, login: str) -> None:
+def _regenerate(
+    ctx: AppContext, forge: PullRequestForge, change: Change, command: Command, login: str
+) -> None:
     from agentmend.loop.propose import ProposalRun, propose_changes
 
     if change.state != "open":
@@ -286,7 +289,7 @@ def explain_cluster(cluster: FailureCluster) -> str:
     return "\n".join(lines)
 
 
-def _explain(ctx: AppContext, forge: GitHubForge, change: Change, command: Command, login: str) -> None:
+def _explain(ctx: AppContext, forge: PullRequestForge, change: Change, command: Command, login: str) -> None:
     cause = _cause(ctx, forge, change)
     config = _config_or_answer(ctx, forge, change, command, login)
     if config is None or cause is None:
@@ -300,7 +303,7 @@ def _explain(ctx: AppContext, forge: GitHubForge, change: Change, command: Comma
     _answer(ctx, forge, change, command.name, login, explain_cluster(cluster))
 
 
-def _ignore(ctx: AppContext, forge: GitHubForge, change: Change, command: Command, login: str) -> None:
+def _ignore(ctx: AppContext, forge: PullRequestForge, change: Change, command: Command, login: str) -> None:
     cause = _cause(ctx, forge, change)
     if cause is None:
         return
@@ -320,11 +323,11 @@ def _ignore(ctx: AppContext, forge: GitHubForge, change: Change, command: Comman
     )
 
 
-def _watch(ctx: AppContext, forge: GitHubForge, change: Change, command: Command, login: str) -> None:
+def _watch(ctx: AppContext, forge: PullRequestForge, change: Change, command: Command, login: str) -> None:
     _answer(ctx, forge, change, command.name, login, watching.watch_status(forge, change, engine=ctx.engine))
 
 
-def _rollback(ctx: AppContext, forge: GitHubForge, change: Change, command: Command, login: str) -> None:
+def _rollback(ctx: AppContext, forge: PullRequestForge, change: Change, command: Command, login: str) -> None:
     if change.state != "merged":
         _answer(ctx, forge, change, command.name, login, "Only a merged change can be rolled back.")
         return

@@ -13,6 +13,7 @@ from sqlalchemy import Engine
 
 from agentmend.analysis.embed import CachedEmbedder, Embedder
 from agentmend.app.identity import AppIdentity, resolve_identity
+from agentmend.forges.base import PullRequestForge
 from agentmend.forges.github import GitHubForge, app_client
 from agentmend.models.base import Model
 from agentmend.repo_config import RepoConfig
@@ -27,7 +28,7 @@ log = logging.getLogger(__name__)
 class AppContext:
     settings: Settings
     engine: Engine
-    forge_factory: Callable[[int, str], GitHubForge]
+    forge_factory: Callable[[int, str], PullRequestForge]
     embedder_factory: Callable[[], Embedder]
     model_factory: Callable[[RepoConfig], Model]
     identity_factory: Callable[[], AppIdentity] | None = None
@@ -42,7 +43,7 @@ class AppContext:
             self._identity = factory()
         return self._identity
 
-    def forge(self, installation_id: int, full_name: str) -> GitHubForge:
+    def forge(self, installation_id: int, full_name: str) -> PullRequestForge:
         """A forge that sees only the PRs the app opened in this repo, and knows the heads it pushed."""
         forge = self.forge_factory(installation_id, full_name)
         forge.app_login = self.identity.login

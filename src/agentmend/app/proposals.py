@@ -8,17 +8,15 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from agentmend import markdown as md
-from agentmend.app import state
 from agentmend.app.ownership import judge
 from agentmend.app.routing import Router
 from agentmend.app.webhooks import Event
 from agentmend.conversations.selection import export_index
 from agentmend.fixes.branches import BRANCH_PREFIX
-from agentmend.forges.base import Change
-from agentmend.forges.github import GitHubForge
+from agentmend.forges.base import Change, PullRequestForge
 from agentmend.loop import watch as watching
 from agentmend.repo_config import CONFIG_PATH, ConfigError, RepoConfig, parse_config
-from agentmend.store import changes, watches
+from agentmend.store import changes, installations, watches
 
 if TYPE_CHECKING:
     from agentmend.app.context import AppContext
@@ -29,7 +27,7 @@ router = Router()
 CONFIG_ERROR_CHECK = "agentmend config"
 
 
-def load_repo_config(forge: GitHubForge) -> RepoConfig | None:
+def load_repo_config(forge: PullRequestForge) -> RepoConfig | None:
     """The repo's config at the default head; None (quietly) when the repo has none.
 
     An invalid config is reported as a failed check run on the head commit, where the maintainer sees it.
@@ -76,7 +74,7 @@ def push_touches(payload: Mapping[str, Any], config_globs: Iterable[str]) -> boo
 
 def analyze_and_propose(
     ctx: AppContext,
-    forge: GitHubForge,
+    forge: PullRequestForge,
     config: RepoConfig,
     *,
     force: bool = False,
@@ -85,7 +83,7 @@ def analyze_and_propose(
     from agentmend.loop.propose import ProposalRun, analyze_forge_with_texts, propose_changes
 
     head = forge.head_sha()
-    if not force and state.last_analyzed(ctx.engine, forge.repo_key) == head:
+    if not force and installations.last_analyzed(ctx.engine, forge.repo_key) == head:
         log.info("%s: head %s already analyzed; nothing to do", forge.repo_key, head[:7])
         return None
     model = ctx.model(config)
@@ -97,11 +95,11 @@ def analyze_and_propose(
         log.info("%s: %s %s (%s)", forge.repo_key, o.action, o.branch, o.reason or o.change_url)
     _close_superseded(forge, {c.id for c in report.clusters}, ctx)
     _evaluate_watches(ctx, forge, config)
-    state.mark_analyzed(ctx.engine, forge.repo_key, forge.installation_id, head)
+    installations.mark_analyzed(ctx.engine, forge.repo_key, forge.installation_id, head)
     return outcomes
 
 
-def _close_superseded(forge: GitHubForge, live_causes: set[str], ctx: AppContext) -> None:
+def _close_superseded(forge: PullRequestForge, live_causes: set[str], ctx: AppContext) -> None:
     """Close open agentmend PRs whose cause the latest analysis no longer finds."""
     for change in forge.find_changes("open"):
         row = changes.find(ctx.engine, forge.repo_key, branch=change.branch)
@@ -119,7 +117,7 @@ def _close_superseded(forge: GitHubForge, live_causes: set[str], ctx: AppContext
         )
 
 
-def _evaluate_watches(ctx: AppContext, forge: GitHubForge, config: RepoConfig) -> None:
+def _evaluate_watches(ctx: AppContext, forge: PullRequestForge, config: RepoConfig) -> None:
     watching.evaluate_watches(forge, config, engine=ctx.engine, embedder=ctx.embedder)
 
 
@@ -127,7 +125,7 @@ def evaluate_all_watches(ctx: AppContext) -> int:
     """Periodic: evaluate the open watches of every installed repo (new exports may have arrived)."""
     done = 0
     watched = watches.repos_watching(ctx.engine)
-    for repo, installation_id in state.active_repos(ctx.engine):
+    for repo, installation_id in installations.active_repos(ctx.engine):
         if repo not in watched:
             continue  # nothing to evaluate: no GitHub call
         forge = ctx.forge(installation_id, repo)
@@ -148,7 +146,7 @@ def _first_analysis(ctx: AppContext, installation_id: int, repos: list[str]) -> 
     """Analyze each repo; one repo's failure does not stop the others (the retry skips those done)."""
     failures: list[Exception] = []
     for full_name in repos:
-        state.remember_repo(ctx.engine, full_name, installation_id)
+        installations.remember_repo(ctx.engine, full_name, installation_id)
         try:
             forge = ctx.forge(installation_id, full_name)
             config = load_repo_config(forge)
@@ -174,7 +172,7 @@ def on_installation(event: Event, ctx: AppContext) -> None:
 @router.register("installation", action="suspend")
 def on_uninstall(event: Event, ctx: AppContext) -> None:
     if event.installation_id is not None:
-        state.forget_installation(ctx.engine, event.installation_id)
+        installations.forget_installation(ctx.engine, event.installation_id)
 
 
 @router.register("installation_repositories", action="added")
@@ -188,7 +186,7 @@ def on_repositories_removed(event: Event, ctx: AppContext) -> None:
     if event.installation_id is None:
         return
     for full_name in _repos(event.payload, "repositories_removed"):
-        state.remember_repo(ctx.engine, full_name, event.installation_id, active=False)
+        installations.remember_repo(ctx.engine, full_name, event.installation_id, active=False)
 
 
 @router.register("push")
@@ -204,7 +202,7 @@ def on_push(event: Event, ctx: AppContext) -> None:
     forge = ctx.forge(event.installation_id, event.repo_full_name)
     if not default and p.get("ref") != f"refs/heads/{forge.default_branch}":
         return
-    state.remember_repo(ctx.engine, event.repo_full_name, event.installation_id)
+    installations.remember_repo(ctx.engine, event.repo_full_name, event.installation_id)
     config = load_repo_config(forge)
     if config is None:
         return
@@ -258,7 +256,7 @@ def on_pull_request_closed(event: Event, ctx: AppContext) -> None:
 
 def record_merge(
     ctx: AppContext,
-    forge: GitHubForge,
+    forge: PullRequestForge,
     change: Change,
     cause: str,
     merged_at: datetime,

@@ -10,11 +10,11 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from sqlalchemy import Engine
 
-from agentmend.app import state
 from agentmend.app.compose import build_queue
 from agentmend.app.jobs import JobQueue
 from agentmend.app.webhooks import MAX_BODY_BYTES, WebhookError, parse_event
 from agentmend.settings import Settings
+from agentmend.store import deliveries
 
 
 @lru_cache(maxsize=1)
@@ -84,14 +84,14 @@ def create_app() -> FastAPI:
             return JSONResponse({"error": str(exc)}, status_code=500)
         if event.name == "ping":
             return JSONResponse({"status": "pong", "zen": event.payload.get("zen")}, status_code=200)
-        if not await run_in_threadpool(state.record_delivery, engine, event.delivery_id, event.name):
+        if not await run_in_threadpool(deliveries.record_delivery, engine, event.delivery_id, event.name):
             return JSONResponse({"status": "duplicate", "delivery": event.delivery_id}, status_code=200)
         if not queue.wants(event):
             return JSONResponse({"status": "ignored", "event": event.name, "action": event.action}, 202)
         try:
             await run_in_threadpool(queue.enqueue, event)
         except Exception as exc:  # the queue is down: let GitHub's redelivery through later
-            await run_in_threadpool(state.forget_delivery, engine, event.delivery_id)
+            await run_in_threadpool(deliveries.forget_delivery, engine, event.delivery_id)
             return JSONResponse({"error": f"could not queue the job: {exc}"}, status_code=503)
         reply: dict[str, Any] = {"status": "queued", "delivery": event.delivery_id, "event": event.name}
         return JSONResponse(reply, status_code=202)

@@ -1,12 +1,19 @@
-"""What every Forge implementation answers to (LocalGitForge, GitHubForge)."""
+"""What every Forge implementation answers to (LocalGitForge, GitHubForge), and what the App's handlers
+need on top (`PullRequestForge`: GitHubForge, and the recording fake the handler tests use)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 ChangeState = Literal["open", "closed", "merged"]
 CheckConclusion = Literal["success", "failure", "neutral"]
+Reaction = Literal["+1", "-1", "laugh", "confused", "heart", "hooray", "rocket", "eyes"]
+
+
+class ForgeError(RuntimeError):
+    """The forge refused or failed a call for good (GitHub's answer, a protected branch, a conflict)."""
 
 
 class NotARegularFile(ValueError):
@@ -90,4 +97,41 @@ class Forge(Protocol):
         self, sha: str, name: str, title: str, summary: str, conclusion: CheckConclusion | None
     ) -> None:
         """Report a status on a commit (a check run on GitHub); `conclusion=None` means still in progress."""
+        ...
+
+
+class PullRequestForge(Forge, Protocol):
+    """A forge with pull requests, comments and collaborators: what the App's handlers call.
+
+    PRs travel as the JSON GitHub sends (in webhooks and API answers alike), because ownership is judged
+    from the same fields in both (`app/ownership.py`).
+    """
+
+    installation_id: int
+    app_login: str | None  # set by the App: only PRs and comments by this bot are agentmend's
+    pushed_head: Callable[[str], str | None] | None  # set by the App: the head agentmend recorded pushing
+    allow_overwrite: bool  # set by `regenerate`: replace a branch someone else pushed to
+
+    def pull(self, number: int) -> dict[str, Any] | None:
+        """A PR by number, whoever opened it (author, head repo and sha included); None when there is none."""
+        ...
+
+    def open_pulls(self) -> list[dict[str, Any]]:
+        """The open PRs the app opened from this repository."""
+        ...
+
+    def change_of(self, pr: dict[str, Any]) -> Change: ...
+
+    def comment(self, number: int, body: str) -> int:
+        """A new comment on PR `number`; returns its id."""
+        ...
+
+    def upsert_comment_on(self, number: int, key: str, body: str) -> int:
+        """Create or edit the app's one comment carrying the marker for `key`; returns its id."""
+        ...
+
+    def react(self, comment_id: int, content: Reaction = "eyes") -> None: ...
+
+    def can_write(self, login: str) -> bool:
+        """Whether `login` may push to the repository (and so run agentmend commands)."""
         ...

@@ -32,7 +32,7 @@ from tenacity import (
 from agentmend import markers
 from agentmend.fixes.branches import BRANCH_PREFIX, require_agentmend_branch
 from agentmend.fixes.patch import EditRejected
-from agentmend.forges.base import Change, ChangeState, CheckConclusion, PublishResult
+from agentmend.forges.base import Change, ChangeState, CheckConclusion, ForgeError, PublishResult, Reaction
 from agentmend.markdown import BUDGET, cut
 
 log = logging.getLogger(__name__)
@@ -41,12 +41,11 @@ COMMIT_TRAILER = "Proposed by agentmend"
 LABEL_COLOR = "5319e7"
 PER_PAGE = 100
 WRITE_ROLES = frozenset({"admin", "maintain", "write"})
-Reaction = Literal["+1", "-1", "laugh", "confused", "heart", "hooray", "rocket", "eyes"]
 T = TypeVar("T")
 P = ParamSpec("P")
 
 
-class GitHubError(RuntimeError):
+class GitHubError(ForgeError):
     """A GitHub call that failed for good; names the call, the status and GitHub's message."""
 
     def __init__(self, method: str, path: str, status: int | None, message: str) -> None:

@@ -63,12 +63,13 @@ def find(
 
 
 def open_changes(engine: Engine, repo: str) -> list[ChangeRecord]:
+    return [c for c in all_changes(engine, repo) if c.state == "open"]
+
+
+def all_changes(engine: Engine, repo: str) -> list[ChangeRecord]:
+    """Every change agentmend remembers in `repo`, whatever its state, by branch."""
     with Session(engine) as s:
-        rows = s.scalars(
-            select(ChangeRow)
-            .where(ChangeRow.repo == repo, ChangeRow.state == "open")
-            .order_by(ChangeRow.branch)
-        )
+        rows = s.scalars(select(ChangeRow).where(ChangeRow.repo == repo).order_by(ChangeRow.branch))
         return [_record(r) for r in rows]
 
 

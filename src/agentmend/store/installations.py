@@ -1,39 +1,18 @@
-"""The app's memory in the state database: deliveries seen, installed repos (changes: `store/changes.py`)."""
+"""The repositories the GitHub App is installed on, and the head each last analyzed: the only module that
+touches `app_repos`."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
-from sqlalchemy import Engine, delete, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from agentmend.store.tables import AppRepoRow, DeliveryRow
-
-DELIVERY_RETENTION = timedelta(days=7)  # GitHub redelivers for up to 3 days
+from agentmend.store.tables import AppRepoRow
 
 
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-def record_delivery(engine: Engine, delivery_id: str, event: str, now: datetime | None = None) -> bool:
-    """Remember a delivery; False when it was seen before (a redelivery that must not run twice)."""
-    now = now or _now()
-    try:
-        with Session(engine) as s, s.begin():
-            s.add(DeliveryRow(id=delivery_id, event=event, received_at=now))
-    except IntegrityError:
-        return False
-    with Session(engine) as s, s.begin():
-        s.execute(delete(DeliveryRow).where(DeliveryRow.received_at < now - DELIVERY_RETENTION))
-    return True
-
-
-def forget_delivery(engine: Engine, delivery_id: str) -> None:
-    """Undo `record_delivery` when the job could not be queued, so GitHub's redelivery is accepted."""
-    with Session(engine) as s, s.begin():
-        s.execute(delete(DeliveryRow).where(DeliveryRow.id == delivery_id))
 
 
 def remember_repo(engine: Engine, repo: str, installation_id: int, active: bool = True) -> None:
