@@ -67,6 +67,47 @@ def test_a_tool_error_and_a_refusal_in_one_intent_are_two_causes() -> None:
     assert labels[0] != labels[6] and NOISE not in labels
 
 
+def test_one_tool_step_failing_in_several_intents_is_one_cause() -> None:
+    """Water, storm and theft claims (intents the request step keeps apart) all get a made-up date in
+    `open_claim`: one failing step, one fix. A tool error of another tool in the same intents stays apart,
+    and so do two error classes of one tool."""
+    water, storm, theft = _unit(1, 0, 0, 0), _unit(0, 1, 0, 0), _unit(0, 0, 1, 0)
+    requests = np.vstack([_noisy(water, 8, 1), _noisy(storm, 8, 2), _noisy(theft, 8, 3), _noisy(water, 8, 4)])
+    answers = np.vstack([_noisy(_unit(0, 0, 0, 1), 24, 5, 0.3), _noisy(_unit(1, 0, 0, -1), 8, 9)])
+    made_up = Mechanism("signal", "ungrounded_argument", "open_claim")
+    intents = ["water"] * 8 + ["storm"] * 8 + ["theft"] * 8 + ["water"] * 8
+    mechs = [made_up] * 24 + [Mechanism("tool_error", "tool_error", "upload_document", "timeout")] * 8
+    items = [FailedItem(i, m, frozenset({m.key})) for i, m in zip(intents, mechs, strict=True)]
+    labels = _run(items, requests, answers)
+    assert len(set(labels[:24].tolist())) == 1 and labels[0] != labels[24] and NOISE not in labels
+    timeouts = [Mechanism("tool_error", "tool_error", "upload_document", "timeout")] * 8
+    too_big = [Mechanism("tool_error", "tool_error", "upload_document", "file too large")] * 8
+    items = [
+        FailedItem(i, m, frozenset({m.key}))
+        for i, m in zip(["water"] * 8 + ["theft"] * 8, timeouts + too_big, strict=True)
+    ]
+    split = _run(
+        items, np.vstack([_noisy(water, 8, 6), _noisy(theft, 8, 7)]), _noisy(_unit(0, 0, 0, 1), 16, 8, 0.3)
+    )
+    assert split[0] != split[8]
+
+
+def test_a_cause_is_named_by_the_step_most_members_fail_by() -> None:
+    """Some saw the tool error before the claimed success, others only the claim: the claim names it."""
+    claim = Mechanism("signal", "claimed_not_done", "send_certificate")
+    error = Mechanism("tool_error", "tool_error", "send_certificate", "service unavailable")
+    items = [FailedItem("comp", error, frozenset({error.key, claim.key}))] * 4
+    items += [FailedItem("comp", claim, frozenset({claim.key}))] * 3
+    requests = _noisy(_unit(1, 0, 0), 7, 1)
+    groups = group(
+        items, requests, _noisy(_unit(0, 1, 0), 7, 2), min_size=3, request_merge=0.6, answer_merge=0.8
+    )
+    assert (
+        set(groups.labels.tolist()) == {0}
+        and groups.mechanisms[0].label == "claimed not done: send_certificate"
+    )
+
+
 def test_the_mechanism_names_the_failing_tool_step() -> None:
     conv = Conversation(
         "c1",

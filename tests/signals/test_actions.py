@@ -390,6 +390,14 @@ def test_a_booking_reported_in_another_language_without_the_call_is_claimed_not_
     assert [h for h in booked if h.name == "claimed_not_done"] == []
 
 
+def test_a_claimed_booking_names_the_booking_tool_it_never_called() -> None:
+    """The one declared tool that books is the step a fix is about: the cause reads "claimed not done:
+    schedule_adjuster", not a generic reply."""
+    conv = _slots_then("I've booked the assessor for Wednesday morning.", book=False)
+    fired = [(h.name, h.tool) for h in hits(conv, tools=CLAIM_TOOLS)]
+    assert fired == [("claimed_not_done", "schedule_adjuster")]
+
+
 def test_a_claim_after_a_tool_that_may_write_reports_it() -> None:
     """ "I've added the file" right after a successful `upload_document` (no write verb in its name)."""
     conv = chat(
@@ -430,6 +438,7 @@ def test_an_announced_action_with_its_own_tool_never_called_is_half_done() -> No
     ]
     fired = [h for h in hits(_two_changes(*address), tools=CLAIM_TOOLS) if h.name == "half_done"]
     assert len(fired) == 1 and "add_driver" in fired[0].evidence and fired[0].turn_index == 5
+    assert fired[0].tool == "add_driver"  # the step never taken names the mechanism: "half done: add_driver"
     assert [
         h for h in hits(_two_changes(*address, *driver), tools=CLAIM_TOOLS) if h.name == "half_done"
     ] == []

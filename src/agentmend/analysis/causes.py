@@ -10,7 +10,9 @@ they are one cause:
   whether the reply reads as a refusal, an apology or a claim varies with its wording), or the agent's
   replies are alike (a tool error some exports do not carry, followed by the same reply);
 - other intent, same mechanism (any reply counts as the same): the requests are alike (one need the intent
-  step split), or the replies are alike *and* that reply is not a stock reply.
+  step split), or the replies are alike *and* that reply is not a stock reply, or the mechanism is one tool
+  step (`one_step`: the same check on the same tool, the same error class of one tool) — one fix covers it
+  whichever intents it serves, and intents split finer than the need ("water", "storm", "theft" claims).
 
 A reply is stock when near-identical replies appear in failed conversations of more than one intent and
 are not about their requests (`STOCK_RELEVANCE`): an agent that says "I'm not able to help
@@ -145,7 +147,7 @@ def group(
     for p in range(len(keys)):
         joined.setdefault(union.find(p), []).append(p)
     groups = [[j for p in ps for j in members[p]] for ps in joined.values()]
-    group_mechs = [_naming_mechanism([mechs[j] for j in g]) for g in groups]
+    group_mechs = [_naming_mechanism([mechs[j] for j in g], [items[j].steps for j in g]) for g in groups]
     group_stock = [bool(np.mean(is_stock[g]) >= 0.5) for g in groups]
     roots = _agglomerate(groups, group_mechs, group_stock, requests, answers, request_merge, answer_merge)
     labels = np.full(n, NOISE, dtype=int)
@@ -156,7 +158,7 @@ def group(
         if len(m) < min_size:
             continue
         labels[m] = next_label
-        names[next_label] = _naming_mechanism([mechs[j] for j in m])
+        names[next_label] = _naming_mechanism([mechs[j] for j in m], [items[j].steps for j in m])
         next_label += 1
     return CauseGroups(labels=labels, mechanisms=names, spread=spread, item_mechanisms=tuple(mechs))
 
@@ -196,7 +198,7 @@ def _agglomerate(
                 req = float(req_sum[a] @ req_sum[b]) / size
                 # replies by centroid: a templated reply's variants average to one direction
                 ans = _cos(ans_sum[a], ans_sum[b]) if not (stock[a] or stock[b]) else -1.0
-                margin = max(req - request_merge, ans - answer_merge)
+                margin = max(req - request_merge, ans - answer_merge, 0.0 if one_step(ma, mb) else -1.0)
                 if margin >= 0 and (best is None or margin > best[0]):
                     best = (margin, a, b)
         if best is None:
@@ -209,6 +211,14 @@ def _agglomerate(
         mechs[a] = mechs[a] if len(groups[a]) - len(groups[b]) >= len(groups[b]) else mechs[b]
         alive.remove(b)
     return [groups[i] for i in alive]
+
+
+def one_step(a: Mechanism, b: Mechanism) -> bool:
+    """The same failing tool step: one check on one tool, or one class of error from one tool. Whatever
+    intents it serves, one fix (that tool's description, or the rule about it) covers it."""
+    if a.key != b.key or a.kind not in ("signal", "tool_error") or not a.tool:
+        return False
+    return a.kind == "signal" or a.detail == b.detail
 
 
 def _with_pseudo_intents(items: Sequence[FailedItem], requests: np.ndarray, floor: float) -> list[str]:
@@ -242,10 +252,19 @@ def _co_fired(
     return max(share_a, share_b) >= CO_FIRED_SHARE
 
 
-def _naming_mechanism(mechs: Sequence[Mechanism]) -> Mechanism:
-    """The most common mechanism of a group, the more specific one on a tie."""
-    counts = Counter(m.key for m in mechs)
+def _naming_mechanism(
+    mechs: Sequence[Mechanism], steps: Sequence[frozenset[tuple[str, str, str]]] = ()
+) -> Mechanism:
+    """The mechanism most members fail by — their own, or a tool step among their failing steps (`steps`):
+    "claimed not done: send_certificate" names a group where some also saw the tool error first — the
+    more specific one on a tie."""
+    counts: Counter[tuple[str, str, str]] = Counter()
+    for j, m in enumerate(mechs):
+        counts.update({m.key, *(steps[j] if steps else ())})
     by_key = {m.key: m for m in mechs}
+    for kind, name, tool in counts:
+        if (kind, name, tool) not in by_key:
+            by_key[(kind, name, tool)] = Mechanism(kind, name, tool or None)  # type: ignore[arg-type]
     key = min(counts, key=lambda k: (-counts[k], -by_key[k].specificity, k))
     details = Counter(m.detail for m in mechs if m.key == key and m.detail)
     best = by_key[key]
@@ -260,8 +279,17 @@ def same_family(a: Mechanism, b: Mechanism) -> bool:
     return a.kind == b.kind == "reply" and "stock" not in (a.name, b.name)
 
 
-def coherence(mechs: Sequence[Mechanism], name: Mechanism) -> float:
-    """Share of members that failed the way the cause is named (`same_family`)."""
+def fails_by(mech: Mechanism, steps: frozenset[tuple[str, str, str]], name: Mechanism) -> bool:
+    """A member fails the way the cause is named: its own mechanism is of that family, or the named tool
+    step is among its failing steps (a success claimed after `send_certificate` failed fails by both)."""
+    return same_family(mech, name) or (name.kind != "reply" and name.key in steps)
+
+
+def coherence(
+    mechs: Sequence[Mechanism], name: Mechanism, steps: Sequence[frozenset[tuple[str, str, str]]] = ()
+) -> float:
+    """Share of members that failed the way the cause is named (`fails_by`)."""
     if not mechs:
         return 0.0
-    return sum(same_family(m, name) for m in mechs) / len(mechs)
+    steps = steps or [frozenset()] * len(mechs)
+    return sum(fails_by(m, st, name) for m, st in zip(mechs, steps, strict=True)) / len(mechs)

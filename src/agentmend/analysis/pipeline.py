@@ -506,7 +506,7 @@ def _causes(
             vecs,
             result,
             k,
-            [causes_step.same_family(groups.item_mechanisms[j], mech) for j in range(len(items))],
+            [causes_step.fails_by(groups.item_mechanisms[j], it.steps, mech) for j, it in enumerate(items)],
         )
         examples = tuple(diagnose.example(said[j], answers[j], redact) for j in reps)
         kw = keywords[k]
@@ -536,7 +536,9 @@ def _causes(
                 mechanism_kind=mech.kind,
                 specificity=mech.specificity,
                 coherence=round(
-                    causes_step.coherence([groups.item_mechanisms[j] for j in m], mech),
+                    causes_step.coherence(
+                        [groups.item_mechanisms[j] for j in m], mech, [items[j].steps for j in m]
+                    ),
                     4,
                 ),
                 answer_spread=int(np.median(groups.spread[m])),

@@ -125,11 +125,34 @@ def verb_family(verb: str) -> str:
     return "any"
 
 
-def _matches(call: CallResult, family: str) -> bool:
+def of_family(tool: str, family: str) -> bool:
+    """A tool whose name does what the verb family says ("schedule_adjuster" books); any tool for "any"."""
     if family == "any":
         return True
-    words = name_words(call.name)
-    return any(w.startswith(f) or f.startswith(w) for w in words for f in FAMILIES[family] if len(w) > 2)
+    words = [w for w in name_words(tool) if len(w) > 2]
+    return any(w.startswith(f) or f.startswith(w) for w in words for f in (family, *FAMILIES[family]))
+
+
+def _matches(call: CallResult, family: str) -> bool:
+    return of_family(call.name, family)
+
+
+def _claimed_tool(
+    calls: tuple[CallResult, ...], family: str, declared_writes: tuple[str, ...], claim: str
+) -> str | None:
+    """The tool a claim is about: a call of its family that failed, else the one tool of the family the
+    agent has (declared or called), or the one of them the claim's words name ("certificate" →
+    `send_certificate`). None when that is not clear."""
+    if family == "any":
+        return None
+    failed = [c.name for c in calls if c.failed and of_family(c.name, family)]
+    if failed:
+        return failed[-1]
+    known = sorted({t for t in (*declared_writes, *(c.name for c in calls)) if of_family(t, family)})
+    if len(known) > 1:
+        said = set(re.findall(r"[a-z]{4,}", claim.lower()))
+        known = [t for t in known if said & {w for w in name_words(t) if len(w) >= 4}]
+    return known[0] if len(known) == 1 else None
 
 
 def claims_not_done(
@@ -184,6 +207,7 @@ def claims_not_done(
                     turn.index,
                     f"claims “{excerpt(turn.text, m.start(), m.end(), 40)}” with no successful "
                     f"{'write' if family == 'any' else family} call before it",
+                    tool=_claimed_tool(calls, family, declared_writes, text[sentence_start : m.end() + 80]),
                 )
             )
             break

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from agentmend.analysis.actions.calls import CallResult, is_write, name_words
-from agentmend.analysis.actions.claims import FAMILIES, verb_family
+from agentmend.analysis.actions.claims import of_family, verb_family
 from agentmend.analysis.actions.confirmation import user_says_yes
 from agentmend.analysis.actions.text import normal
 from agentmend.analysis.records import SignalHit
@@ -147,41 +147,39 @@ def _announced_not_done(
                 "half_done",
                 t.index,
                 f"announced {' and '.join(f for f, _ in clauses)} and the user agreed; done: "
-                f"{', '.join(dict.fromkeys(c.name for c in after))}; not done: {', '.join(unmatched)}",
+                f"{', '.join(dict.fromkeys(c.name for c in after))}; not done: "
+                f"{', '.join(text for text, _ in unmatched)}",
+                tool=unmatched[0][1],  # the tool that was never called: the step a fix is about
             )
     return None
 
 
 def _unmatched(
     clauses: list[tuple[str, set[str]]], calls: list[CallResult], tools: Iterable[str]
-) -> list[str]:
+) -> list[tuple[str, str]]:
     """Announced actions left undone: no call after the yes names it, none of its family is left over, and
     a tool that would do it exists (`tools`: declared writes and tools called in the conversation) and was
     not called — "add Tomás as a driver" with `add_driver` declared. Without such a tool one call may do
-    several ("I'll cancel it and refund $164" is one `cancel_reservation`)."""
+    several ("I'll cancel it and refund $164" is one `cancel_reservation`). Each: (what, tool not called)."""
     called = {c.name for c in calls}
     left: list[tuple[str, set[str]]] = []
     used: set[int] = set()
     for family, words in clauses:
-        naming = [i for i, c in enumerate(calls) if _of_family(c.name, family) and words & _names(c)]
+        naming = [i for i, c in enumerate(calls) if of_family(c.name, family) and words & _names(c)]
         if naming:
             used.update(naming[:1])
         else:
             left.append((family, words))
-    missing = []
+    missing: list[tuple[str, str]] = []
     for family, words in left:
-        free = next((i for i, c in enumerate(calls) if i not in used and _of_family(c.name, family)), None)
+        free = next((i for i, c in enumerate(calls) if i not in used and of_family(c.name, family)), None)
         if free is not None:
             used.add(free)
             continue
         would = sorted(
-            t for t in tools if t not in called and _of_family(t, family) and words & set(name_words(t))
+            t for t in tools if t not in called and of_family(t, family) and words & set(name_words(t))
         )
         if would:
-            missing.append(f"{family} {' '.join(sorted(words)[:3])} (no {would[0]} call)")
+            missing.append((f"{family} {' '.join(sorted(words)[:3])} (no {would[0]} call)", would[0]))
     return missing
 
-
-def _of_family(tool: str, verb: str) -> bool:
-    words = [w for w in name_words(tool) if len(w) > 2]
-    return any(w.startswith(f) or f.startswith(w) for w in words for f in (verb, *FAMILIES[verb]))
