@@ -62,8 +62,8 @@ INTENTS = {
     "number_port": "Bring a number over from another operator onto a Vireo SIM.",
     "contract_query": "When the minimum term ends, the early termination charge, upgrade eligibility.",
     "outage_check": "Is there a broadband or mobile outage in my area?",
-    "third_party_or_legal": "Questions about someone else's account or line, legal disputes and court claims, "
-    "and accounts of customers who have died.",
+    "third_party_or_legal": "Questions about someone else's account or line, legal disputes and court "
+    "claims, and accounts of customers who have died.",
 }
 
 CAUSES = {
@@ -78,10 +78,10 @@ CAUSES = {
     "goodwill_credit_over_cap": {
         "intent": "bill_dispute",
         "mechanism": "forbidden_write",
-        "description": "For an outage or a fee the customer complains about, apply_credit is called with reason "
-        "goodwill for more than the policy's 12-month goodwill cap (20 GBP / 25 EUR / 60 PLN) allows, counting "
-        "goodwill_credits_last_12m from get_bill, or with reason billing_error for an amount the bill does not "
-        "flag as an error; the agent tells the customer the credit is on the account.",
+        "description": "For an outage or a fee the customer complains about, apply_credit is called with "
+        "reason goodwill for more than the policy's 12-month goodwill cap (20 GBP / 25 EUR / 60 PLN) allows, "
+        "counting goodwill_credits_last_12m from get_bill, or with reason billing_error for an amount the "
+        "bill does not flag as an error; the agent tells the customer the credit is on the account.",
     },
     "second_plan_change_dropped": {
         "intent": "plan_change",
@@ -295,8 +295,13 @@ MARKETS: dict[str, dict[str, Any]] = {
         "cap": 20,
         "factor": 1.0,
         "domain": "example.co.uk",
-        "donors": [("EE", "EE"), ("O2", "O2"), ("Vodafone", "Vodafone"), ("Three", "Three"),
-                   ("giffgaff", "giffgaff")],
+        "donors": [
+            ("EE", "EE"),
+            ("O2", "O2"),
+            ("Vodafone", "Vodafone"),
+            ("Three", "Three"),
+            ("giffgaff", "giffgaff"),
+        ],
         "towns": [
             ("Leeds", "Leeds", ["LS6", "LS8", "LS11"]),
             ("Bristol", "Bristol", ["BS3", "BS5", "BS7"]),
@@ -310,8 +315,19 @@ MARKETS: dict[str, dict[str, Any]] = {
             ("Leicester", "Leicester", ["LE2", "LE3"]),
             ("Nottingham", "Nottingham", ["NG5", "NG7"]),
         ],
-        "streets": ["Elm Road", "Church Street", "Mill Lane", "Victoria Road", "Park Avenue", "Station Road",
-                    "Grove Terrace", "Albert Street", "Beech Close", "Windsor Gardens", "Kings Road"],
+        "streets": [
+            "Elm Road",
+            "Church Street",
+            "Mill Lane",
+            "Victoria Road",
+            "Park Avenue",
+            "Station Road",
+            "Grove Terrace",
+            "Albert Street",
+            "Beech Close",
+            "Windsor Gardens",
+            "Kings Road",
+        ],
     },
     "IT": {
         "locale": "it-IT",
@@ -329,8 +345,15 @@ MARKETS: dict[str, dict[str, Any]] = {
             ("Napoli", "Napoli", ["80134", "80129"]),
             ("Firenze", "Firenze", ["50122", "50133"]),
         ],
-        "streets": ["Via Roma", "Via Garibaldi", "Corso Vittorio Emanuele", "Via Mazzini", "Viale Monza",
-                    "Via dei Mille", "Via Cavour"],
+        "streets": [
+            "Via Roma",
+            "Via Garibaldi",
+            "Corso Vittorio Emanuele",
+            "Via Mazzini",
+            "Viale Monza",
+            "Via dei Mille",
+            "Via Cavour",
+        ],
     },
     "NL": {
         "locale": "nl-NL",
@@ -348,8 +371,15 @@ MARKETS: dict[str, dict[str, Any]] = {
             ("Groningen", "Groningen", ["9712", "9725"]),
             ("Haarlem", "Haarlem", ["2011", "2023"]),
         ],
-        "streets": ["Kerkstraat", "Prinsengracht", "Dorpsstraat", "Julianalaan", "Molenweg", "Oudegracht",
-                    "Vondelstraat"],
+        "streets": [
+            "Kerkstraat",
+            "Prinsengracht",
+            "Dorpsstraat",
+            "Julianalaan",
+            "Molenweg",
+            "Oudegracht",
+            "Vondelstraat",
+        ],
     },
     "PL": {
         "locale": "pl-PL",
@@ -367,53 +397,226 @@ MARKETS: dict[str, dict[str, Any]] = {
             ("Poznań", "Poznaniu", ["61-81", "60-34"]),
             ("Łódź", "Łodzi", ["90-41", "93-58"]),
         ],
-        "streets": ["ul. Długa", "ul. Mickiewicza", "ul. Kościuszki", "ul. Polna", "ul. Lipowa",
-                    "al. Jana Pawła II", "ul. Słowackiego"],
+        "streets": [
+            "ul. Długa",
+            "ul. Mickiewicza",
+            "ul. Kościuszki",
+            "ul. Polna",
+            "ul. Lipowa",
+            "al. Jana Pawła II",
+            "ul. Słowackiego",
+        ],
     },
 }
 
 NAMES: dict[str, dict[str, Any]] = {
     "UK": {
-        "f": ["Emma", "Olivia", "Sophie", "Chloe", "Amelia", "Priya", "Aisha", "Hannah", "Grace", "Megan", "Zara",
-              "Lucy", "Charlotte", "Ellie", "Niamh", "Fatima", "Jess", "Rachel"],
-        "m": ["Jack", "Oliver", "Harry", "James", "Tom", "Mohammed", "Liam", "Daniel", "Ryan", "Callum", "Ben",
-              "Sam", "Arjun", "Kieran", "George", "Adam", "Dev", "Gareth"],
-        "last": ["Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Evans", "Patel", "Khan", "Thomas",
-                 "Roberts", "Walker", "Wright", "Hughes", "Green", "Hall", "Murphy", "O'Neill", "Campbell", "Ali",
-                 "Okoye", "Nowak", "Singh"],
+        "f": [
+            "Emma",
+            "Olivia",
+            "Sophie",
+            "Chloe",
+            "Amelia",
+            "Priya",
+            "Aisha",
+            "Hannah",
+            "Grace",
+            "Megan",
+            "Zara",
+            "Lucy",
+            "Charlotte",
+            "Ellie",
+            "Niamh",
+            "Fatima",
+            "Jess",
+            "Rachel",
+        ],
+        "m": [
+            "Jack",
+            "Oliver",
+            "Harry",
+            "James",
+            "Tom",
+            "Mohammed",
+            "Liam",
+            "Daniel",
+            "Ryan",
+            "Callum",
+            "Ben",
+            "Sam",
+            "Arjun",
+            "Kieran",
+            "George",
+            "Adam",
+            "Dev",
+            "Gareth",
+        ],
+        "last": [
+            "Smith",
+            "Jones",
+            "Taylor",
+            "Brown",
+            "Williams",
+            "Wilson",
+            "Evans",
+            "Patel",
+            "Khan",
+            "Thomas",
+            "Roberts",
+            "Walker",
+            "Wright",
+            "Hughes",
+            "Green",
+            "Hall",
+            "Murphy",
+            "O'Neill",
+            "Campbell",
+            "Ali",
+            "Okoye",
+            "Nowak",
+            "Singh",
+        ],
     },
     "IT": {
-        "f": ["Giulia", "Francesca", "Chiara", "Sara", "Martina", "Elena", "Alessia", "Valentina", "Federica",
-              "Laura", "Silvia", "Anna"],
-        "m": ["Marco", "Luca", "Andrea", "Giuseppe", "Matteo", "Alessandro", "Francesco", "Davide", "Stefano",
-              "Paolo", "Simone", "Roberto"],
-        "last": ["Rossi", "Russo", "Ferrari", "Esposito", "Bianchi", "Romano", "Colombo", "Ricci", "Marino",
-                 "Greco", "Bruno", "Gallo", "Conti", "De Luca", "Costa"],
+        "f": [
+            "Giulia",
+            "Francesca",
+            "Chiara",
+            "Sara",
+            "Martina",
+            "Elena",
+            "Alessia",
+            "Valentina",
+            "Federica",
+            "Laura",
+            "Silvia",
+            "Anna",
+        ],
+        "m": [
+            "Marco",
+            "Luca",
+            "Andrea",
+            "Giuseppe",
+            "Matteo",
+            "Alessandro",
+            "Francesco",
+            "Davide",
+            "Stefano",
+            "Paolo",
+            "Simone",
+            "Roberto",
+        ],
+        "last": [
+            "Rossi",
+            "Russo",
+            "Ferrari",
+            "Esposito",
+            "Bianchi",
+            "Romano",
+            "Colombo",
+            "Ricci",
+            "Marino",
+            "Greco",
+            "Bruno",
+            "Gallo",
+            "Conti",
+            "De Luca",
+            "Costa",
+        ],
     },
     "NL": {
         "f": ["Emma", "Sanne", "Lotte", "Fleur", "Anouk", "Eva", "Lisa", "Iris", "Noor", "Femke", "Maaike"],
-        "m": ["Daan", "Bram", "Thijs", "Lars", "Jeroen", "Ruben", "Sem", "Joost", "Pieter", "Niels", "Mohamed"],
-        "last": ["de Jong", "Jansen", "de Vries", "van den Berg", "Bakker", "Visser", "Smit", "Meijer", "Mulder",
-                 "de Boer", "Bos", "Vos", "Peters", "Hendriks", "Yilmaz"],
+        "m": [
+            "Daan",
+            "Bram",
+            "Thijs",
+            "Lars",
+            "Jeroen",
+            "Ruben",
+            "Sem",
+            "Joost",
+            "Pieter",
+            "Niels",
+            "Mohamed",
+        ],
+        "last": [
+            "de Jong",
+            "Jansen",
+            "de Vries",
+            "van den Berg",
+            "Bakker",
+            "Visser",
+            "Smit",
+            "Meijer",
+            "Mulder",
+            "de Boer",
+            "Bos",
+            "Vos",
+            "Peters",
+            "Hendriks",
+            "Yilmaz",
+        ],
     },
     "PL": {
-        "f": ["Anna", "Katarzyna", "Magdalena", "Agnieszka", "Joanna", "Zofia", "Natalia", "Aleksandra",
-              "Monika", "Ewa", "Karolina"],
-        "m": ["Piotr", "Krzysztof", "Tomasz", "Paweł", "Michał", "Jakub", "Kamil", "Marcin", "Łukasz", "Adam",
-              "Bartosz"],
+        "f": [
+            "Anna",
+            "Katarzyna",
+            "Magdalena",
+            "Agnieszka",
+            "Joanna",
+            "Zofia",
+            "Natalia",
+            "Aleksandra",
+            "Monika",
+            "Ewa",
+            "Karolina",
+        ],
+        "m": [
+            "Piotr",
+            "Krzysztof",
+            "Tomasz",
+            "Paweł",
+            "Michał",
+            "Jakub",
+            "Kamil",
+            "Marcin",
+            "Łukasz",
+            "Adam",
+            "Bartosz",
+        ],
         # (masculine, feminine)
-        "last": [("Kowalski", "Kowalska"), ("Nowak", "Nowak"), ("Wiśniewski", "Wiśniewska"), ("Wójcik", "Wójcik"),
-                 ("Kamiński", "Kamińska"), ("Lewandowski", "Lewandowska"), ("Zieliński", "Zielińska"),
-                 ("Szymański", "Szymańska"), ("Woźniak", "Woźniak"), ("Dąbrowski", "Dąbrowska"),
-                 ("Mazur", "Mazur"), ("Krawczyk", "Krawczyk")],
+        "last": [
+            ("Kowalski", "Kowalska"),
+            ("Nowak", "Nowak"),
+            ("Wiśniewski", "Wiśniewska"),
+            ("Wójcik", "Wójcik"),
+            ("Kamiński", "Kamińska"),
+            ("Lewandowski", "Lewandowska"),
+            ("Zieliński", "Zielińska"),
+            ("Szymański", "Szymańska"),
+            ("Woźniak", "Woźniak"),
+            ("Dąbrowski", "Dąbrowska"),
+            ("Mazur", "Mazur"),
+            ("Krawczyk", "Krawczyk"),
+        ],
     },
 }
 COUNTRIES = [  # roaming outside every plan's zone
-    {"tool": "United States", "en": "in the US", "it": "negli Stati Uniti", "nl": "in de Verenigde Staten",
-     "pl": "w Stanach Zjednoczonych"},
+    {
+        "tool": "United States",
+        "en": "in the US",
+        "it": "negli Stati Uniti",
+        "nl": "in de Verenigde Staten",
+        "pl": "w Stanach Zjednoczonych",
+    },
     {"tool": "Turkey", "en": "in Turkey", "it": "in Turchia", "nl": "in Turkije", "pl": "w Turcji"},
-    {"tool": "Switzerland", "en": "in Switzerland", "it": "in Svizzera", "nl": "in Zwitserland",
-     "pl": "w Szwajcarii"},
+    {
+        "tool": "Switzerland",
+        "en": "in Switzerland",
+        "it": "in Svizzera",
+        "nl": "in Zwitserland",
+        "pl": "w Szwajcarii",
+    },
     {"tool": "Morocco", "en": "in Morocco", "it": "in Marocco", "nl": "in Marokko", "pl": "w Maroku"},
     {"tool": "United Arab Emirates", "en": "in Dubai", "it": "a Dubai", "nl": "in Dubai", "pl": "w Dubaju"},
 ]
@@ -491,10 +694,13 @@ def _phone(rng: random.Random, market: str) -> str:
     if market == "UK":
         return f"07700 900{rng.randrange(1000):03d}"
     if market == "IT":
-        return f"+39 3{rng.choice('234589')}{rng.randrange(10)} {rng.randrange(100, 999)} {rng.randrange(1000, 9999)}"
+        head = f"+39 3{rng.choice('234589')}{rng.randrange(10)}"
+        return f"{head} {rng.randrange(100, 999)} {rng.randrange(1000, 9999)}"
     if market == "NL":
         return f"06 {rng.randrange(1000, 9999)} {rng.randrange(1000, 9999)}"
-    return f"+48 {rng.choice('5678')}{rng.randrange(10, 99)} {rng.randrange(100, 999)} {rng.randrange(100, 999)}"
+    return (
+        f"+48 {rng.choice('5678')}{rng.randrange(10, 99)} {rng.randrange(100, 999)} {rng.randrange(100, 999)}"
+    )
 
 
 def _add_months(d: date, months: int) -> date:
@@ -554,9 +760,16 @@ def ensure_bb(rng: random.Random, cust: Customer, now: date, site: str = "home")
     else:
         town = rng.choice(MARKETS[cust.market]["towns"])
         addr = _address(rng, cust.market, town[0], _postcode(rng, cust.market, rng.choice(town[2])))
-    ln = Line(f"BB-{rng.randrange(10**6, 10**7)}", "broadband",
-              rng.choices(BB_PLANS, weights=[20, 40, 30, 10])[0], start, term, site=site, address=addr,
-              user=cust.name)
+    ln = Line(
+        f"BB-{rng.randrange(10**6, 10**7)}",
+        "broadband",
+        rng.choices(BB_PLANS, weights=[20, 40, 30, 10])[0],
+        start,
+        term,
+        site=site,
+        address=addr,
+        user=cust.name,
+    )
     cust.lines.append(ln)
     return ln
 
@@ -569,8 +782,10 @@ def ensure_mobile(rng: random.Random, cust: Customer, now: date, rel: str = "sel
         msisdn, user = cust.phone, cust.name
     else:
         names = NAMES[cust.market]
-        fem = rel == "daughter" or (rel == "partner" and cust.market in ("IT", "PL")) or (
-            rel == "partner" and cust.market == "UK" and not cust.female
+        fem = (
+            rel == "daughter"
+            or (rel == "partner" and cust.market in ("IT", "PL"))
+            or (rel == "partner" and cust.market == "UK" and not cust.female)
         )
         if rel == "partner" and cust.market == "NL":
             fem = False
@@ -581,16 +796,23 @@ def ensure_mobile(rng: random.Random, cust: Customer, now: date, rel: str = "sel
                     last = f if fem else m
         msisdn, user = _phone(rng, cust.market), f"{rng.choice(names['f' if fem else 'm'])} {last}"
     start, term = _new_start(rng, now)
-    ln = Line(f"MOB-{rng.randrange(10**6, 10**7)}", "mobile",
-              rng.choices(MOB_PLANS, weights=[15, 30, 25, 20, 10])[0], start, term, msisdn=msisdn, user=user,
-              rel=rel)
+    ln = Line(
+        f"MOB-{rng.randrange(10**6, 10**7)}",
+        "mobile",
+        rng.choices(MOB_PLANS, weights=[15, 30, 25, 20, 10])[0],
+        start,
+        term,
+        msisdn=msisdn,
+        user=user,
+        rel=rel,
+    )
     cust.lines.append(ln)
     return ln
 
 
 def monthly(market: str, plan: str) -> float:
     gbp = PLANS[plan][2]
-    f = MARKETS[market]["factor"]
+    f = float(MARKETS[market]["factor"])
     return round(gbp * f) - 0.01
 
 
@@ -616,8 +838,13 @@ def account_result(x: Ctx) -> dict[str, Any]:
     cust = x.cust
     lines: list[dict[str, Any]] = []
     for ln in cust.lines:
-        row: dict[str, Any] = {"line_id": ln.line_id, "type": ln.kind, "plan": PLANS[ln.plan][0],
-                               "plan_code": ln.plan, "status": "active"}
+        row: dict[str, Any] = {
+            "line_id": ln.line_id,
+            "type": ln.kind,
+            "plan": PLANS[ln.plan][0],
+            "plan_code": ln.plan,
+            "status": "active",
+        }
         if ln.kind == "broadband":
             row["site"] = "Home" if ln.site == "home" else SITES[ln.site]["tool"]
             row["address"] = ln.address
@@ -683,8 +910,9 @@ class Ctx:
     def a(self, key: str | None = None, *, raw: str | None = None) -> None:
         self.c.agent(raw if raw is not None else self.say(key or ""))
 
-    def call(self, name: str, args: dict[str, Any], result: Any, *, error: bool = False,
-             text: str | None = None) -> None:
+    def call(
+        self, name: str, args: dict[str, Any], result: Any, *, error: bool = False, text: str | None = None
+    ) -> None:
         self.c.call(name, args, result, error=error, text=text)
 
     def said(self, needle: str) -> bool:
@@ -713,7 +941,7 @@ class Ctx:
         }[self.market]
         return self.rng.choice(opts)
 
-    def date(self, d: date, *, weekday: bool = False, year: bool = False) -> str:
+    def day_words(self, d: date, *, weekday: bool = False, year: bool = False) -> str:
         lang = self.lang
         m = MONTHS[lang][d.month - 1]
         body = f"{d.day} {m}" + (f" {d.year}" if year else "")
@@ -723,23 +951,33 @@ class Ctx:
         return body
 
     def slot_words(self, slot: dict[str, Any]) -> str:
-        return f"{self.date(slot['_d'], weekday=True)}, {WINDOWS[self.lang][slot['_w']]}"
+        return f"{self.day_words(slot['_d'], weekday=True)}, {WINDOWS[self.lang][slot['_w']]}"
 
     def visit_on(self, d: date) -> str:
         lang, body = self.lang, f"{d.day} {MONTHS[self.lang][d.month - 1]}"
         wd = WEEKDAYS[lang][d.weekday()]
-        return {"en": f"on {wd} {body}", "it": f"di {wd} {body}", "nl": f"van {wd} {body}",
-                "pl": f"na {WEEKDAY_ACC_PL[d.weekday()]} {body}"}[lang]
+        return {
+            "en": f"on {wd} {body}",
+            "it": f"di {wd} {body}",
+            "nl": f"van {wd} {body}",
+            "pl": f"na {WEEKDAY_ACC_PL[d.weekday()]} {body}",
+        }[lang]
 
     def eta(self, t: datetime) -> str:
         lang, hh = self.lang, f"{t.hour:02d}:00"
         d = t.date()
         if d == self.now.date():
             today = {"en": "today", "it": "oggi", "nl": "vandaag", "pl": "dziś"}[lang]
-            return {"en": f"{hh} {today}", "it": f"le {hh} di oggi", "nl": f"vandaag {hh} uur",
-                    "pl": f"dziś, {hh}"}[lang]
-        dw = self.date(d, weekday=True)
-        return {"en": f"{hh} on {dw}", "it": f"le {hh} di {dw}", "nl": f"{dw} {hh} uur", "pl": f"{dw}, {hh}"}[lang]
+            return {
+                "en": f"{hh} {today}",
+                "it": f"le {hh} di oggi",
+                "nl": f"vandaag {hh} uur",
+                "pl": f"dziś, {hh}",
+            }[lang]
+        dw = self.day_words(d, weekday=True)
+        return {"en": f"{hh} on {dw}", "it": f"le {hh} di {dw}", "nl": f"{dw} {hh} uur", "pl": f"{dw}, {hh}"}[
+            lang
+        ]
 
 
 def new_ctx(rng: random.Random, c: Conv, cust: Customer, now: datetime) -> Ctx:
@@ -814,16 +1052,32 @@ def identify(x: Ctx) -> None:
             x.u("give_ident")
             args = {"account_number": cust.acct}
     if rng.random() < 0.04:  # a timeout, said and retried
-        x.call("lookup_account", args, {"error": "upstream_timeout", "message": "crm did not answer in 15s"},
-               error=True)
+        x.call(
+            "lookup_account",
+            args,
+            {"error": "upstream_timeout", "message": "crm did not answer in 15s"},
+            error=True,
+        )
         x.call("lookup_account", args, account_result(x), text=x.say("lookup_retry"))
         return
     x.call("lookup_account", args, account_result(x))
 
 
-def finish(x: Ctx) -> None:
-    """The same endings whether the job was done or silently botched."""
+def finish(x: Ctx, *, after_user: bool = False) -> None:
+    """The same endings whether the job was done or silently botched. `after_user`: the user has just
+    spoken, so the agent (or nobody) has the next turn."""
     rng = x.rng
+    if after_user:
+        r = rng.random()
+        if r < 0.35:
+            return
+        if r < 0.75:
+            x.a("anything_else")
+            if rng.random() < 0.55:
+                x.u("nothing_else")
+        else:
+            x.a("welcome")
+        return
     r = rng.random()
     if r < 0.21:  # gone without a word once they had their answer
         if rng.random() < 0.45:
@@ -842,9 +1096,12 @@ def transfer(x: Ctx, queue: str, reason: str, *, text: str | None = None) -> Non
     rng = x.rng
     wait = rng.choice([2, 3, 4, 5, 7, 9, 12])
     x.s.update(team=TEAMS[queue][x.lang], wait=wait)
-    x.call("transfer_to_human", {"queue": queue, "reason": reason, "language": x.lang},
-           {"status": "queued", "queue": queue, "position": rng.randrange(1, 9), "estimated_wait_minutes": wait},
-           text=text)
+    x.call(
+        "transfer_to_human",
+        {"queue": queue, "reason": reason, "language": x.lang},
+        {"status": "queued", "queue": queue, "position": rng.randrange(1, 9), "estimated_wait_minutes": wait},
+        text=text,
+    )
     if text is not None and rng.random() < 0.4:
         return  # the log ends on the transfer result
     x.a("transfer_done")
@@ -882,8 +1139,11 @@ def verify(x: Ctx, method: str) -> str:
     x.s["code"] = f"{x.rng.randrange(10**6):06d}"
     x.a("verify_ask_email" if method == "email_code" else "verify_ask_sms")
     x.u("verify_give")
-    x.call("verify_identity", {"account_number": x.cust.acct, "method": method, "code": x.s["code"]},
-           {"verified": True, "method": method})
+    x.call(
+        "verify_identity",
+        {"account_number": x.cust.acct, "method": method, "code": x.s["code"]},
+        {"verified": True, "method": method},
+    )
     return x.say("verify_ok")
 
 
@@ -893,7 +1153,8 @@ def _ref(rng: random.Random, prefix: str) -> str:
 
 # ------------------------------------------------------------------------------------ engineer slots
 def engineer_days(start: date, n: int = 5) -> list[date]:
-    out, d = [], start
+    out: list[date] = []
+    d = start
     while len(out) < n:
         d += timedelta(days=1)
         if d.weekday() != 6:  # engineers work Monday to Saturday
@@ -914,8 +1175,11 @@ def slots_result(line: Line, fault_ref: str, slots: list[dict[str, Any]]) -> dic
         "line_id": line.line_id,
         "fault_ref": fault_ref,
         "slots": [
-            {"slot_id": s["slot_id"], "date": s["_d"].isoformat(),
-             "window": "08:00-13:00" if s["_w"] == "am" else "13:00-18:00"}
+            {
+                "slot_id": s["slot_id"],
+                "date": s["_d"].isoformat(),
+                "window": "08:00-13:00" if s["_w"] == "am" else "13:00-18:00",
+            }
             for s in slots
         ],
     }
@@ -985,8 +1249,9 @@ def neighbour_slot(rng: random.Random, slots: list[dict[str, Any]], i: int) -> i
     return i - 1
 
 
-def booked_result(line: Line, slot: dict[str, Any], visit: str, fault_ref: str,
-                  replaces: str | None = None) -> dict[str, Any]:
+def booked_result(
+    line: Line, slot: dict[str, Any], visit: str, fault_ref: str, replaces: str | None = None
+) -> dict[str, Any]:
     r: dict[str, Any] = {
         "visit_id": visit,
         "status": "booked",
@@ -1026,14 +1291,22 @@ def broadband_fault(x: Ctx, variant: str) -> None:
         "line_id": line.line_id,
         "technology": "FTTP" if line.plan == "FULL_FIBRE_900" or rng.random() < 0.4 else "FTTC",
         "address": line.address,
-        "router_last_seen": (x.now - timedelta(minutes=rng.randrange(30, 2000))).isoformat(timespec="minutes"),
+        "router_last_seen": (x.now - timedelta(minutes=rng.randrange(30, 2000))).isoformat(
+            timespec="minutes"
+        ),
     }
     if variant == "outage":
         ref = _ref(rng, "INC")
         fix = (x.now + timedelta(hours=rng.randrange(3, 40))).replace(minute=0, second=0)
         x.s.update(ref=ref, eta=x.eta(fix))
-        status.update(sync="down", area_outage={"incident": ref, "estimated_fix": fix.isoformat(timespec="minutes"),
-                                                "affected": "broadband"})
+        status.update(
+            sync="down",
+            area_outage={
+                "incident": ref,
+                "estimated_fix": fix.isoformat(timespec="minutes"),
+                "affected": "broadband",
+            },
+        )
         x.call("get_line_status", {"line_id": line.line_id}, status)
         x.a("bf_outage")
         finish(x)
@@ -1055,28 +1328,54 @@ def broadband_fault(x: Ctx, variant: str) -> None:
     test_text = x.say("bf_test_text") if rng.random() < 0.5 else None
     if nofault:
         x.s["sync"] = status["sync_mbps_down"]
-        x.call("run_line_test", {"line_id": line.line_id},
-               {"line_id": line.line_id, "test_id": _ref(rng, "LT"), "result": "pass", "engineer_required": False,
-                "sync_mbps_down": x.s["sync"], "note": "line clean to the router; check in-home wifi"},
-               text=test_text)
+        x.call(
+            "run_line_test",
+            {"line_id": line.line_id},
+            {
+                "line_id": line.line_id,
+                "test_id": _ref(rng, "LT"),
+                "result": "pass",
+                "engineer_required": False,
+                "sync_mbps_down": x.s["sync"],
+                "note": "line clean to the router; check in-home wifi",
+            },
+            text=test_text,
+        )
         x.a("bf_nofault")
         x.u("bf_nofault_user")
-        if rng.random() < 0.55:
-            finish(x)
+        finish(x, after_user=True)
         return
     fault_ref, loc = _ref(rng, "FLT"), rng.choices(["external", "internal"], weights=[70, 30])[0]
-    x.call("run_line_test", {"line_id": line.line_id},
-           {"line_id": line.line_id, "test_id": _ref(rng, "LT"), "result": "fault_found", "fault_location": loc,
-            "fault_ref": fault_ref, "engineer_required": True}, text=test_text)
+    x.call(
+        "run_line_test",
+        {"line_id": line.line_id},
+        {
+            "line_id": line.line_id,
+            "test_id": _ref(rng, "LT"),
+            "result": "fault_found",
+            "fault_location": loc,
+            "fault_ref": fault_ref,
+            "engineer_required": True,
+        },
+        text=test_text,
+    )
     slots = make_slots(x)
-    x.call("get_engineer_slots", {"line_id": line.line_id, "fault_ref": fault_ref},
-           slots_result(line, fault_ref, slots))
+    x.call(
+        "get_engineer_slots",
+        {"line_id": line.line_id, "fault_ref": fault_ref},
+        slots_result(line, fault_ref, slots),
+    )
     x.s.update(slots=fmt_slots(x, slots), loc=FAULT_LOC[loc][x.lang])
     x.a("bf_fault_found")
     if variant == "medical":
         x.u("bf_medical")
-        transfer(x, "priority_faults", f"Line {line.line_id} carries a telecare / personal alarm; fault "
-                 f"{fault_ref} needs a priority engineer", text=x.say("bf_medical_agent"))
+        transfer(
+            x,
+            "priority_faults",
+            f"Line {line.line_id} carries a telecare / personal alarm; fault "
+            f"{fault_ref} needs a priority engineer",
+            text=x.say("bf_medical_agent"),
+        )
         return
     i = rng.randrange(len(slots))
     x.s["pick"] = pick_words(x, slots, i)
@@ -1086,13 +1385,23 @@ def broadband_fault(x: Ctx, variant: str) -> None:
         x.a("bf_readback")
         x.u("bf_yes")
     if variant == "slot_gone":
-        x.call("book_engineer_visit", {"line_id": line.line_id, "slot_id": slots[i]["slot_id"], "fault_ref": fault_ref},
-               {"error": "slot_unavailable", "slot_id": slots[i]["slot_id"],
-                "message": "slot was taken by another booking"}, error=True)
+        x.call(
+            "book_engineer_visit",
+            {"line_id": line.line_id, "slot_id": slots[i]["slot_id"], "fault_ref": fault_ref},
+            {
+                "error": "slot_unavailable",
+                "slot_id": slots[i]["slot_id"],
+                "message": "slot was taken by another booking",
+            },
+            error=True,
+        )
         gone = (slots[i]["_d"], slots[i]["_w"])
         slots = make_slots(x, exclude=gone)
-        x.call("get_engineer_slots", {"line_id": line.line_id, "fault_ref": fault_ref},
-               slots_result(line, fault_ref, slots))
+        x.call(
+            "get_engineer_slots",
+            {"line_id": line.line_id, "fault_ref": fault_ref},
+            slots_result(line, fault_ref, slots),
+        )
         x.s["slots"] = fmt_slots(x, slots)
         x.a("bf_slot_gone")
         i = rng.randrange(len(slots))
@@ -1104,9 +1413,11 @@ def broadband_fault(x: Ctx, variant: str) -> None:
     if sub == "line":
         book_line = home
     visit = _ref(rng, "VIS")
-    x.call("book_engineer_visit",
-           {"line_id": book_line.line_id, "slot_id": book_slot["slot_id"], "fault_ref": fault_ref},
-           booked_result(book_line, book_slot, visit, fault_ref))
+    x.call(
+        "book_engineer_visit",
+        {"line_id": book_line.line_id, "slot_id": book_slot["slot_id"], "fault_ref": fault_ref},
+        booked_result(book_line, book_slot, visit, fault_ref),
+    )
     x.s["visit"] = visit
     if variant == "card" or (sub and rng.random() < 0.15):
         return  # the chat client renders the booking card; no text turn
@@ -1116,10 +1427,16 @@ def broadband_fault(x: Ctx, variant: str) -> None:
         x.s["pick"] = pick_words(x, slots, i)
         x.u("bf_rebook_fix")
         visit2 = _ref(rng, "VIS")
-        x.call("book_engineer_visit",
-               {"line_id": line.line_id, "slot_id": slots[i]["slot_id"], "fault_ref": fault_ref,
-                "replaces_visit_id": visit},
-               booked_result(line, slots[i], visit2, fault_ref, replaces=visit))
+        x.call(
+            "book_engineer_visit",
+            {
+                "line_id": line.line_id,
+                "slot_id": slots[i]["slot_id"],
+                "fault_ref": fault_ref,
+                "replaces_visit_id": visit,
+            },
+            booked_result(line, slots[i], visit2, fault_ref, replaces=visit),
+        )
         x.s.update(slot=x.slot_words(slots[i]), visit=visit2)
         x.a("bf_rebook_agent")
         finish(x)
@@ -1143,9 +1460,16 @@ def visit_change(x: Ctx, variant: str) -> None:
     vday = rng.choice(engineer_days(x.now.date(), 6)[1:])
     vwin = rng.choice(["am", "pm"])
     vid, fault_ref = _ref(rng, "VIS"), _ref(rng, "FLT")
-    x.notes["visits"] = [{"visit_id": vid, "line_id": line.line_id, "date": vday.isoformat(),
-                          "window": "08:00-13:00" if vwin == "am" else "13:00-18:00", "fault_ref": fault_ref,
-                          "status": "booked"}]
+    x.notes["visits"] = [
+        {
+            "visit_id": vid,
+            "line_id": line.line_id,
+            "date": vday.isoformat(),
+            "window": "08:00-13:00" if vwin == "am" else "13:00-18:00",
+            "fault_ref": fault_ref,
+            "status": "booked",
+        }
+    ]
     x.s.update(visit_on=x.visit_on(vday), visit=vid)
     move = variant == "move_ok"
     opening(x, x.say("vc_open_move" if move else "vc_open_cancel"))
@@ -1156,31 +1480,51 @@ def visit_change(x: Ctx, variant: str) -> None:
         return
     if move:
         slots = make_slots(x, exclude=(vday, vwin))
-        x.call("get_engineer_slots", {"line_id": line.line_id, "fault_ref": fault_ref},
-               slots_result(line, fault_ref, slots))
+        x.call(
+            "get_engineer_slots",
+            {"line_id": line.line_id, "fault_ref": fault_ref},
+            slots_result(line, fault_ref, slots),
+        )
         x.s["slots"] = fmt_slots(x, slots)
         x.a("vc_slots")
         i = rng.randrange(len(slots))
         x.s["pick"] = pick_words(x, slots, i)
         x.u("bf_pick")
         new = _ref(rng, "VIS")
-        x.call("book_engineer_visit",
-               {"line_id": line.line_id, "slot_id": slots[i]["slot_id"], "fault_ref": fault_ref,
-                "replaces_visit_id": vid},
-               booked_result(line, slots[i], new, fault_ref, replaces=vid))
+        x.call(
+            "book_engineer_visit",
+            {
+                "line_id": line.line_id,
+                "slot_id": slots[i]["slot_id"],
+                "fault_ref": fault_ref,
+                "replaces_visit_id": vid,
+            },
+            booked_result(line, slots[i], new, fault_ref, replaces=vid),
+        )
         x.s.update(slot=x.slot_words(slots[i]), visit=new)
         x.a("vc_moved")
         finish(x)
         return
-    ok = {"visit_id": vid, "status": "cancelled",
-          "cancelled_at": (x.now + timedelta(minutes=2)).isoformat(timespec="seconds")}
+    ok = {
+        "visit_id": vid,
+        "status": "cancelled",
+        "cancelled_at": (x.now + timedelta(minutes=2)).isoformat(timespec="seconds"),
+    }
     if variant in ("cancel_err", "system_down_bg"):
-        x.call("cancel_engineer_visit", {"visit_id": vid},
-               {"error": "timeout", "message": "field-scheduling did not respond in 20s"}, error=True)
+        x.call(
+            "cancel_engineer_visit",
+            {"visit_id": vid},
+            {"error": "timeout", "message": "field-scheduling did not respond in 20s"},
+            error=True,
+        )
         if variant == "system_down_bg":
-            x.call("cancel_engineer_visit", {"visit_id": vid},
-                   {"error": "service_unavailable", "message": "field-scheduling is in maintenance"}, error=True,
-                   text=x.say("vc_err"))
+            x.call(
+                "cancel_engineer_visit",
+                {"visit_id": vid},
+                {"error": "service_unavailable", "message": "field-scheduling is in maintenance"},
+                error=True,
+                text=x.say("vc_err"),
+            )
             x.a("system_down")
             x.u(rng.choice(["give_up", "stock_ok"]))
             return
@@ -1208,9 +1552,20 @@ def bill_dispute(x: Ctx, variant: str) -> None:
     cap = MARKETS[cust.market]["cap"]
     unit = {"GBP": 5, "EUR": 5, "PLN": 10}[MARKETS[cust.market]["cur"]]
     period = _period(x.now)
-    items = [{"description": f"{PLANS[ln.plan][0]} monthly charge", "line_id": ln.line_id,
-              "amount": monthly(cust.market, ln.plan)} for ln in cust.lines if not ln.temporary]
-    sub = rng.choices(["direct", "cumulative", "mislabel"], weights=[56, 29, 15])[0] if variant == "cause" else ""
+    items: list[dict[str, Any]] = [
+        {
+            "description": f"{PLANS[ln.plan][0]} monthly charge",
+            "line_id": ln.line_id,
+            "amount": monthly(cust.market, ln.plan),
+        }
+        for ln in cust.lines
+        if not ln.temporary
+    ]
+    sub = (
+        rng.choices(["direct", "cumulative", "mislabel"], weights=[56, 29, 15])[0]
+        if variant == "cause"
+        else ""
+    )
     # goodwill already given in the last 12 months
     if variant == "bd_exhausted":
         gw = cap
@@ -1232,29 +1587,48 @@ def bill_dispute(x: Ctx, variant: str) -> None:
     }
     price = monthly(cust.market, bb.plan)
     x.s.update(month=MONTH_ALONE[x.lang][period.month - 1], item=PLANS[bb.plan][0])
-    outage = variant in ("cap_explained", "bd_exhausted") or variant == "cause" or (
-        variant == "goodwill_ok" and rng.random() < 0.5)
+    outage = (
+        variant in ("cap_explained", "bd_exhausted")
+        or variant == "cause"
+        or (variant == "goodwill_ok" and rng.random() < 0.5)
+    )
     fee = variant == "goodwill_ok" and not outage
     if variant in ("dup_ok", "wrong_refusal_bg"):
-        dup = {"description": f"{PLANS[bb.plan][0]} monthly charge", "line_id": bb.line_id, "amount": price,
-               "flag": "duplicate"}
+        dup = {
+            "description": f"{PLANS[bb.plan][0]} monthly charge",
+            "line_id": bb.line_id,
+            "amount": price,
+            "flag": "duplicate",
+        }
         items.append(dup)
         topic = x.say("bd_open_dup")
     elif outage:
         days = rng.randrange(2, 5) if variant == "goodwill_ok" else rng.randrange(4, 13)
         start = period + timedelta(days=rng.randrange(0, 27 - days))
         ref = _ref(rng, "INC")
-        bill["service_interruptions"].append({"line_id": bb.line_id, "incident": ref, "from": start.isoformat(),
-                                              "to": (start + timedelta(days=days)).isoformat(), "days": days})
+        bill["service_interruptions"].append(
+            {
+                "line_id": bb.line_id,
+                "incident": ref,
+                "from": start.isoformat(),
+                "to": (start + timedelta(days=days)).isoformat(),
+                "days": days,
+            }
+        )
         x.s.update(days=days, ref=ref)
         topic = x.say("bd_open_outage")
     elif fee:
         fee_amt = {"GBP": 5.0, "EUR": 7.5, "PLN": 15.0}[MARKETS[cust.market]["cur"]]
         items.append({"description": "Late payment fee", "amount": fee_amt})
         due = period.replace(day=28) + timedelta(days=10)
-        bill["payments"].append({"method": "direct_debit", "due": due.isoformat(),
-                                 "received": (due - timedelta(days=rng.randrange(0, 2))).isoformat(),
-                                 "amount": round(sum(i["amount"] for i in items[:-1]), 2)})
+        bill["payments"].append(
+            {
+                "method": "direct_debit",
+                "due": due.isoformat(),
+                "received": (due - timedelta(days=rng.randrange(0, 2))).isoformat(),
+                "amount": round(sum(i["amount"] for i in items[:-1]), 2),
+            }
+        )
         x.s["fee_item"] = x.money(fee_amt)
         topic = x.say("bd_open_fee")
     else:  # roaming
@@ -1263,11 +1637,21 @@ def bill_dispute(x: Ctx, variant: str) -> None:
         mob = ensure_mobile(rng, cust, today, "self")
         d1 = period + timedelta(days=rng.randrange(0, 20))
         d2 = d1 + timedelta(days=rng.randrange(3, 8))
-        items.append({"description": f"Data roaming — {ctry['tool']}", "line_id": mob.line_id, "amount": amt,
-                      "usage": {"from": d1.isoformat(), "to": d2.isoformat(), "mb": rng.randrange(300, 4000)},
-                      "in_plan_zone": False})
-        x.s.update(amount_item=x.money_user(amt) if rng.random() < 0.5 else x.money(amt),
-                   country_in=ctry[x.lang], d1=x.date(d1), d2=x.date(d2))
+        items.append(
+            {
+                "description": f"Data roaming — {ctry['tool']}",
+                "line_id": mob.line_id,
+                "amount": amt,
+                "usage": {"from": d1.isoformat(), "to": d2.isoformat(), "mb": rng.randrange(300, 4000)},
+                "in_plan_zone": False,
+            }
+        )
+        x.s.update(
+            amount_item=x.money_user(amt) if rng.random() < 0.5 else x.money(amt),
+            country_in=ctry[x.lang],
+            d1=x.day_words(d1),
+            d2=x.day_words(d2),
+        )
         topic = x.say("bd_open_roam")
     bill["total"] = round(sum(i["amount"] for i in items), 2)
     opening(x, topic)
@@ -1276,9 +1660,17 @@ def bill_dispute(x: Ctx, variant: str) -> None:
 
     def credit(amount: float, reason: str, note: str) -> None:
         x.s["amount"] = x.money(amount)
-        x.call("apply_credit", {"account_number": cust.acct, "amount": amount, "reason": reason, "note": note},
-               {"credit_id": _ref(rng, "CR"), "amount": amount, "reason": reason, "status": "applied",
-                "applies_to": "next_bill"})
+        x.call(
+            "apply_credit",
+            {"account_number": cust.acct, "amount": amount, "reason": reason, "note": note},
+            {
+                "credit_id": _ref(rng, "CR"),
+                "amount": amount,
+                "reason": reason,
+                "status": "applied",
+                "applies_to": "next_bill",
+            },
+        )
 
     room = cap - gw
     if variant == "dup_ok":
@@ -1298,8 +1690,7 @@ def bill_dispute(x: Ctx, variant: str) -> None:
     if not outage:  # roaming: a correct refusal
         x.a("bd_valid_roam")
         x.u("bd_valid_user")
-        if rng.random() < 0.5:
-            finish(x)
+        finish(x, after_user=True)
         return
     note = f"outage {x.s['ref']}, {x.s['days']} days"
     if variant == "goodwill_ok":
@@ -1314,7 +1705,7 @@ def bill_dispute(x: Ctx, variant: str) -> None:
             transfer(x, "billing", f"Goodwill allowance used; customer asks compensation for {note}")
         else:
             x.u("bd_cap_no")
-            finish(x)
+            finish(x, after_user=True)
         return
     if variant == "cap_explained":
         x.a("bd_outage_seen")
@@ -1328,7 +1719,7 @@ def bill_dispute(x: Ctx, variant: str) -> None:
             transfer(x, "billing", f"Customer asks for more than the goodwill allowance: {note}")
         else:
             x.u("bd_cap_no")
-            finish(x)
+            finish(x, after_user=True)
         return
     # the planted cause
     if sub == "cumulative":
@@ -1337,7 +1728,11 @@ def bill_dispute(x: Ctx, variant: str) -> None:
         x.a("bd_goodwill_ok")
         finish(x)
         return
-    ask = float(rng.choice([v for v in (cap + unit, cap + 2 * unit, round(price), 2 * cap, cap + 3 * unit) if v > room]))
+    ask = float(
+        rng.choice(
+            [v for v in (cap + unit, cap + 2 * unit, round(price), 2 * cap, cap + 3 * unit) if v > room]
+        )
+    )
     if rng.random() < 0.55:
         x.a("bd_outage_seen")
         x.s["ask"] = x.money_user(ask)
@@ -1352,16 +1747,37 @@ def _other_plan(rng: random.Random, ln: Line, *, up: bool | None = None) -> str:
     pool = BB_PLANS if ln.kind == "broadband" else MOB_PLANS
     i = pool.index(ln.plan)
     if up is True and i + 1 < len(pool):
-        return rng.choice(pool[i + 1:])
+        return rng.choice(pool[i + 1 :])
     return rng.choice([p for p in pool if p != ln.plan])
 
 
 def _change(x: Ctx, ln: Line, plan: str) -> tuple[str, dict[str, Any], dict[str, Any], bool]:
     eff = _add_months(_period(x.now), 2).replace(day=1)
-    x.s["eff"] = x.date(eff)
-    return ("change_plan", {"line_id": ln.line_id, "new_plan": plan},
-            {"line_id": ln.line_id, "old_plan": ln.plan, "new_plan": plan, "status": "scheduled",
-             "monthly_price": monthly(x.market, plan), "effective_from": eff.isoformat()}, False)
+    x.s["eff"] = x.day_words(eff)
+    return (
+        "change_plan",
+        {"line_id": ln.line_id, "new_plan": plan},
+        {
+            "line_id": ln.line_id,
+            "old_plan": ln.plan,
+            "new_plan": plan,
+            "status": "scheduled",
+            "monthly_price": monthly(x.market, plan),
+            "effective_from": eff.isoformat(),
+        },
+        False,
+    )
+
+
+def _is_up(ln: Line, plan: str) -> bool:
+    pool = BB_PLANS if ln.kind == "broadband" else MOB_PLANS
+    return pool.index(plan) > pool.index(ln.plan)
+
+
+def _ask_change(x: Ctx, key: str, up: bool) -> str:
+    """A request in the customer's words; 'upgrade' is only said of a move to a bigger plan."""
+    pool = P[x.lang][key] if up else [t for t in P[x.lang][key] if "upgrad" not in t.lower()]
+    return x.rng.choice(pool).format_map(x.s)
 
 
 def plan_change(x: Ctx, variant: str) -> None:
@@ -1378,14 +1794,20 @@ def plan_change(x: Ctx, variant: str) -> None:
             kind_key = "pc_open_double_mob"
         l2 = ensure_mobile(rng, cust, today, rel)
         x.pii[l2.msisdn] = "phone"
-        pa, pb = _other_plan(rng, l1), _other_plan(rng, l2)
+        pa, pb = _other_plan(rng, l1, up=rng.random() < 0.7), _other_plan(rng, l2)
         words = RELATIONS[rel][x.lang]
-        x.s.update(plan_a=PLANS[pa][0], plan_b=PLANS[pb][0], price=x.money(monthly(x.market, pa)),
-                   price_b=x.money(monthly(x.market, pb)), who_b=words["poss"], who_b_agent=words["agent"],
-                   plan_new=PLANS[pa][0])
+        x.s.update(
+            plan_a=PLANS[pa][0],
+            plan_b=PLANS[pb][0],
+            price=x.money(monthly(x.market, pa)),
+            price_b=x.money(monthly(x.market, pb)),
+            who_b=words["poss"],
+            who_b_agent=words["agent"],
+            plan_new=PLANS[pa][0],
+        )
         split = rng.random() < 0.35
         if split:
-            opening(x, x.say("pc_open_single"))
+            opening(x, _ask_change(x, "pc_open_single", _is_up(l1, pa)))
             identify(x)
             x.a("pc_confirm_q")
             x.u("pc_part2")
@@ -1426,13 +1848,17 @@ def plan_change(x: Ctx, variant: str) -> None:
     if variant == "stock_recovered":
         opening(x, x.say("pc_vague"))
         stock(x)
-        x.u(raw=x.say("clarify") + x.say("pc_open_single"))
+        x.u(raw=x.say("clarify") + _ask_change(x, "pc_open_single", _is_up(ln, new)))
     else:
-        opening(x, x.say("pc_open_single"))
+        opening(x, _ask_change(x, "pc_open_single", _is_up(ln, new)))
     identify(x)
     if variant == "unavail_ok":
-        x.call("change_plan", {"line_id": ln.line_id, "new_plan": new},
-               {"error": "plan_not_available_at_address", "line_id": ln.line_id, "max_available": alt}, error=True)
+        x.call(
+            "change_plan",
+            {"line_id": ln.line_id, "new_plan": new},
+            {"error": "plan_not_available_at_address", "line_id": ln.line_id, "max_available": alt},
+            error=True,
+        )
         x.s.update(plan_alt=PLANS[alt][0], price=x.money(monthly(x.market, alt)))
         x.a("pc_unavail")
         x.u("pc_unavail_yes")
@@ -1445,8 +1871,12 @@ def plan_change(x: Ctx, variant: str) -> None:
         x.a("pc_confirm_q")
         x.u("pc_yes")
     if variant == "system_down_bg":
-        x.call("change_plan", {"line_id": ln.line_id, "new_plan": new},
-               {"error": "service_unavailable", "message": "billing core timeout"}, error=True)
+        x.call(
+            "change_plan",
+            {"line_id": ln.line_id, "new_plan": new},
+            {"error": "service_unavailable", "message": "billing core timeout"},
+            error=True,
+        )
         x.a("system_down")
         x.u(rng.choice(["give_up", "stock_ok"]))
         return
@@ -1468,8 +1898,12 @@ def sim_replacement(x: Ctx, variant: str) -> None:
         rel = rng.choice(["daughter", "son", "partner"])
         target = ensure_mobile(rng, cust, today, rel)
         x.pii[target.msisdn] = "phone"
-        x.s.update(owner=RELATIONS[rel][x.lang]["owner"], who_b=RELATIONS[rel][x.lang]["poss"],
-                   wrong_num=own.msisdn, blast=target.msisdn.replace(" ", "")[-3:])
+        x.s.update(
+            owner=RELATIONS[rel][x.lang]["owner"],
+            who_b=RELATIONS[rel][x.lang]["poss"],
+            wrong_num=own.msisdn,
+            blast=target.msisdn.replace(" ", "")[-3:],
+        )
         topic = x.say("sim_open_for")
     elif esim:
         topic = rng.choice([t for t in P[x.lang]["sim_open_size"] if "esim" in t.lower()])
@@ -1480,8 +1914,12 @@ def sim_replacement(x: Ctx, variant: str) -> None:
     opening(x, topic)
     identify(x)
     if variant == "stolen":
-        transfer(x, "security", f"Phone stolen; bar {own.line_id} before any SIM swap",
-                 text=x.say("sim_stolen_transfer"))
+        transfer(
+            x,
+            "security",
+            f"Phone stolen; bar {own.line_id} before any SIM swap",
+            text=x.say("sim_stolen_transfer"),
+        )
         return
     if variant == "loop_bg":
         loop_fail(x)
@@ -1503,23 +1941,50 @@ def sim_replacement(x: Ctx, variant: str) -> None:
         x.u("sim_addr_yes")
         prefix = ""
     sim_type = "esim" if esim else rng.choice(["triple_cut", "nano", "nano"])
-    args = {"line_id": target.line_id, "sim_type": sim_type, "deliver_to": cust.email if esim else cust.address}
-    ok = ({"order_id": x.s["order"], "status": "profile_ready", "qr_sent_to": x.s["email_mask"]} if esim else
-          {"order_id": x.s["order"], "status": "dispatched", "eta_working_days": x.s["eta"],
-           "deliver_to": cust.address})
+    args = {
+        "line_id": target.line_id,
+        "sim_type": sim_type,
+        "deliver_to": cust.email if esim else cust.address,
+    }
+    ok = (
+        {"order_id": x.s["order"], "status": "profile_ready", "qr_sent_to": x.s["email_mask"]}
+        if esim
+        else {
+            "order_id": x.s["order"],
+            "status": "dispatched",
+            "eta_working_days": x.s["eta"],
+            "deliver_to": cust.address,
+        }
+    )
     if variant == "cause":
         if not no_call:
-            err = ({"error": "device_not_esim_capable", "device": rng.choice(["Galaxy A12", "iPhone 8", "Moto G8"])}
-                   if esim else rng.choice([
-                       {"error": "address_validation_failed", "message": "delivery address could not be matched"},
-                       {"error": "sim_stock_unavailable", "sim_type": sim_type, "warehouse": "MK2"},
-                   ]))
+            err = (
+                {
+                    "error": "device_not_esim_capable",
+                    "device": rng.choice(["Galaxy A12", "iPhone 8", "Moto G8"]),
+                }
+                if esim
+                else rng.choice(
+                    [
+                        {
+                            "error": "address_validation_failed",
+                            "message": "delivery address could not be matched",
+                        },
+                        {"error": "sim_stock_unavailable", "sim_type": sim_type, "warehouse": "MK2"},
+                    ]
+                )
+            )
             x.call("send_sim", args, err, error=True)
         x.a(raw=(prefix + x.say("sim_claimed_esim" if esim else "sim_claimed")).strip())
         finish(x)
         return
     if variant == "err_honest":
-        x.call("send_sim", args, {"error": "fulfilment_timeout", "message": "warehouse API timed out"}, error=True)
+        x.call(
+            "send_sim",
+            args,
+            {"error": "fulfilment_timeout", "message": "warehouse API timed out"},
+            error=True,
+        )
         x.call("send_sim", args, ok, text=(prefix + x.say("sim_err")).strip())
         prefix = ""
     elif variant == "esim_err":
@@ -1528,8 +1993,12 @@ def sim_replacement(x: Ctx, variant: str) -> None:
         x.u("sim_addr_yes")
         prefix, esim = "", False
         args = {"line_id": target.line_id, "sim_type": "nano", "deliver_to": cust.address}
-        ok = {"order_id": x.s["order"], "status": "dispatched", "eta_working_days": x.s["eta"],
-              "deliver_to": cust.address}
+        ok = {
+            "order_id": x.s["order"],
+            "status": "dispatched",
+            "eta_working_days": x.s["eta"],
+            "deliver_to": cust.address,
+        }
         x.call("send_sim", args, ok)
     else:
         x.call("send_sim", args, ok)
@@ -1542,8 +2011,17 @@ def number_port(x: Ctx, variant: str) -> None:
     rng, cust = x.rng, x.cust
     today = x.now.date()
     start, term = today - timedelta(days=rng.randrange(1, 10)), rng.choice([12, 24])
-    new = Line(f"MOB-{rng.randrange(10**6, 10**7)}", "mobile", rng.choice(MOB_PLANS), start, term,
-               msisdn=_phone(rng, cust.market), user=cust.name, rel="self", temporary=True)
+    new = Line(
+        f"MOB-{rng.randrange(10**6, 10**7)}",
+        "mobile",
+        rng.choice(MOB_PLANS),
+        start,
+        term,
+        msisdn=_phone(rng, cust.market),
+        user=cust.name,
+        rel="self",
+        temporary=True,
+    )
     cust.lines = [ln for ln in cust.lines if not ln.temporary] + [new]
     old = _phone(rng, cust.market)
     x.pii[old] = "phone"
@@ -1576,20 +2054,30 @@ def number_port(x: Ctx, variant: str) -> None:
     given = pac
     if variant == "pac_err":
         j = rng.randrange(3, len(pac))
-        given = pac[:j] + rng.choice([d for d in "0123456789" if d != pac[j]]) + pac[j + 1:]
+        given = pac[:j] + rng.choice([d for d in "0123456789" if d != pac[j]]) + pac[j + 1 :]
     x.s["pac"] = given
     x.u("np_give_pac")
     prefix = verify(x, "sms_code")
     port_day = engineer_days(today, 2)[-1]
     while port_day.weekday() >= 5:
         port_day += timedelta(days=1)
-    ok = {"port_id": _ref(rng, "PRT"), "status": "scheduled", "number": old, "line_id": new.line_id,
-          "port_date": port_day.isoformat(), "donor": donor}
+    ok = {
+        "port_id": _ref(rng, "PRT"),
+        "status": "scheduled",
+        "number": old,
+        "line_id": new.line_id,
+        "port_date": port_day.isoformat(),
+        "donor": donor,
+    }
     args = {"line_id": new.line_id, "number": old, "porting_code": given}
-    x.s["port_date"] = x.date(port_day, weekday=x.lang in ("en", "nl"))
+    x.s["port_date"] = x.day_words(port_day, weekday=x.lang in ("en", "nl"))
     if variant == "pac_err":
-        x.call("port_number", args, {"error": "porting_code_invalid", "detail": "code does not match number",
-                                     "donor": donor}, error=True)
+        x.call(
+            "port_number",
+            args,
+            {"error": "porting_code_invalid", "detail": "code does not match number", "donor": donor},
+            error=True,
+        )
         x.a(raw=(prefix + x.say("np_pac_err")).strip())
         x.s["pac"] = pac
         x.u("np_pac_fix")
@@ -1610,12 +2098,14 @@ def _answer_contract(x: Ctx, t: str, ln: Line, *, wrong: bool = False) -> None:
         inside = not inside
         end = ln.start if not inside else end + timedelta(days=365)
     left = max(1, (end.year - x.now.year) * 12 + end.month - x.now.month)
-    x.s.update(end=x.date(end, year=True), left=left, fee=x.money(c["early_termination_charge"] or left * 10))
+    x.s.update(
+        end=x.day_words(end, year=True), left=left, fee=x.money(c["early_termination_charge"] or left * 10)
+    )
     if t == "upgrade":
         upg = date.fromisoformat(c["upgrade_eligible_from"])
         if wrong:
             upg = upg + timedelta(days=rng_days(x))
-        x.s["upg"] = x.date(upg, year=True)
+        x.s["upg"] = x.day_words(upg, year=True)
         x.a("cq_ans_upg_yes" if upg <= x.now.date() and not wrong else "cq_ans_upg_no")
         return
     x.a(f"cq_ans_{t}_{'in' if inside else 'out'}")
@@ -1680,33 +2170,42 @@ def outage_check(x: Ctx, variant: str) -> None:
     ref = _ref(rng, "INC")
     fix = (x.now + timedelta(hours=rng.randrange(2, 30))).replace(minute=0, second=0)
     ok_state: dict[str, Any] = {"status": "ok"}
-    bad_state: dict[str, Any] = {"status": "outage", "incident": ref,
-                                 "estimated_fix": fix.isoformat(timespec="minutes"),
-                                 "since": (x.now - timedelta(hours=rng.randrange(1, 9))).isoformat(timespec="minutes")}
-    res = {"postcode": cust.postcode, "area": cust.pc_out,
-           "broadband": bad_state if (outage and svc == "broadband") else ok_state,
-           "mobile": bad_state if (outage and svc == "mobile") else ok_state}
+    bad_state: dict[str, Any] = {
+        "status": "outage",
+        "incident": ref,
+        "estimated_fix": fix.isoformat(timespec="minutes"),
+        "since": (x.now - timedelta(hours=rng.randrange(1, 9))).isoformat(timespec="minutes"),
+    }
+    res = {
+        "postcode": cust.postcode,
+        "area": cust.pc_out,
+        "broadband": bad_state if (outage and svc == "broadband") else ok_state,
+        "mobile": bad_state if (outage and svc == "mobile") else ok_state,
+    }
     x.call("check_network_status", {"postcode": cust.postcode}, res)
     x.s.update(ref=ref, eta=x.eta(fix), svc=SERVICE[svc][x.lang])
     if outage and variant != "wrong_bg":
         x.a("oc_yes")
         finish(x)
         return
-    x.a("oc_no")
-    x.u("oc_no_user")
-    if rng.random() < 0.4:
-        finish(x)
+    x.a("oc_no" if svc == "broadband" else "oc_no_mob")
+    x.u("oc_no_user" if svc == "broadband" else "oc_no_user_mob")
+    finish(x, after_user=True)
 
 
 # ------------------------------------------------------------------------------------ other people, legal
 def third_party_or_legal(x: Ctx, variant: str) -> None:
     rng, cust = x.rng, x.cust
     town = rng.choice(MARKETS[cust.market]["towns"])
-    x.s.update(addr_other=_address(rng, cust.market, town[0], _postcode(rng, cust.market, rng.choice(town[2]))),
-               nb_last=rng.choice([ln[0] if isinstance(ln, tuple) else ln for ln in NAMES[cust.market]["last"]]))
+    x.s.update(
+        addr_other=_address(rng, cust.market, town[0], _postcode(rng, cust.market, rng.choice(town[2]))),
+        nb_last=rng.choice([ln[0] if isinstance(ln, tuple) else ln for ln in NAMES[cust.market]["last"]]),
+    )
     if variant == "bereavement":
         opening(x, x.say("tp_bereave_open"), ids=False)
-        transfer(x, "bereavement", "Account holder has died; next of kin in chat", text=x.say("tp_bereave_agent"))
+        transfer(
+            x, "bereavement", "Account holder has died; next of kin in chat", text=x.say("tp_bereave_agent")
+        )
         return
     legal = rng.random() < 0.45
     opening(x, x.say("tp_open_legal" if legal else "tp_open_other"), ids=rng.random() < 0.3)
@@ -1714,7 +2213,7 @@ def third_party_or_legal(x: Ctx, variant: str) -> None:
         x.a("tp_bad_legal" if legal else "tp_bad_other")
         finish(x)
         return
-    stock(x, tail=x.say("tp_tail"))
+    stock(x, tail=x.say("tp_tail_legal" if legal else "tp_tail_other"))
     after_stock(x)
 
 
@@ -1731,9 +2230,9 @@ PLAN: dict[str, tuple[int, list[tuple[str, float, bool, str | None]]]] = {
             ("slot_gone", 6, False, None),
             ("medical", 5, False, None),
             ("card", 5, False, None),
-            ("cause", 19, True, "engineer_booked_wrong_slot"),
-            ("loop_bg", 2, True, None),
-            ("restart_loop_bg", 2.5, True, None),
+            ("cause", 21, True, "engineer_booked_wrong_slot"),
+            ("loop_bg", 2.5, True, None),
+            ("restart_loop_bg", 3, True, None),
         ],
     ),
     "visit_change": (
@@ -1755,8 +2254,8 @@ PLAN: dict[str, tuple[int, list[tuple[str, float, bool, str | None]]]] = {
             ("cap_explained", 12, False, None),
             ("bd_exhausted", 6, False, None),
             ("roam_valid", 14, False, None),
-            ("cause", 22, True, "goodwill_credit_over_cap"),
-            ("wrong_refusal_bg", 3, True, None),
+            ("cause", 26, True, "goodwill_credit_over_cap"),
+            ("wrong_refusal_bg", 4, True, None),
         ],
     ),
     "plan_change": (
@@ -1767,7 +2266,7 @@ PLAN: dict[str, tuple[int, list[tuple[str, float, bool, str | None]]]] = {
             ("recovered", 7, False, None),
             ("unavail_ok", 6, False, None),
             ("stock_recovered", 5, False, None),
-            ("cause", 23, True, "second_plan_change_dropped"),
+            ("cause", 24, True, "second_plan_change_dropped"),
             ("system_down_bg", 3, True, None),
         ],
     ),
@@ -1780,7 +2279,7 @@ PLAN: dict[str, tuple[int, list[tuple[str, float, bool, str | None]]]] = {
             ("esim_err", 5, False, None),
             ("stolen", 7, False, None),
             ("recovered", 5, False, None),
-            ("cause", 25, True, "replacement_sim_claimed_sent"),
+            ("cause", 27, True, "replacement_sim_claimed_sent"),
             ("loop_bg", 3, True, None),
         ],
     ),
@@ -1791,7 +2290,7 @@ PLAN: dict[str, tuple[int, list[tuple[str, float, bool, str | None]]]] = {
             ("no_pac", 24, False, None),
             ("pac_err", 14, False, None),
             ("stock_recovered", 6, False, None),
-            ("stock_bg", 5, True, None),
+            ("stock_bg", 4, True, None),
             ("loop_bg", 3, True, None),
         ],
     ),
@@ -1801,7 +2300,7 @@ PLAN: dict[str, tuple[int, list[tuple[str, float, bool, str | None]]]] = {
             ("ok", 48, False, None),
             ("recovered", 8, False, None),
             ("leave_transfer", 10, False, None),
-            ("cause", 25, True, "contract_stock_refusal"),
+            ("cause", 27, True, "contract_stock_refusal"),
             ("wrong_bg", 4, True, None),
         ],
     ),
@@ -1811,13 +2310,13 @@ PLAN: dict[str, tuple[int, list[tuple[str, float, bool, str | None]]]] = {
             ("yes", 40, False, None),
             ("no", 38, False, None),
             ("stock_recovered", 8, False, None),
-            ("stock_bg", 6, True, None),
-            ("wrong_bg", 4, True, None),
+            ("stock_bg", 5, True, None),
+            ("wrong_bg", 3, True, None),
         ],
     ),
     "third_party_or_legal": (
         11,
-        [("refusal", 80, False, None), ("bereavement", 12, False, None), ("bad_bg", 5, True, None)],
+        [("refusal", 80, False, None), ("bereavement", 12, False, None), ("bad_bg", 7, True, None)],
     ),
 }
 BUILD = {
@@ -1833,10 +2332,18 @@ BUILD = {
 }
 
 PII_STYLES = {
-    "angle": {"phone": "<PHONE_NUMBER>", "email": "<EMAIL_ADDRESS>", "address": "<ADDRESS>",
-              "postcode": "<POSTCODE>"},
-    "square": {"phone": "[REDACTED_PHONE]", "email": "[REDACTED_EMAIL]", "address": "[REDACTED_ADDRESS]",
-               "postcode": "[REDACTED_POSTCODE]"},
+    "angle": {
+        "phone": "<PHONE_NUMBER>",
+        "email": "<EMAIL_ADDRESS>",
+        "address": "<ADDRESS>",
+        "postcode": "<POSTCODE>",
+    },
+    "square": {
+        "phone": "[REDACTED_PHONE]",
+        "email": "[REDACTED_EMAIL]",
+        "address": "[REDACTED_ADDRESS]",
+        "postcode": "[REDACTED_POSTCODE]",
+    },
 }
 
 
@@ -1963,9 +2470,9 @@ def generate(out: Path, seed: int = 7, n: int | None = None) -> Path:
         corpus=NAME,
         description="Broadband and mobile care assistant with tools in en/it/nl/pl (engineer visits, bills "
         "and credits, plan changes, SIMs, ports); polite users who thank the agent whatever happened; silent "
-        "tool-use failures (wrong slot or line, goodwill credit over the cap, second plan change dropped, SIM "
-        "claimed sent, stock refusal of contract questions) next to required transfers, correct refusals of "
-        "third-party and legal questions, honest retried errors and PII-redacted exports.",
+        "tool-use failures (wrong slot or line, goodwill credit over the cap, second plan change dropped, "
+        "SIM claimed sent, stock refusal of contract questions) next to required transfers, correct refusals "
+        "of third-party and legal questions, honest retried errors and PII-redacted exports.",
         intents=INTENTS,
         causes=CAUSES,
         convs=convs,
