@@ -49,7 +49,7 @@ NAME = "telecom_field_ops"
 DEFAULT_N = 1200
 START = utc(2026, 9, 7)
 DAYS = 28
-LANGS = {"en": 75, "it": 9, "nl": 8, "pl": 8}
+LANGS = {"en": 74, "it": 9, "nl": 9, "pl": 8}
 MARKET_OF = {"en": "UK", "it": "IT", "nl": "NL", "pl": "PL"}
 BILL_PERIOD_DAY = 1  # bills are issued on the 1st for the previous month
 
