@@ -17,7 +17,14 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make `bench.corpora` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-CORPORA = ("polite_tools", "greeting_support", "multilingual_shop", "watch_before_after", "insurance_claims")
+CORPORA = (
+    "polite_tools",
+    "greeting_support",
+    "multilingual_shop",
+    "watch_before_after",
+    "insurance_claims",
+    "telecom_field_ops",
+)
 
 
 def generate(name: str, out: Path, seed: int = 7, n: int | None = None) -> Path:
