@@ -28,6 +28,7 @@ from agentmend.forges.base import (
     PullRequestForge,
     Reaction,
 )
+from agentmend.forges.pull_request import change_of_pull
 
 BOT = "agentmend[bot]"
 WRITE_ROLES = frozenset({"admin", "maintain", "write"})
@@ -434,18 +435,7 @@ class FakeForge:
         return [self.repo.pull_json(p) for p in self._app_pulls() if p.state == "open"]
 
     def change_of(self, pr: dict[str, Any]) -> Change:
-        merged = bool(pr.get("merged") or pr.get("merged_at"))
-        return Change(
-            branch=pr["head"]["ref"],
-            number=int(pr["number"]),
-            url=str(pr.get("html_url", "")),
-            state="merged" if merged else pr["state"],
-            head_sha=str(pr["head"].get("sha", "")),
-            body=pr.get("body") or "",
-            title=pr.get("title") or "",
-            merge_sha=pr.get("merge_commit_sha") if merged else None,
-            merged_by=(pr.get("merged_by") or {}).get("login"),
-        )
+        return change_of_pull(pr)
 
     def comment(self, number: int, body: str) -> int:
         c = self.repo.add_comment(number, body, self._login, "Bot")

@@ -10,7 +10,7 @@ import json
 import shutil
 import subprocess
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -178,8 +178,8 @@ def merged(tmp_path_factory: pytest.TempPathFactory, memo: Memo) -> Merged:
     merge_sha = forge.merge(published.change)
     change = forge.get_change(published.change.branch)
     assert change is not None and change.merge_sha == merge_sha
-    status = service.start_watch(forge, change, config, engine=engine, embedder=memo,
-                                 merged_at=MERGED_AT, merged_by="octocat", report=report)  # fmt: skip
+    status = service.start_watch(forge, replace(change, merged_at=MERGED_AT, merged_by="octocat"), config,
+                                 engine=engine, embedder=memo, report=report)  # fmt: skip
     assert status.status == "watching"
     engine.dispose()
     pristine = base / "pristine"

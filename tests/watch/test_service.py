@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -54,8 +53,7 @@ def test_a_change_without_a_known_cause_says_why_its_watch_did_not_start(repo: P
     assert change is not None
     engine = open_engine(f"sqlite:///{tmp_path / 'state.db'}")
     with pytest.raises(WatchError, match="no failure cause recorded"):
-        service.start_watch(forge, change, load_config(repo), engine=engine, embedder=NoEmbedder(),
-                            merged_at=datetime.now(UTC), merged_by="carol")  # fmt: skip
+        service.start_watch(forge, change, load_config(repo), engine=engine, embedder=NoEmbedder())
     comments = (forge.changes_dir / "agentmend__by-hand.comments.md").read_text()
     assert "agentmend watch: not started" in comments and "no failure cause recorded" in comments
     check = forge.read_check(merge_sha)["agentmend/watch"]

@@ -94,8 +94,9 @@ def on_check_suite_completed(event: Event, ctx: AppContext) -> None:
         if merge_sha is None:
             _say(ctx, forge, change, f"Not merged automatically ({checker}: `{conclusion}`): {reason}.")
             continue
-        merged = replace(change, state="merged", merge_sha=merge_sha, merged_by=ctx.identity.login)
+        merged = replace(change, state="merged", merge_sha=merge_sha, merged_by=ctx.identity.login,
+                         merged_at=datetime.now(UTC))  # fmt: skip
         _say(
             ctx, forge, change, f"Merged automatically (`{merge_sha[:7]}`) after {checker} passed: {reason}."
         )
-        record_merge(ctx, forge, merged, row.cause_id, datetime.now(UTC), config)
+        record_merge(ctx, forge, merged, row.cause_id, config)

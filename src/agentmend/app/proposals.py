@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +15,7 @@ from agentmend.app.webhooks import Event
 from agentmend.conversations.selection import export_index
 from agentmend.fixes.branches import BRANCH_PREFIX
 from agentmend.forges.base import Change, PullRequestForge
+from agentmend.forges.pull_request import change_of_pull
 from agentmend.loop import watch as watching
 from agentmend.repo_config import CONFIG_PATH, ConfigError, RepoConfig, parse_config
 from agentmend.store import changes, installations, watches
@@ -231,18 +233,8 @@ def on_pull_request_closed(event: Event, ctx: AppContext) -> None:
         # decision on agentmend's PR is recorded, and the watch judges what was merged
         log.info("%s#%s: %s; recording the close anyway", repo, pr.get("number"), verdict.reason)
     forge = ctx.forge(event.installation_id, repo)
-    merged = bool(pr.get("merged") or pr.get("merged_at"))
-    change = Change(
-        branch=branch,
-        number=pr.get("number"),
-        url=str(pr.get("html_url") or ""),
-        state="merged" if merged else "closed",
-        head_sha=str((pr.get("head") or {}).get("sha") or ""),
-        body=str(pr.get("body") or ""),
-        title=str(pr.get("title") or ""),
-        merge_sha=pr.get("merge_commit_sha") if merged else None,
-        merged_by=((pr.get("merged_by") or {}).get("login")) if merged else None,
-    )
+    change = change_of_pull(pr)
+    merged = change.state == "merged"
     cause = row.cause_id
     if not merged:
         if row.state == "ignored":
@@ -250,8 +242,7 @@ def on_pull_request_closed(event: Event, ctx: AppContext) -> None:
         changes.cool_down(ctx.engine, repo, cause)
         changes.save(ctx.engine, repo, branch, cause_id=cause, number=change.number, state="closed")
         return
-    merged_at = _parse_time(pr.get("merged_at")) or datetime.now(UTC)
-    record_merge(ctx, forge, change, cause, merged_at)
+    record_merge(ctx, forge, replace(change, merged_at=change.merged_at or datetime.now(UTC)), cause)
 
 
 def record_merge(
@@ -259,7 +250,6 @@ def record_merge(
     forge: PullRequestForge,
     change: Change,
     cause: str,
-    merged_at: datetime,
     config: RepoConfig | None = None,
 ) -> None:
     """Remember the merge (and the cause's numbers, so it is not proposed again), then start the watch.
@@ -276,7 +266,7 @@ def record_merge(
         state="merged",
         merge_sha=change.merge_sha,
         merged_by=change.merged_by,
-        merged_at=merged_at,
+        merged_at=change.merged_at,
     )
     changes.cool_down(ctx.engine, repo, cause, kind="merged")
     config = config or load_repo_config(forge)
@@ -287,15 +277,4 @@ def record_merge(
             config,
             engine=ctx.engine,
             embedder=ctx.embedder,
-            merged_at=merged_at,
-            merged_by=change.merged_by,
         )
-
-
-def _parse_time(value: Any) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None

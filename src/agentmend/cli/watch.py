@@ -68,11 +68,7 @@ def run_watch(
     forge = LocalGitForge(root)
     change = resolve_change(forge, ref)
     assert change.merge_sha is not None
-    merged_at = datetime.fromisoformat(_git(root, "show", "-s", "--format=%cI", change.merge_sha))
-    started = service.start_watch(
-        forge, change, config, engine=engine, embedder=embedder, merged_at=merged_at,
-        merged_by=change.merged_by, version=version,
-    )  # fmt: skip
+    started = service.start_watch(forge, change, config, engine=engine, embedder=embedder, version=version)
     evaluated = service.evaluate_watches(forge, config, engine=engine, embedder=embedder, now=now)
     return next(
         (s for s in evaluated if s.branch == change.branch and s.merge_sha == change.merge_sha), started

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Literal, Protocol
 
 ChangeState = Literal["open", "closed", "merged"]
@@ -41,6 +42,7 @@ class Change:
     title: str = ""
     merge_sha: str | None = None
     merged_by: str | None = None
+    merged_at: datetime | None = None  # when the forge knows it; the watch starts its clock here
 
 
 @dataclass(frozen=True)

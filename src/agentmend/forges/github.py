@@ -33,6 +33,7 @@ from agentmend import markers
 from agentmend.fixes.branches import BRANCH_PREFIX, require_agentmend_branch
 from agentmend.fixes.patch import EditRejected
 from agentmend.forges.base import Change, ChangeState, CheckConclusion, ForgeError, PublishResult, Reaction
+from agentmend.forges.pull_request import change_of_pull
 from agentmend.markdown import BUDGET, cut
 
 log = logging.getLogger(__name__)
@@ -292,22 +293,7 @@ class GitHubForge:
         return self.app_login is None or self._by_app(pr.get("user"))
 
     def change_of(self, pr: dict[str, Any]) -> Change:
-        return self._to_change(pr)
-
-    def _to_change(self, pr: dict[str, Any]) -> Change:
-        state: ChangeState = "merged" if pr.get("merged") or pr.get("merged_at") else pr["state"]
-        merged_by = pr.get("merged_by") or {}
-        return Change(
-            branch=pr["head"]["ref"],
-            number=int(pr["number"]),
-            url=str(pr.get("html_url", "")),
-            state=state,
-            head_sha=str(pr["head"].get("sha", "")),
-            body=pr.get("body") or "",
-            title=pr.get("title") or "",
-            merge_sha=pr.get("merge_commit_sha") if state == "merged" else None,
-            merged_by=merged_by.get("login"),
-        )
+        return change_of_pull(pr)
 
     def _open_pulls(self) -> dict[str, dict[str, Any]]:
         """Open PRs by head branch, listed once per forge (one job) and kept current by our own writes."""
@@ -332,7 +318,7 @@ class GitHubForge:
 
     def get_change(self, branch: str) -> Change | None:
         if branch in self._open_pulls():
-            return self._to_change(self._open_pulls()[branch])
+            return change_of_pull(self._open_pulls()[branch])
         pulls = self._api(
             lambda: self._rest.pulls.list(self.owner, self.repo, head=f"{self.owner}:{branch}", state="all")
         )
@@ -340,11 +326,11 @@ class GitHubForge:
         if not pulls:
             return None
         open_first = sorted(pulls, key=lambda p: (p["state"] != "open", -int(p["number"])))
-        return self._to_change(open_first[0])
+        return change_of_pull(open_first[0])
 
     def get_change_by_number(self, number: int) -> Change | None:
         pr = self.pull(number)
-        return None if pr is None else self._to_change(pr)
+        return None if pr is None else change_of_pull(pr)
 
     def pull(self, number: int) -> dict[str, Any] | None:
         """A PR as GitHub answers it (author, head repo and sha included), whoever opened it."""
@@ -359,7 +345,7 @@ class GitHubForge:
                 self._rest.pulls.list, self.owner, self.repo, state="all", per_page=PER_PAGE
             )
         changes = [
-            self._to_change(p)
+            change_of_pull(p)
             for p in pulls
             if str(p["head"]["ref"]).startswith(BRANCH_PREFIX) and self.opened_here_by_app(p)
         ]
@@ -407,7 +393,7 @@ class GitHubForge:
         foreign = old is not None and self._edited_by_someone_else(branch, old)
         if old is not None and open_pr is not None and foreign and not self.allow_overwrite:
             log.info("%s: %s has commits from someone else; left as it is", self.repo_key, branch)
-            return PublishResult(change=self._to_change(open_pr), action="unchanged", foreign=True)
+            return PublishResult(change=change_of_pull(open_pr), action="unchanged", foreign=True)
         if old is not None and open_pr is None and foreign and not self.allow_overwrite:
             # a person's branch (maybe with their own PR) under our name: never force-push over it
             raise EditRejected(
@@ -462,7 +448,7 @@ class GitHubForge:
             pr = {**pr, "head": {**pr["head"], "sha": old}}
             self._remember(pr)
             action: Literal["updated", "unchanged"] = "updated" if pushed or patch else "unchanged"
-            return PublishResult(change=self._to_change(pr), action=action)
+            return PublishResult(change=change_of_pull(pr), action=action)
         pr = self._api(
             lambda: self._rest.pulls.create(
                 self.owner, self.repo, title=title, head=branch, base=self.default_branch, body=body
@@ -470,7 +456,7 @@ class GitHubForge:
         )
         self._label(int(pr["number"]))
         self._remember(pr)
-        return PublishResult(change=self._to_change(pr), action="created")
+        return PublishResult(change=change_of_pull(pr), action="created")
 
     def _label(self, number: int) -> None:
         if not self._label_ready:

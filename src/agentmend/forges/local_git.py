@@ -14,6 +14,7 @@ import os
 import re
 import subprocess
 import tempfile
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -238,6 +239,9 @@ class LocalGitForge:
                 state = "merged"
                 merge_sha = self._merge_commit_of(tip)
                 merged_by = self._out("log", "-1", "--format=%an", merge_sha)
+        merged_at = None
+        if merge_sha:  # the merge commit's committer date
+            merged_at = datetime.fromisoformat(self._out("show", "-s", "--format=%cI", merge_sha))
         return Change(
             branch=branch,
             number=None,
@@ -248,6 +252,7 @@ class LocalGitForge:
             title=meta.get("title", ""),
             merge_sha=merge_sha,
             merged_by=merged_by,
+            merged_at=merged_at,
         )
 
     def find_changes(self, state: ChangeState | None = None) -> list[Change]:

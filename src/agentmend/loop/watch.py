@@ -202,17 +202,16 @@ def _status_of(row: WatchRecord, baseline: Baseline, verdict: Verdict | None, co
 def _freeze_at_merge(
     forge: Forge,
     change: Change,
-    merge_sha: str,
     config: RepoConfig,
     *,
     engine: Engine,
     embedder: Embedder,
-    merged_at: datetime,
-    merged_by: str | None,
     version: str | None,
     report: AnalysisReport | None,
 ) -> Baseline:
     """The baseline from the exports at the merge's first parent, with the clusters as they were there."""
+    assert change.merge_sha is not None
+    merge_sha = change.merge_sha
     repo = forge.repo_key
     memory = sql_memory(engine)
     cache = cached(embedder, memory.vectors)
@@ -231,7 +230,8 @@ def _freeze_at_merge(
     measure = measure_from_report(report, pairs, embedder=cache, request_of=_request_of)
     if version is None:
         version = version_of(forge, config, merge_sha, parent)
-    merge = MergeUnderWatch(change.branch, merge_sha, parent, merged_at, merged_by, version)
+    merged_at = change.merged_at or datetime.now(UTC)
+    merge = MergeUnderWatch(change.branch, merge_sha, parent, merged_at, change.merged_by, version)
     return freeze(pairs, merge, measure, cause_id=cause_id, config=config.watch)
 
 
@@ -242,12 +242,12 @@ def start_watch(
     *,
     engine: Engine,
     embedder: Embedder,
-    merged_at: datetime,
-    merged_by: str | None,
     version: str | None = None,
     report: AnalysisReport | None = None,
 ) -> WatchStatus:
-    """Freeze the baseline from the exports at the merge's first parent, comment, open the check."""
+    """Freeze the baseline from the exports at the merge's first parent, comment, open the check.
+
+    The watch's clock starts at `change.merged_at` (now, when the forge did not say)."""
     if not change.merge_sha:
         raise WatchError(f"{change.branch}: not merged (no merge commit); a watch starts at merge")
     repo = forge.repo_key
@@ -259,16 +259,7 @@ def start_watch(
 
     try:
         baseline = _freeze_at_merge(
-            forge,
-            change,
-            change.merge_sha,
-            config,
-            engine=engine,
-            embedder=embedder,
-            merged_at=merged_at,
-            merged_by=merged_by,
-            version=version,
-            report=report,
+            forge, change, config, engine=engine, embedder=embedder, version=version, report=report
         )
     except WatchError as exc:
         # say so where the reviewer looks, then fail the job so it is visible in the worker too
@@ -282,7 +273,7 @@ def start_watch(
     forge.set_check(change.merge_sha, present.CHECK_NAME, title, summary, None)
     row = watches.start(
         engine, repo=repo, branch=change.branch, cause_id=cause_id, pr_number=change.number,
-        merge_sha=change.merge_sha, merged_at=baseline.merged_at, merged_by=merged_by,
+        merge_sha=change.merge_sha, merged_at=baseline.merged_at, merged_by=change.merged_by,
         baseline_json=baseline.model_dump_json(), verdict_json=_verdict_json(comment, None),
     )  # fmt: skip
     return _status_of(row, baseline, None, comment, True)
@@ -402,7 +393,7 @@ def _watched_change(forge: Forge, row: WatchRecord) -> Change:
 def _change_from_row(row: WatchRecord) -> Change:
     return Change(
         branch=row.branch, number=row.pr_number, url="", state="merged", head_sha=row.merge_sha, body="",
-        merge_sha=row.merge_sha, merged_by=row.merged_by,
+        merge_sha=row.merge_sha, merged_by=row.merged_by, merged_at=row.merged_at,
     )  # fmt: skip
 
 
