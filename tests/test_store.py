@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
@@ -22,15 +23,10 @@ def test_migrations_create_every_table_and_match_the_models(tmp_path: Path) -> N
 
 
 def test_opening_twice_keeps_data(tmp_path: Path) -> None:
-    from sqlalchemy.orm import Session
-
-    from agentmend.store.tables import EmbeddingRow
+    from agentmend.store.analysis_memory import SqlVectors
 
     url = default_url(tmp_path)
-    with Session(open_engine(url)) as s:
-        s.add(EmbeddingRow(key="k", model="m", dim=1, vector=b"\0\0\0\0"))
-        s.commit()
-    with Session(open_engine(url)) as s:
-        assert s.get(EmbeddingRow, "k") is not None
+    SqlVectors(open_engine(url)).put_vectors("m", [("k", np.ones(3, dtype=np.float32))])
+    assert list(SqlVectors(open_engine(url)).get_vectors("m", ["k"])) == ["k"]
     assert (repo_state_dir(tmp_path) / "state.db").exists()
     assert not (tmp_path / ".agentmend").exists()  # never in the analysed tree

@@ -5,24 +5,21 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 import respx
+from anthropic_http import MESSAGES_URL, client, text_message, tool_message
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "models"))
-from anthropic_http import MESSAGES_URL, client, text_message, tool_message  # noqa: E402
-
-from agentmend.analysis.embed import SentenceEmbedder  # noqa: E402
-from agentmend.analysis.pipeline import analyze_conversations  # noqa: E402
-from agentmend.conversations.model import Conversation, Feedback, Turn  # noqa: E402
-from agentmend.models.anthropic import AnthropicModel  # noqa: E402
-from agentmend.repo_config import RepoConfig  # noqa: E402
+from agentmend.analysis.embed import SentenceEmbedder
+from agentmend.analysis.pipeline import analyze_conversations
+from agentmend.conversations.model import Conversation, Feedback, Turn
+from agentmend.models.anthropic import AnthropicModel
+from agentmend.repo_config import RepoConfig
 from agentmend.store.analysis_memory import sql_memory
-from agentmend.store.db import open_engine  # noqa: E402
+from agentmend.store.db import open_engine
 
 CONFIG = RepoConfig.model_validate({"version": 1, "exports": [{"path": "exports/*.jsonl"}]})
 APOLOGY = "I'm sorry, I'm not able to help with that specific request."

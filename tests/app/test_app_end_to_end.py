@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import payloads
 import yaml
-from conftest import AppHarness
+from http_harness import AppHarness
 
 from agentmend import markers
 from agentmend.store import changes, installations

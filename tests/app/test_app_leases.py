@@ -7,8 +7,8 @@ from typing import Any
 
 import payloads
 import pytest
-from conftest import AppHarness, running_app
 from fake_github import FakeGitHub
+from http_harness import AppHarness, running_app
 from huey import SqliteHuey
 
 from agentmend.app import leases

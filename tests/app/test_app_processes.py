@@ -21,9 +21,9 @@ import httpx
 import jwt
 import payloads
 import pytest
-from conftest import APP_ID, SECRET
 from cryptography.hazmat.primitives import serialization
 from fake_github import Call, FakeGitHub
+from http_harness import APP_ID, SECRET
 from loopback_github import serving
 
 from agentmend.app.compose import build_queue

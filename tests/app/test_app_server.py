@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import payloads
 import pytest
-from conftest import AppHarness
+from http_harness import AppHarness
 
 
 def test_healthz_answers(app_harness: AppHarness) -> None:

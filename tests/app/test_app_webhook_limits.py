@@ -9,7 +9,7 @@ import uuid
 from typing import Any
 
 import pytest
-from conftest import SECRET, AppHarness
+from http_harness import SECRET, AppHarness
 
 from agentmend.app.webhooks import MAX_BODY_BYTES, signature
 

@@ -6,16 +6,14 @@ from pathlib import Path
 
 import pytest
 from proposal_factories import cluster, config, git, make_repo, report
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from agentmend.fixes.records import Draft, Edit
 from agentmend.forges.local_git import LocalGitForge
 from agentmend.loop.propose import ForgeAnalysis, ProposalRun, propose_changes
 from agentmend.models.base import ProposalRequest
 from agentmend.models.offline import OfflineModel
+from agentmend.store import changes
 from agentmend.store.db import open_engine
-from agentmend.store.tables import ChangeRow
 
 
 @pytest.fixture
@@ -47,8 +45,7 @@ def test_each_cause_gets_one_branch_and_a_change_text(repo: Path, engine) -> Non
     text = Path(outcomes["cause-sso"].change_url or "").read_text()
     assert "<!-- agentmend:cause=cause-sso;run=run-abc -->" in text
     assert "offline model (no LLM)" in text
-    with Session(engine) as s:
-        rows = s.scalars(select(ChangeRow)).all()
+    rows = changes.all_changes(engine, LocalGitForge(repo).repo_key)
     assert sorted(r.branch for r in rows) == ["agentmend/mfa", "agentmend/sso"]
 
 
@@ -163,8 +160,8 @@ def test_a_merged_change_is_not_proposed_again_until_its_numbers_grow(repo: Path
     assert again.action == "skipped"
     assert (again.reason or "").startswith("merged in agentmend/sso; the metric watch judges it")
     assert "proposals.cooldown_change" in (again.reason or "")
-    with Session(engine) as s:
-        assert s.get(ChangeRow, (forge.repo_key, "agentmend/sso")).state == "merged"  # type: ignore[union-attr]
+    recorded = changes.find(engine, forge.repo_key, branch="agentmend/sso")
+    assert recorded is not None and recorded.state == "merged"
     [grown] = propose_changes(
         ProposalRun(forge, config(), engine, OfflineModel()), ForgeAnalysis(report(cluster(size=40)))
     )
