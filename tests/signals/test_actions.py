@@ -442,3 +442,93 @@ def test_an_announced_action_with_its_own_tool_never_called_is_half_done() -> No
     assert [
         h for h in hits(_two_changes(*address, *driver), tools=CLAIM_TOOLS) if h.name == "half_done"
     ] == []
+
+
+CARE_TOOLS = """
+tools:
+  - name: lookup_account
+    description: Look up a customer's account by account number and postcode.
+  - name: verify_identity
+    description: Check the code the customer read back.
+  - name: send_sim
+    description: Send a replacement SIM to the account address.
+  - name: change_plan
+    description: Change the plan of one line.
+"""
+ACCOUNT = {"account_number": "VR11618705", "lines": [{"line_id": "MOB-7161271", "plan": "SIM Only 100GB"}]}
+
+
+def _sim_chat(*middle: dict[str, object]) -> Conversation:
+    return chat(
+        user("my sim is broken, account VR11618705"),
+        call("lookup_account", "c1", account_number="VR11618705"),
+        result("c1", ACCOUNT),
+        *middle,
+        user("thanks"),
+    )
+
+
+def test_a_sign_in_code_the_agent_says_it_sent_is_not_a_claimed_write() -> None:
+    """"We've sent a 6-digit code" is the harness's sign-in step, in any language, not `send_sim` claimed."""
+    for said in (
+        "Quick security step: we've sent a 6-digit code by text to the number ending 879.",
+        "Per sicurezza le ho inviato un codice di 6 cifre all'email dell'account.",
+        "Dla bezpieczeństwa wysłałam 6-cyfrowy kod na e-mail przypisany do konta.",
+    ):
+        assert [h.name for h in hits(_sim_chat(say(said)), policy="", tools=CARE_TOOLS)] == [], said
+
+
+def test_a_claimed_replacement_names_the_tool_its_object_names_in_any_language() -> None:
+    """"I've ordered a replacement SIM" with no `send_sim` call is `send_sim` not done (the verb says book,
+    the object says which tool); the same claim in Italian and Dutch; after the call it is no claim."""
+    for said in (
+        "I've ordered a replacement SIM to 46 Windsor Gardens.",
+        "Ho ordinato una SIM sostitutiva a Via dei Mille 8.",
+        "Ik heb een nieuwe simkaart besteld, de SIM komt over 2 dagen.",
+    ):
+        fired = [(h.name, h.tool) for h in hits(_sim_chat(say(said)), policy="", tools=CARE_TOOLS)]
+        assert fired == [("claimed_not_done", "send_sim")], said
+    sent = _sim_chat(
+        call("send_sim", "c2", account_number="VR11618705"),
+        result("c2", {"order_id": "SO-451584", "status": "dispatched"}),
+        say("I've ordered a replacement SIM to 46 Windsor Gardens."),
+    )
+    assert hits(sent, policy="", tools=CARE_TOOLS) == []
+
+
+def test_a_plan_code_the_user_said_in_words_is_grounded() -> None:
+    """`FULL_FIBRE_900` is what the user asked for as "Full Fibre 900"; a code nobody said is still made up."""
+
+    def change(asked: str, code: str) -> Conversation:
+        return chat(
+            user(f"hi, please switch my broadband to {asked}. account VR11618705"),
+            call("lookup_account", "c1", account_number="VR11618705"),
+            result("c1", {"account_number": "VR11618705", "lines": [{"line_id": "BB-2368589"}]}),
+            say(f"{asked} is £51.99 a month. Shall I go ahead?"),
+            user("go for it"),
+            call("change_plan", "c2", line_id="BB-2368589", new_plan=code),
+            result("c2", {"status": "scheduled"}),
+        )
+
+    assert hits(change("Full Fibre 900", "FULL_FIBRE_900"), tools=CARE_TOOLS) == []
+    fired = [h for h in hits(change("Full Fibre 900", "FIBRE_X9"), tools=CARE_TOOLS)]
+    assert [h.name for h in fired] == ["ungrounded_argument"] and "FIBRE_X9" in fired[0].evidence
+
+
+def test_a_yes_to_an_offer_is_a_confirmation_in_the_users_words() -> None:
+    """"Would you like that instead?" — "yeah go on then"; "Klopt dat?" — "ja graag": confirmed writes."""
+
+    def offer(asked: str, reply: str) -> Conversation:
+        return chat(
+            user("switch me to Fibre 500, account VR11618705"),
+            call("lookup_account", "c1", account_number="VR11618705"),
+            result("c1", {"account_number": "VR11618705", "lines": [{"line_id": "BB-8621312"}]}),
+            say(asked),
+            user(reply),
+            call("change_plan", "c2", line_id="BB-8621312", new_plan="FIBRE_500"),
+            result("c2", {"status": "scheduled"}),
+        )
+
+    assert hits(offer("Fibre 500 is £38.99 a month. Would you like that instead?", "yeah go on then")) == []
+    assert hits(offer("Fibre 500 kost €38,99 per maand. Klopt dat?", "ja graag")) == []
+    assert [h.name for h in hits(offer("Fibre 500 is £38.99 a month.", "hmm"))] == ["unconfirmed_write"]

@@ -83,14 +83,53 @@ _VERB_FAMILY = {
 _PAST = (
     r"cancel(?:l)?ed|voided|deleted|removed|booked|reserved|created|scheduled|placed|ordered|updated|modified|changed"
     r"|switched|upgraded|downgraded|moved|edited|refunded|credited|sent|emailed|issued|added|reset|transferred"
-    r"|processed|submitted|completed|applied"
+    r"|processed|submitted|completed|applied|dispatched|shipped|posted|activated"
 )
+# "I have done it" in the other languages agentmend's lexicons cover: the auxiliary (or Polish first-person
+# past) and a participle of a write, each mapped to its family below
+_FOREIGN_PAST = (
+    # it: ho / abbiamo ordinato
+    r"\b(?:ho|abbiamo)\s+(?:già\s+|appena\s+|anche\s+)?((?:ordinat|inviat|spedit|prenotat|annullat|cancellat|modificat"
+    r"|cambiat|aggiornat|rimborsat|accreditat|fissat)[oaie])"
+    # es: he / hemos enviado; envié
+    r"|\b(?:he|hemos)\s+(?:ya\s+)?((?:pedid|enviad|reservad|cancelad|anulad|modificad|cambiad|actualizad"
+    r"|reembolsad|programad|agendad)[oa]s?)|\b(envié|cancelé|reservé|cambié|actualicé|reembolsé)"
+    # pt: enviei, cancelei
+    r"|\b(enviei|cancelei|reservei|agendei|alterei|atualizei|reembolsei|encomendei)"
+    # fr: j'ai / nous avons envoyé
+    r"|\b(?:j'ai|nous\s+avons)\s+(?:bien\s+|déjà\s+)?((?:command|envoy|réserv|annul|modifi|chang|rembours|programm)ée?s?)"
+    # de: ich habe / wir haben … bestellt
+    r"|\b(?:ich\s+habe|wir\s+haben|habe\s+ich|haben\s+wir)\s+(?:[^\W\d]+\s+){0,5}?(bestellt|gesendet|geschickt"
+    r"|verschickt|gebucht|storniert|geändert|aktualisiert|erstattet|reserviert)"
+    # nl: ik heb / we hebben … besteld
+    r"|\b(?:ik\s+heb|we\s+hebben|heb\s+ik|hebben\s+we)\s+(?:[^\W\d]+\s+){0,5}?(besteld|verstuurd|verzonden|gestuurd"
+    r"|geboekt|geannuleerd|gewijzigd|aangepast|bijgewerkt|terugbetaald|ingepland)"
+    # pl: zamówiłem / wysłałam
+    r"|\b((?:zamówi|wysła|anulowa|zmieni|zarezerwowa|zaktualizowa|zwróci|umówi)(?:łem|łam|liśmy|łyśmy))"
+)
+_FOREIGN_STEMS = (
+    (
+        "book",
+        "ordin pedid command bestel zamówi encomend geboekt zarezerw fissat ingepland umówi agend "
+        "program reserv réserv prenot gebucht",
+    ),
+    ("send", "inviat spedit envi envoy gesendet geschickt verschickt verstuurd verzonden gestuurd wysła"),
+    ("cancel", "annul anul cancel storn geannuleerd"),
+    (
+        "update",
+        "modific modifi cambi aggiorn actualiz chang geändert aktualisiert gewijzigd aangepast "
+        "bijgewerkt zmieni zaktualiz alter atualiz",
+    ),
+    ("refund", "rimbors reembols rembours erstattet terugbetaald zwróci accredit"),
+)
+_FOREIGN_FAMILY = {stem: family for family, stems in _FOREIGN_STEMS for stem in stems.split()}
 CLAIM = re.compile(
     rf"\b(?:i(?:'ve|\s+have)|we(?:'ve|\s+have))\s+(?:now\s+|just\s+|already\s+|also\s+)?(?:successfully\s+)?({_PAST})\b"
     rf"|\b(?:has|have)\s+(?:now\s+|also\s+)?(?:been\s+)(?:successfully\s+)?({_PAST})\b"
     rf"|\b(?:is|are)\s+now\s+({_PAST})\b"
     rf"|\bsuccessfully\s+({_PAST})\b"
-    r"|\b(?:all\s+done|it'?s\s+done|that'?s\s+done)\b",
+    r"|\b(?:all\s+done|it'?s\s+done|that'?s\s+done)\b"
+    r"|\b(?:is|are)\s+(?:now\s+)?on\s+(?:its|their|the)\s+way\b|" + _FOREIGN_PAST,
     re.IGNORECASE,
 )
 # A state the assistant reports ("Booked: Gareth will visit on…", "la visita queda confirmada"): a claim
@@ -108,20 +147,32 @@ STATE = re.compile(
 )
 _NOT_A_CLAIM = re.compile(
     r"\b(?:not|never|n't|haven't|hasn't|if|once|after|when|will|would|could|can|before|unless|been\s+cancel\w*\s+by"
-    r"|was\s+\w+\s+by\s+the\s+airline|already\s+been|no|não|pas|nicht|non|si|se|cuando|quando|quand|wenn)\b",
+    r"|was\s+\w+\s+by\s+the\s+airline|already\s+been|no|não|pas|nicht|non|si|se|cuando|quando|quand|wenn"
+    r"|niet|nie|kein|se\s+non|als|jeśli|gdy)\b",
     re.IGNORECASE,
 )
 
 
 _SIDE_EFFECT = re.compile(r"\b(?:confirmation|receipt|itinerary|details|e-?mail|summary)\b", re.IGNORECASE)
+# "we've sent a 6-digit code by text", "enter the code we've just emailed": a sign-in step the harness runs,
+# not a write the agent claims (no tool of the agent's sends it)
+_VERIFICATION = re.compile(
+    r"\b(?:(?:\d+|six|four)-digit|one-time|verification|security|sign-?in|log-?in|otp|pin|passcode|code"
+    # the same in the other languages: codice, código, kod/kodem, Sicherheitscode, verifiëren, sicurezza …
+    r"|codic[ei]|c[oó]digos?|kod(?:u|em|y)?|\w*code|\d+-cyfrow\w*|cifre|verifi\w*|sicurezza|seguridad"
+    r"|segurança|sécurité|sicherheit|veiligheid|bezpiecze\w*|tożsamoś\w*)\b",
+    re.IGNORECASE,
+)
+_CODE_WORDS = frozenset({"code", "codes", "otp", "pin", "passcode", "2fa", "mfa"})
 
 
 def verb_family(verb: str) -> str:
     """The family of a past or base verb (\"cancelled\" → cancel), \"any\" for one that names none."""
     v = verb.lower()
-    for stem in sorted(_VERB_FAMILY, key=len, reverse=True):
-        if v.startswith(stem):
-            return _VERB_FAMILY[stem]
+    for table in (_VERB_FAMILY, _FOREIGN_FAMILY):
+        for stem in sorted(table, key=len, reverse=True):
+            if v.startswith(stem):
+                return table[stem]
     return "any"
 
 
@@ -137,18 +188,33 @@ def _matches(call: CallResult, family: str) -> bool:
     return of_family(call.name, family)
 
 
+def _named_tool(tools: Iterable[str], claim: str) -> str | None:
+    """The one tool whose object the claim names ("a replacement SIM" → `send_sim`, whatever verb it uses)."""
+    said = set(re.findall(r"[a-z0-9]{3,}", claim.lower()))
+    named = sorted({t for t in tools if said & _objects(t)})
+    return named[0] if len(named) == 1 else None
+
+
+def _objects(tool: str) -> set[str]:
+    """The words of a tool's name that are not a verb: `send_sim` → {"sim"}."""
+    return {w for w in name_words(tool) if len(w) >= 3 and verb_family(w) == "any"}
+
+
 def _claimed_tool(
-    calls: tuple[CallResult, ...], family: str, declared_writes: tuple[str, ...], claim: str
+    calls: tuple[CallResult, ...], family: str, declared_writes: tuple[str, ...], writes: set[str], claim: str
 ) -> str | None:
-    """The tool a claim is about: a call of its family that failed, else the one tool of the family the
-    agent has (declared or called), or the one of them the claim's words name ("certificate" →
-    `send_certificate`). None when that is not clear."""
+    """The tool a claim is about: the one whose object it names, else a call of its family that failed, else
+    the one tool of the family the agent has (declared or called), or the one of them the claim's words name
+    ("certificate" → `send_certificate`). None when that is not clear."""
+    tools = {*declared_writes, *(c.name for c in calls)}
+    if named := _named_tool(writes, claim):
+        return named
     if family == "any":
         return None
     failed = [c.name for c in calls if c.failed and of_family(c.name, family)]
     if failed:
         return failed[-1]
-    known = sorted({t for t in (*declared_writes, *(c.name for c in calls)) if of_family(t, family)})
+    known = sorted({t for t in tools if of_family(t, family)})
     if len(known) > 1:
         said = set(re.findall(r"[a-z]{4,}", claim.lower()))
         known = [t for t in known if said & {w for w in name_words(t) if len(w) >= 4}]
@@ -161,6 +227,10 @@ def claims_not_done(
     if not calls:
         return []
     declared_writes = tuple(declared_writes)
+    # unless a tool of the agent's sends such codes ("send_verification_code"): then its calls are checked
+    tools = (*declared_writes, *(c.name for c in calls))
+    writes = {t for t in tools if is_write(t, cfg, declared_writes)}
+    sends_codes = any(of_family(t, "send") and _CODE_WORDS & set(name_words(t)) for t in tools)
     hits = []
     for turn in conv.turns:
         if turn.role != "assistant" or not turn.text.strip():
@@ -199,7 +269,15 @@ def claims_not_done(
             family = verb_family(verb)
             if _SIDE_EFFECT.search(clause[-80:]):
                 family = "any"  # "your confirmation has been sent": what any completed write does
-            if just_done or any(_matches(c, family) for c in done):
+            if (
+                family == "send"
+                and not sends_codes
+                and _VERIFICATION.search(clause[-40:] + " " + text[m.end() : m.end() + 30])
+            ):
+                continue
+            claim = text[sentence_start : m.end() + 80]
+            named = _named_tool((c.name for c in done), claim)  # "I've ordered a new SIM" after `send_sim`
+            if just_done or named or any(_matches(c, family) for c in done):
                 continue
             hits.append(
                 SignalHit(
@@ -207,7 +285,7 @@ def claims_not_done(
                     turn.index,
                     f"claims “{excerpt(turn.text, m.start(), m.end(), 40)}” with no successful "
                     f"{'write' if family == 'any' else family} call before it",
-                    tool=_claimed_tool(calls, family, declared_writes, text[sentence_start : m.end() + 80]),
+                    tool=_claimed_tool(calls, family, declared_writes, writes, claim),
                 )
             )
             break

@@ -31,6 +31,8 @@ YES_PHRASES: tuple[str, ...] = (
     r"confirm(?:ed)?",
     r"i\s+confirm",
     r"go\s+ahead",
+    r"go\s+for\s+it",
+    r"go\s+on",
     r"(?:please\s+)?proceed",
     r"please\s+do",
     r"do\s+it",
@@ -60,6 +62,18 @@ YES_PHRASES: tuple[str, ...] = (
     r"prosegui",
     r"allez-y",
     r"bitte",
+    r"gerne",
+    r"tak",
+    r"dawaj",
+    r"jasne",
+    r"graag",
+    r"doe\s+maar",
+    r"akkoord",
+    r"va\s+bene",
+    r"procedi",
+    r"adelante",
+    r"dale",
+    r"pode\s+ser",
 )
 _NO = re.compile(
     r"^\W*(?:no|nope|nah|wait|hold\s+on|stop|don'?t|do\s+not|not\s+yet|actually|non|nein)\b"
@@ -68,7 +82,14 @@ _NO = re.compile(
 )
 _ASKS_GO_AHEAD = re.compile(
     r"\b(?:confirm|proceed|go\s+ahead|shall\s+i|should\s+i|would\s+you\s+like\s+me\s+to|do\s+you\s+want\s+me\s+to"
-    r"|can\s+you\s+confirm|is\s+that\s+(?:correct|right|ok)|ready\s+to|yes\s*/\s*no|\(yes\)|want\s+me\s+to)\b",
+    r"|can\s+you\s+confirm|is\s+that\s+(?:correct|right|ok)|ready\s+to|yes\s*/\s*no|\(yes\)|want\s+me\s+to"
+    # an offer to take: "would you like that instead?", "do you want it?", "shall we?"
+    r"|(?:would\s+you\s+like|do\s+you\s+want)\s+(?:that|this|it|one)|shall\s+we"
+    # the same asks in the other languages the yes-words cover
+    r"|klopt\s+dat|zal\s+ik|wilt\s+u|wil\s+je|akkoord|è\s+corrett[oa]|procedo|vuole\s+che|va\s+bene\s+se"
+    r"|czy\s+mam|czy\s+(?:to\s+)?(?:się\s+)?zgadza|potwierdza\w*|confirma\w*|procedemos|desea\s+que|quer\s+que"
+    r"|posso\s+(?:prosseguir|continuar|procedere)|voulez-vous|je\s+(?:le\s+)?fais|soll\s+ich|möchten\s+sie"
+    r"|einverstanden)\b|\bd'accord\s*\?",
     re.IGNORECASE,
 )
 

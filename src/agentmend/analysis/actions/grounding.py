@@ -96,9 +96,13 @@ class _Ground:
         self.numbers = {n for n in nums if n < 1e7}
 
     def has_token(self, token: str) -> bool:
-        return (
-            re.search(rf"(?<![A-Za-z0-9]){re.escape(token.lower())}(?![A-Za-z0-9])", self.lower) is not None
-        )
+        """The token itself, or its spoken form: `FULL_FIBRE_900` as "Full Fibre 900", `AB-1234` as "ab 1234"."""
+        parts = re.findall(r"[a-z]+|\d+", token.lower())
+        if not parts:
+            return False
+        between = r"[\s_\-./]*" if len(parts) > 1 else ""
+        spoken = between.join(re.escape(p) for p in parts)
+        return re.search(rf"(?<![a-z0-9]){spoken}(?![a-z0-9])", self.lower) is not None
 
     def has_date(self, iso: str) -> bool:
         m = _ISO_DATE.match(iso)
