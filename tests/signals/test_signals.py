@@ -180,7 +180,8 @@ def test_an_unanswered_last_user_message_is_abandonment_but_thanks_is_not() -> N
 @pytest.mark.parametrize(
     "last",
     ["ta", "ok tanks", "yes it's fast agaain", "restarted, much better now", "chees", "d'accord mercci",
-     "super, daanke", "MIL GRRACIAS"],
+     "super, daanke", "MIL GRRACIAS", "ok dziękki wielie", "fab x", "nice one", "fair enough", "apppreciated",
+     "great stuff", "mooi zo, dank"],
 )  # fmt: skip
 def test_a_short_acknowledgement_after_the_answer_is_not_abandonment(last: str) -> None:
     c = conv(

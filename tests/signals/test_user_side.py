@@ -24,6 +24,9 @@ CFG = SignalsConfig()
         "Grazie mille",
         "Obrigada!",
         "Dank je wel",
+        "ok, dzięki za sprawdzenie",
+        "capito, grazue",  # one slip in a thanks of another language
+        "ah ok, no worries, thanks",  # a "no" that reassures takes nothing back
         "I don't need anything else right now. Have a great day!",
         "Thank you! ###STOP###",
     ],
@@ -134,6 +137,8 @@ def _after_check_in(check_in: str, reply: str) -> list[str]:
         ("¿Puedo ayudarle en algo más?", "no, eso es todo, gracais"),
         ("Posso ajudar em mais alguma coisa?", "só isso mesmo, valeu"),
         ("Puis-je vous aider avec autre chose ?", "non c'est bon"),
+        ("C'è altro che posso fare per lei?", "no, è tutto"),
+        ("Is er verder nog iets?", "nee hoor"),
     ],
 )
 def test_a_short_reply_to_anything_else_closes_the_conversation(check_in: str, reply: str) -> None:

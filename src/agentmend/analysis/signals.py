@@ -282,12 +282,20 @@ GRATITUDE = re.compile(
     r"|(?:i\s+)?(?:don't|do\s+not)\s+need\s+anything\s+else|nothing\s+else"
     # thanks in other common languages
     r"|merci|danke|dankesch[öo]n|vielen\s+dank|gracias|muchas\s+gracias|grazie|obrigad[oa]|bedankt|dank\s+(?:je|u)"
-    r"|tack|takk|tak|dzi[eę]kuj[eę]|spasibo|d[ée]j[àa]\s+r[ée]gl[ée]|parfait|perfecto|perfetto|prima"
-    r")(?!\w)|спасибо|ありがとう|谢谢|شكرا|teşekkür|\U0001f44d|\U0001f64f",
+    r"|tack|takk|tak|dzi[eę]kuj[eę]|dzi[eę]ki|dank\s*je\s*wel|dank\s*u\s*wel|spasibo|d[ée]j[àa]\s+r[ée]gl[ée]|parfait"
+    r"|perfecto|perfetto|prima|"
+    # …typed with one slip ("grazue", "dziękki", "bedankkt")
+    + _one_slip(("grazie", "dzięki", "dzieki", "bedankt", "gracias", "obrigado", "obrigada"), ("gracia",))
+    + r")(?!\w)|спасибо|ありがとう|谢谢|شكرا|teşekkür|\U0001f44d|\U0001f64f",
     re.IGNORECASE,
 )
 """Thanks or a report that the problem is solved: what a resolved conversation's user says."""
 
+_NO_TROUBLE = re.compile(  # a "no" that reassures: "no worries", "nessun problema", "geen probleem"
+    r"(?<!\w)(?:no\s+(?:worries|problem|bother|stress)|not\s+a\s+problem|nessun\s+problema|geen\s+probleem"
+    r"|pas\s+de\s+probl[eè]me|kein\s+problem|sin\s+problema|sem\s+problema|no\s+hay\s+problema)(?!\w)",
+    re.IGNORECASE,
+)
 _NOT_RESOLVED = re.compile(
     r"(?<!\w)(?:but|still|not|no|never|anyway|anyways|for\s+nothing|in\s+advance)(?!\w)|n't\b|n't\s",
     re.IGNORECASE,
@@ -302,7 +310,9 @@ _CHECK_IN = re.compile(
     r"\s+helps|let\s+me\s+know\s+if|further\s+questions|help\s+you\s+with\s+today"
     # the same check-in in the languages GRATITUDE knows: "¿algo más?", "mais alguma coisa?", "autre chose ?"
     r"|algo\s+más|algo\s+mas|alguna\s+otra\s+cosa|alguma\s+coisa|mais\s+alguma|autre\s+chose|sonst\s+noch"
-    r"|noch\s+etwas|qualcos['’]?\s*altro|qualcosa\s+d['’]?altro|iets\s+anders|coś\s+jeszcze|w\s+czymś\s+jeszcze)(?!\w)",
+    r"|noch\s+etwas|qualcos['’]?\s*altro|qualcosa\s+d['’]?altro|iets\s+anders|coś\s+jeszcze|w\s+czymś\s+jeszcze"
+    r"|c['’]?è\s+altro|serve\s+altro|altro\s+(?:che|in\s+cui)\s+posso|(?:verder\s+)?nog\s+iets|w\s+czym\s+jeszcze"
+    r"|czy\s+mogę\s+(?:jeszcze|w\s+czymś))(?!\w)",
     re.IGNORECASE,
 )
 # What takes a reply to "anything else?" back: a "but", a problem still there. A bare "no" answers it.
@@ -480,7 +490,8 @@ _ACK_CLOSE = frozenset(
         # the languages GRATITUDE knows
         "merci", "parfait", "génial", "danke", "dankeschön", "dank", "perfekt", "prima", "gracias",
         "perfecto", "genial", "grazie", "perfetto", "obrigado", "obrigada", "bedankt", "tack", "takk",
-        "super", "top", "excellent",
+        "super", "top", "excellent", "appreciated", "fab", "nice", "okej", "oké", "spoko", "dzięki", "dzieki",
+        "mooi", "goed", "bene", "benissimo", "capito", "świetnie", "fair",
     }
 )  # fmt: skip
 _ACK_FILLER = frozenset(
@@ -491,6 +502,8 @@ _ACK_FILLER = frozenset(
         "oui", "d'accord", "daccord", "beaucoup", "très", "bien", "c'est", "ja", "vielen", "sehr", "gut",
         "alles", "klar", "sí", "si", "vale", "muchas", "mil", "muy", "todo", "mille", "molto",
         "muito", "tudo", "bem",
+        "one", "stuff", "enough", "for", "x", "ah", "aha", "oh",
+        "wielkie", "za", "zo", "helemaal", "va", "così",
     }
 )  # fmt: skip
 ACK_MAX_WORDS = 6
@@ -507,7 +520,7 @@ def _ack_word(word: str, vocabulary: frozenset[str]) -> bool:
 
 def is_acknowledgement(text: str) -> bool:
     """A short message that only acknowledges: thanks or success, with no question, request or "but"."""
-    text = _normal(END_MARKER.sub(" ", text))
+    text = _NO_TROUBLE.sub(" fine ", _normal(END_MARKER.sub(" ", text)))
     if "?" in text or _NOT_RESOLVED.search(text):
         return False
     words = _ACK_WORD.findall(text.lower())
@@ -526,7 +539,7 @@ def is_resolution(text: str) -> bool:
     text = _normal(END_MARKER.sub(" ", text))
     if not GRATITUDE.search(text):
         return False
-    return not _NOT_RESOLVED.search(_CLOSING_REMARKS.sub(" ", text))
+    return not _NOT_RESOLVED.search(_NO_TROUBLE.sub(" ", _CLOSING_REMARKS.sub(" ", text)))
 
 
 def _is_shouting(text: str) -> re.Match[str] | None:
