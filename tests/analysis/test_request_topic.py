@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from agentmend.analysis.request import topic_from_turns, topic_of_text
+from agentmend.analysis.request import strip_ids, topic_from_turns, topic_of_text
 
 
 @pytest.mark.parametrize(
@@ -41,3 +41,10 @@ def test_the_topic_comes_from_the_next_turn_when_the_first_is_a_mistyped_greetin
     assert topic_from_turns(["GOOD MRNNG", "I was charged twice for November"]) == (
         "I was charged twice for November"
     )
+
+
+def test_booking_codes_in_capitals_carry_no_topic_but_acronyms_and_shouted_words_stay() -> None:
+    """"PLFQHF" became a cause's keyword ("apology — booking plfqhf / date switch"); "SSO" names a topic."""
+    assert strip_ids("change the date of booking PLFQHF and DGHHMP") == "change the date of booking and"
+    kept = "SSO login for our VAT invoices, PLEASE HELP"
+    assert strip_ids(kept) == kept

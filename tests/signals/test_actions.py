@@ -497,7 +497,7 @@ def test_a_claimed_replacement_names_the_tool_its_object_names_in_any_language()
 
 
 def test_a_plan_code_the_user_said_in_words_is_grounded() -> None:
-    """`FULL_FIBRE_900` is what the user asked for as "Full Fibre 900"; a code nobody said is still made up."""
+    """`FULL_FIBRE_900` is what the user asked for as "Full Fibre 900"; a code nobody said is made up."""
 
     def change(asked: str, code: str) -> Conversation:
         return chat(

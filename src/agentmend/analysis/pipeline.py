@@ -33,7 +33,7 @@ from agentmend.analysis.records import (
     RunInfo,
 )
 from agentmend.conversations.model import Conversation, Malformed
-from agentmend.conversations.redact import redact_words, redactor
+from agentmend.conversations.redact import redactor
 from agentmend.repo_config import RepoConfig
 
 if TYPE_CHECKING:
@@ -577,8 +577,9 @@ def cause_vector(opening: np.ndarray, request: np.ndarray, answer: np.ndarray | 
 
 
 def _keywords(parts: Parts, docs: dict[int, list[str]]) -> dict[int, tuple[str, ...]]:
-    """Keywords become labels, PR titles and branch names: whatever labeler runs sees redacted words only."""
-    return parts.labeler({k: [redact_words(t) for t in texts] for k, texts in docs.items()})
+    """Keywords become labels, PR titles and branch names: whatever labeler runs sees redacted words only,
+    without ids and booking references (`request.strip_ids`), which name no topic."""
+    return parts.labeler({k: [request.strip_ids(t) for t in texts] for k, texts in docs.items()})
 
 
 def _candidates(

@@ -28,6 +28,9 @@ _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I)
 # An id, booking reference, order or card number: a token that mixes letters and digits, or a long number.
 _ID = re.compile(r"\b(?=[A-Za-z0-9_-]*\d)[A-Za-z0-9][A-Za-z0-9_-]{3,}\b|\b\d[\d\s-]{4,}\d\b|#\w+")
+# A booking code of capitals alone ("PLFQHF", "DGHHMP"): five to eight capitals with at most one vowel, which
+# no word of the languages covered is; "HELLO", "REFUND" and short acronyms ("SSO", "VAT") stay.
+_CAPS_CODE = re.compile(r"\b(?=[A-Z]{5,8}\b)[B-DF-HJ-NP-TV-XZ]*[AEIOUY]?[B-DF-HJ-NP-TV-XZ]*\b")
 # "my booking ref is", "order number:": the reference is gone; its announcement carries no topic either.
 _REF_PHRASE = re.compile(
     r"\b(?:my|our|the)?\s*(?:booking|order|reservation|confirmation|account|customer|ticket|case|member(?:ship)?)"
@@ -72,7 +75,7 @@ def strip_ids(text: str) -> str:
     Redaction runs first: cutting ids out of a secret would leave fragments the redactor no longer knows.
     """
     text = redact_words(text)
-    for pattern in (_PLACEHOLDER, _EMAIL, _URL, _REF_ID, _ID, _REF_PHRASE):
+    for pattern in (_PLACEHOLDER, _EMAIL, _URL, _REF_ID, _ID, _CAPS_CODE, _REF_PHRASE):
         text = pattern.sub(" ", text)
     return " ".join(text.split())
 

@@ -96,7 +96,7 @@ class _Ground:
         self.numbers = {n for n in nums if n < 1e7}
 
     def has_token(self, token: str) -> bool:
-        """The token itself, or its spoken form: `FULL_FIBRE_900` as "Full Fibre 900", `AB-1234` as "ab 1234"."""
+        """The token itself, or its spoken form (`FULL_FIBRE_900` as "Full Fibre 900")."""
         parts = re.findall(r"[a-z]+|\d+", token.lower())
         if not parts:
             return False
