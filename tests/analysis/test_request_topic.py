@@ -45,6 +45,6 @@ def test_the_topic_comes_from_the_next_turn_when_the_first_is_a_mistyped_greetin
 
 def test_booking_codes_in_capitals_carry_no_topic_but_acronyms_and_shouted_words_stay() -> None:
     """"PLFQHF" became a cause's keyword ("apology — booking plfqhf / date switch"); "SSO" names a topic."""
-    assert strip_ids("change the date of booking PLFQHF and DGHHMP") == "change the date of booking and"
+    assert strip_ids("change the date of booking PLFQHF and dghhmp") == "change the date of booking and"
     kept = "SSO login for our VAT invoices, PLEASE HELP"
     assert strip_ids(kept) == kept

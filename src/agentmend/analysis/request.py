@@ -28,9 +28,12 @@ _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I)
 # An id, booking reference, order or card number: a token that mixes letters and digits, or a long number.
 _ID = re.compile(r"\b(?=[A-Za-z0-9_-]*\d)[A-Za-z0-9][A-Za-z0-9_-]{3,}\b|\b\d[\d\s-]{4,}\d\b|#\w+")
-# A booking code of capitals alone ("PLFQHF", "DGHHMP"): five to eight capitals with at most one vowel, which
-# no word of the languages covered is; "HELLO", "REFUND" and short acronyms ("SSO", "VAT") stay.
-_CAPS_CODE = re.compile(r"\b(?=[A-Z]{5,8}\b)[B-DF-HJ-NP-TV-XZ]*[AEIOUY]?[B-DF-HJ-NP-TV-XZ]*\b")
+# A booking code of letters alone ("PLFQHF", "dghhmp"): five to eight capitals with at most one vowel, or five
+# to eight letters with none, which no word of the languages covered is; "HELLO", "REFUND" and short acronyms
+# ("SSO", "VAT") stay.
+_CAPS_CODE = re.compile(
+    r"\b(?=[A-Z]{5,8}\b)[B-DF-HJ-NP-TV-XZ]*[AEIOUY]?[B-DF-HJ-NP-TV-XZ]*\b|\b[b-df-hj-np-tv-xzB-DF-HJ-NP-TV-XZ]{5,8}\b"
+)
 # "my booking ref is", "order number:": the reference is gone; its announcement carries no topic either.
 _REF_PHRASE = re.compile(
     r"\b(?:my|our|the)?\s*(?:booking|order|reservation|confirmation|account|customer|ticket|case|member(?:ship)?)"
