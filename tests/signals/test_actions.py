@@ -532,3 +532,56 @@ def test_a_yes_to_an_offer_is_a_confirmation_in_the_users_words() -> None:
     assert hits(offer("Fibre 500 is £38.99 a month. Would you like that instead?", "yeah go on then")) == []
     assert hits(offer("Fibre 500 kost €38,99 per maand. Klopt dat?", "ja graag")) == []
     assert [h.name for h in hits(offer("Fibre 500 is £38.99 a month.", "hmm"))] == ["unconfirmed_write"]
+
+
+SLOTS = {
+    "slots": [
+        {"slot_id": "SLT-09F09", "date": "2026-10-05", "window": "08:00-13:00"},
+        {"slot_id": "SLT-E948D", "date": "2026-10-05", "window": "13:00-18:00"},
+        {"slot_id": "SLT-03212", "date": "2026-10-06", "window": "08:00-13:00"},
+    ]
+}
+VISIT_TOOLS = """
+tools:
+  - name: get_engineer_slots
+    description: List the free engineer slots for a line.
+  - name: book_engineer_visit
+    description: Book an engineer visit in one slot.
+"""
+
+
+def _pick(choice: str, booked: str, *between: dict[str, object]) -> Conversation:
+    return chat(
+        user("my broadband is down, line BB-2955421"),
+        call("get_engineer_slots", "c1", line_id="BB-2955421"),
+        result("c1", SLOTS),
+        say("Monday 5 October morning or afternoon, or Tuesday 6 October morning. Which suits you?"),
+        user(choice),
+        *between,
+        call("book_engineer_visit", "c2", line_id="BB-2955421", slot_id=booked),
+        result("c2", {"visit_id": "VIS-303100", "status": "booked"}),
+        say("All booked."),
+        user("brilliant, thanks"),
+    )
+
+
+def test_booking_another_option_than_the_one_the_user_chose_is_a_wrong_argument() -> None:
+    """"monday morning is best" — the Monday afternoon slot booked: grounded (the tool offered it), wrong."""
+    [hit] = hits(_pick("monday morning is best for me", "SLT-E948D"), policy="", tools=VISIT_TOOLS)
+    assert (hit.name, hit.tool) == ("ungrounded_argument", "book_engineer_visit")
+    assert "SLT-E948D" in hit.evidence and "SLT-09F09" in hit.evidence
+    assert hits(_pick("monday morning is best for me", "SLT-09F09"), policy="", tools=VISIT_TOOLS) == []
+    assert hits(_pick("the Tuesday one please", "SLT-03212"), policy="", tools=VISIT_TOOLS) == []
+
+
+def test_a_yes_to_the_agents_new_offer_is_the_users_choice() -> None:
+    """The chosen slot was taken; "I can do Tuesday morning instead — would that work?" — "Yes"."""
+    conv = _pick(
+        "Monday afternoon works",
+        "SLT-03212",
+        call("book_engineer_visit", "c3", line_id="BB-2955421", slot_id="SLT-E948D"),
+        result("c3", {"error": "slot_unavailable"}),
+        say("Sorry, that slot has just gone. I can do Tuesday 6 October, 8am–1pm instead — would that work?"),
+        user("Yes, that's right"),
+    )
+    assert [h.name for h in hits(conv, policy="", tools=VISIT_TOOLS) if h.name == "ungrounded_argument"] == []
