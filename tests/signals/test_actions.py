@@ -585,3 +585,29 @@ def test_a_yes_to_the_agents_new_offer_is_the_users_choice() -> None:
         user("Yes, that's right"),
     )
     assert [h.name for h in hits(conv, policy="", tools=VISIT_TOOLS) if h.name == "ungrounded_argument"] == []
+
+
+def test_a_write_that_concludes_reads_of_one_entity_on_another_is_a_wrong_argument() -> None:
+    """The shop's line tested and its slots listed, the visit booked on the account's other line."""
+
+    def book(line: str) -> Conversation:
+        return chat(
+            user("the line at the shop keeps dropping, account VR26392062"),
+            call("lookup_account", "c0", account_number="VR26392062"),
+            result("c0", {"lines": [{"line_id": "BB-6899638"}, {"line_id": "BB-9436076"}]}),
+            call("get_line_status", "c1", line_id="BB-9436076"),
+            result("c1", {"sync": "down"}),
+            call("get_engineer_slots", "c2", line_id="BB-9436076"),
+            result("c2", SLOTS),
+            say("Monday 5 October morning or afternoon, or Tuesday 6 October morning. Which suits you?"),
+            user("the Tuesday one"),
+            call("book_engineer_visit", "c3", line_id=line, slot_id="SLT-03212"),
+            result("c3", {"visit_id": "VIS-118929", "status": "booked"}),
+            say("That's booked for Tuesday."),
+            user("thanks"),
+        )
+
+    [hit] = hits(book("BB-6899638"), policy="", tools=VISIT_TOOLS)
+    assert (hit.name, hit.tool) == ("ungrounded_argument", "book_engineer_visit")
+    assert "BB-6899638" in hit.evidence and "BB-9436076" in hit.evidence
+    assert hits(book("BB-9436076"), policy="", tools=VISIT_TOOLS) == []

@@ -5,7 +5,8 @@ Only values that could be made up are checked: identifiers (a token mixing lette
 number), amounts (numbers under keys naming money) and dates. A date counts as grounded when the user named
 the same day in words ("May 24", "24 May", "5/24" or "24/5", or relative to when they wrote:
 "yesterday", "el lunes", see `named_dates.py`), or a tool result or the user gave it in ISO form.
-A value picked from a list a tool offered must be the option the user chose (`choice.py`). Amounts are
+A value picked from a list a tool offered must be the option the user chose (`choice.py`), and a write that
+concludes reads of one entity must act on it (`switched.py`). Amounts are
 grounded by the same number, or by a sum or product of two earlier numbers (a fare times
 passengers, two fares). Reading calls are not checked unless `actions.ground_read_calls` is set: a lookup
 with a wrong guess harms nobody. Identifiers are only checked once the agent has looked something up
@@ -23,6 +24,7 @@ from typing import Any
 from agentmend.analysis.actions.calls import CallResult, is_write
 from agentmend.analysis.actions.choice import wrong_choice
 from agentmend.analysis.actions.named_dates import relative_days
+from agentmend.analysis.actions.switched import switched_entity
 from agentmend.analysis.actions.text import call_text
 from agentmend.analysis.records import SignalHit
 from agentmend.conversations.model import Conversation
@@ -173,7 +175,9 @@ def ungrounded_arguments(
                 )
                 break  # one hit per call: the first made-up value explains it
         else:
-            if is_write(c.name, cfg, declared_writes) and (why := wrong_choice(conv, c, calls)):
+            if is_write(c.name, cfg, declared_writes) and (
+                why := wrong_choice(conv, c, calls) or switched_entity(conv, c, calls, cfg, declared_writes)
+            ):
                 evidence = f"{call_text(c.name, c.call.arguments, 80)} — {why}"
                 hits.append(SignalHit("ungrounded_argument", c.call_turn, evidence, tool=c.name))
     return hits
