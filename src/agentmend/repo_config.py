@@ -35,6 +35,7 @@ ActionSignalName = Literal[
     "repeated_call",
     "said_cannot",
     "half_done",
+    "over_policy_limit",
 ]
 SignalName = Literal[
     "negative_feedback",

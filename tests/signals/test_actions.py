@@ -21,6 +21,7 @@ ALL = {
     "repeated_call",
     "said_cannot",
     "half_done",
+    "over_policy_limit",
 }
 CFG = ActionsConfig()
 
@@ -611,3 +612,39 @@ def test_a_write_that_concludes_reads_of_one_entity_on_another_is_a_wrong_argume
     assert (hit.name, hit.tool) == ("ungrounded_argument", "book_engineer_visit")
     assert "BB-6899638" in hit.evidence and "BB-9436076" in hit.evidence
     assert hits(book("BB-9436076"), policy="", tools=VISIT_TOOLS) == []
+
+
+CREDIT_POLICY = """## Bills and credits
+- Billing errors the bill flags are refunded in full with `apply_credit`, reason `billing_error`.
+- Goodwill credits (outages, fees) use reason `goodwill`. An account's goodwill credits
+  must not exceed 20 GBP / 25 EUR / 60 PLN in any rolling 12 months.
+- You can book up to 5 passengers.
+"""
+
+
+def _credit(amount: float, reason: str, currency: str = "GBP") -> Conversation:
+    return chat(
+        user("12 days with no broadband, I'd like some compensation. VR61432355"),
+        call("get_bill", "c1", account_number="VR61432355"),
+        result("c1", {"currency": currency, "items": [{"amount": 38.99}], "goodwill_credits_last_12m": 0}),
+        say("I'm sorry. Shall I apply a credit?"),
+        user("yes please"),
+        call("apply_credit", "c2", account_number="VR61432355", amount=amount, reason=reason),
+        result("c2", {"credit_id": "CR-260683", "status": "applied"}),
+        say("Done, the credit is on your account."),
+        user("thanks"),
+    )
+
+
+def test_a_credit_above_the_cap_the_policy_states_is_over_the_policy_limit() -> None:
+    """£35 of goodwill against "must not exceed 20 GBP / 25 EUR / 60 PLN": the GBP cap, from the bill."""
+
+    def over(conv: Conversation) -> list[SignalHit]:
+        return [h for h in hits(conv, policy=CREDIT_POLICY) if h.name == "over_policy_limit"]
+
+    [hit] = over(_credit(35.0, "goodwill"))
+    assert hit.tool == "apply_credit" and "35" in hit.evidence and "20 GBP" in hit.evidence
+    assert over(_credit(15.0, "goodwill")) == []
+    assert over(_credit(35.0, "goodwill", currency="PLN")) == []  # 60 PLN allowed
+    # a billing error is refunded in full: the goodwill cap is not about it
+    assert over(_credit(38.99, "billing_error")) == []

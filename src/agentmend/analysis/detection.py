@@ -41,6 +41,7 @@ STRONG_ACTIONS = frozenset(
         "unrecovered_tool_error",
         "said_cannot",
         "half_done",
+        "over_policy_limit",
     }
 )
 _WEAK_USER = frozenset({"frustration", "rephrasing", "non_answer", "long_unresolved", "tool_error"})

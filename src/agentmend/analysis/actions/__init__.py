@@ -12,6 +12,7 @@ from agentmend.analysis.actions.claims import claims_not_done
 from agentmend.analysis.actions.confirmation import unconfirmed_writes
 from agentmend.analysis.actions.declared import DeclaredTools
 from agentmend.analysis.actions.grounding import ungrounded_arguments
+from agentmend.analysis.actions.limits import over_limits
 from agentmend.analysis.actions.requests import half_done
 from agentmend.analysis.actions.retries import repeated_calls, unrecovered_errors
 from agentmend.analysis.records import SignalHit
@@ -51,6 +52,8 @@ def check_actions(
         hits += said_cannot(conv, calls, declared.names)
     if "half_done" in enabled:
         hits += half_done(conv, calls, cfg, declared.writes, handed_off)
+    if "over_policy_limit" in enabled:
+        hits += over_limits(conv, calls, cfg, declared.writes, policy)
     return hits
 
 
