@@ -9,13 +9,32 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from agentmend.conversations.model import Conversation, ToolCall, Turn
 from agentmend.repo_config import ActionsConfig
+
+MIXED_ID = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9_\-]{4,}$")
+"""A token that mixes letters and digits ("SLT-09F09", "BB-2955421"): an identifier, not a word."""
+MONEY_KEY = re.compile(
+    r"amount|price|cost|fee|refund|total|balance|charge|credit|compensation|value|sum", re.IGNORECASE
+)
+"""An argument key whose number is money."""
+
+
+def argument_leaves(value: Any, key: str = "") -> Iterator[tuple[str, Any]]:
+    """Every scalar in a call's arguments with the key it sits under (list items keep their list's key)."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from argument_leaves(v, str(k))
+    elif isinstance(value, list):
+        for v in value:
+            yield from argument_leaves(v, key)
+    else:
+        yield key, value
 
 
 @dataclass(frozen=True)

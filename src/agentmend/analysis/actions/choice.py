@@ -15,15 +15,15 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from agentmend.analysis.actions.calls import CallResult
+from agentmend.analysis.actions.calls import MIXED_ID, CallResult
+from agentmend.analysis.actions.confirmation import user_says_yes
 from agentmend.conversations.model import Conversation
+from agentmend.repo_config import ActionsConfig
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WORD = re.compile(r"[a-z0-9]+")
-_ID = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9_\-]{4,}$")
-_YES = re.compile(r"^\W*(?:yes|yeah|yep|yup|sure|ok(?:ay)?|that\s+works|sounds\s+good|perfect|great)\b", re.I)
 
 
 def _elements(payload: Any) -> Iterator[list[dict[str, Any]]]:
@@ -63,7 +63,9 @@ def _score(names: set[str], words: set[str]) -> int:
     return len(names & words)
 
 
-def wrong_choice(conv: Conversation, c: CallResult, calls: tuple[CallResult, ...]) -> str | None:
+def wrong_choice(
+    conv: Conversation, c: CallResult, calls: tuple[CallResult, ...], cfg: ActionsConfig
+) -> str | None:
     """Why the value `c` passes is not the option the user chose, or None."""
     args = c.arguments
     if not isinstance(args, dict):
@@ -77,18 +79,18 @@ def wrong_choice(conv: Conversation, c: CallResult, calls: tuple[CallResult, ...
             continue
         for elements in _elements(payload):
             for key, value in args.items():
-                if not (isinstance(value, str) and _ID.match(value)):
+                if not (isinstance(value, str) and MIXED_ID.match(value)):
                     continue  # an option is named by its id ("SLT-09F09"), not by a shared field ("SFO")
                 chosen = [e for e in elements if e.get(key) == value]
                 if len(chosen) != 1:
                     continue
-                return _against_words(conv, offer.result.index, c, key, value, chosen[0], elements)
+                return _against_words(conv, offer.result.index, c, key, value, chosen[0], elements, cfg)
     return None
 
 
 def _against_words(
     conv: Conversation, offered_at: int, c: CallResult, key: str, value: str,
-    chosen: dict[str, Any], elements: list[dict[str, Any]],
+    chosen: dict[str, Any], elements: list[dict[str, Any]], cfg: ActionsConfig,
 ) -> str | None:  # fmt: skip
     named = [(_names(e), e) for e in elements]
     between = conv.turns[offered_at + 1 : c.call_turn]
@@ -98,7 +100,7 @@ def _against_words(
         if turn.role != "user":
             continue
         words = _words(turn.text)
-        if not any(_score(n, words) for n, _ in named) and _YES.search(turn.text):
+        if not any(_score(n, words) for n, _ in named) and user_says_yes(turn.text, cfg):
             # "yes" to the agent's "I can do Wednesday instead — would that work?": the agent's words choose
             before = [t for t in turns[:i] if t.role == "assistant"]
             words = _words(before[-1].text) if before else words

@@ -17,11 +17,11 @@ successfully: an agent that acts with no lookup at all works from a session cont
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
-from agentmend.analysis.actions.calls import CallResult, is_write
+from agentmend.analysis.actions.calls import MIXED_ID, MONEY_KEY, CallResult, argument_leaves, is_write
 from agentmend.analysis.actions.choice import wrong_choice
 from agentmend.analysis.actions.named_dates import relative_days
 from agentmend.analysis.actions.switched import switched_entity
@@ -30,11 +30,8 @@ from agentmend.analysis.records import SignalHit
 from agentmend.conversations.model import Conversation
 from agentmend.repo_config import ActionsConfig
 
-_ID = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9_\-]{4,}$|^\d{5,}$")
+_ID = re.compile(MIXED_ID.pattern + r"|^\d{5,}$")  # or a long number
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+Z?)?$")
-_MONEY_KEY = re.compile(
-    r"amount|price|cost|fee|refund|total|balance|charge|credit|compensation|value|sum", re.I
-)
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:,\d{3})*(?:\.\d+)?(?![\w])")
 _MONTHS = (
     "jan",
@@ -56,17 +53,6 @@ _MONTH_DAY = re.compile(
     r"|\b(\d{1,2})/(\d{1,2})(?:/\d{2,4})?\b",
     re.IGNORECASE,
 )
-
-
-def _leaves(value: Any, key: str = "") -> Iterator[tuple[str, Any]]:
-    if isinstance(value, dict):
-        for k, v in value.items():
-            yield from _leaves(v, str(k))
-    elif isinstance(value, list):
-        for v in value:
-            yield from _leaves(v, key)
-    else:
-        yield key, value
 
 
 def _month_days(text: str) -> set[tuple[int, int]]:
@@ -162,7 +148,7 @@ def ungrounded_arguments(
             and not is_write(p.name, cfg, declared_writes)
             for p in calls
         )
-        for key, value in _leaves(args):
+        for key, value in argument_leaves(args):
             why = _ungrounded(key, value, ground, looked_up)
             if why and not _corrected(c, key, value, calls, cfg, declared_writes):
                 hits.append(
@@ -174,10 +160,11 @@ def ungrounded_arguments(
                     )
                 )
                 break  # one hit per call: the first made-up value explains it
-        else:
-            if is_write(c.name, cfg, declared_writes) and (
-                why := wrong_choice(conv, c, calls) or switched_entity(conv, c, calls, cfg, declared_writes)
-            ):
+        else:  # every value was given by someone: is it the one the user chose, on the entity at hand?
+            if not is_write(c.name, cfg, declared_writes):
+                continue
+            why = wrong_choice(conv, c, calls, cfg) or switched_entity(conv, c, calls, cfg, declared_writes)
+            if why:
                 evidence = f"{call_text(c.name, c.call.arguments, 80)} — {why}"
                 hits.append(SignalHit("ungrounded_argument", c.call_turn, evidence, tool=c.name))
     return hits
@@ -194,7 +181,7 @@ def _corrected(
             continue
         if not is_write(later.name, cfg, declared_writes) or not isinstance(later.arguments, dict | list):
             continue
-        if any(k == key and v != value for k, v in _leaves(later.arguments)):
+        if any(k == key and v != value for k, v in argument_leaves(later.arguments)):
             return True
     return False
 
@@ -203,7 +190,7 @@ def _ungrounded(key: str, value: Any, ground: _Ground, looked_up: bool) -> str |
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, int | float):
-        if _MONEY_KEY.search(key) and not ground.has_amount(float(value)):
+        if MONEY_KEY.search(key) and not ground.has_amount(float(value)):
             return "appears nowhere earlier (no user turn or tool result gave this amount)"
         return None
     if not isinstance(value, str):

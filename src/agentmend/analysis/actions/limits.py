@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from agentmend.analysis.actions.calls import CallResult, is_write, name_words
+from agentmend.analysis.actions.calls import MONEY_KEY, CallResult, argument_leaves, is_write, name_words
 from agentmend.analysis.actions.text import call_text
 from agentmend.analysis.records import SignalHit
 from agentmend.conversations.model import Conversation
@@ -38,7 +38,6 @@ _AMOUNT_AT = re.compile(  # an amount with its currency, right where the search 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n\s*(?:[-*#]|\d+\.)\s*|\n\s*\n")  # or a bullet, or a blank line
 _PER_UNIT = re.compile(r"\s*(?:per|each|a|an)\s+(?!year|month|week|day|rolling)\w+", re.IGNORECASE)
 _SEP = re.compile(r"\s*(?:/|or\b|,)\s*", re.IGNORECASE)
-_MONEY_KEY = re.compile(r"amount|price|cost|fee|refund|total|credit|compensation|value|sum", re.IGNORECASE)
 _WORDS = re.compile(r"[a-z]{4,}")
 
 
@@ -87,15 +86,8 @@ def _currency(conv: Conversation, c: CallResult) -> str | None:
     return None
 
 
-def _amounts(args: object, key: str = "") -> Iterable[tuple[str, float]]:
-    if isinstance(args, dict):
-        for k, v in args.items():
-            yield from _amounts(v, str(k))
-    elif isinstance(args, list):
-        for v in args:
-            yield from _amounts(v, key)
-    elif isinstance(args, int | float) and not isinstance(args, bool) and _MONEY_KEY.search(key):
-        yield key, float(args)
+def _is_money(key: str, value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and bool(MONEY_KEY.search(key))
 
 
 def _value_words(args: object) -> set[str]:
@@ -133,7 +125,8 @@ def over_limits(
         if not relevant:
             continue
         currency = _currency(conv, c)
-        for key, amount in _amounts(c.arguments):
+        amounts = [(k, float(v)) for k, v in argument_leaves(c.arguments) if _is_money(k, v)]
+        for key, amount in amounts:
             same = [cap for cap in relevant if cap.currency == currency] if currency else relevant
             if not same:
                 continue

@@ -7,13 +7,10 @@ the write passes another value that the user never gave since the flow began.
 
 from __future__ import annotations
 
-import re
-
-from agentmend.analysis.actions.calls import CallResult, is_write
+from agentmend.analysis.actions.calls import MIXED_ID, CallResult, is_write
 from agentmend.conversations.model import Conversation
 from agentmend.repo_config import ActionsConfig
 
-_ID = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9_\-]{4,}$")
 FLOW = 2  # reads of one entity before the write that make a flow
 
 
@@ -28,7 +25,7 @@ def switched_entity(
     earlier = [p for p in calls if p.call_turn < c.call_turn and p.succeeded]
     earlier = [p for p in earlier if isinstance(p.arguments, dict)]
     for key, value in args.items():
-        if not (isinstance(value, str) and _ID.match(value)):
+        if not (isinstance(value, str) and MIXED_ID.match(value)):
             continue
         with_key = [p for p in earlier if isinstance(p.arguments.get(key), str)]
         flow = with_key[-FLOW:]
