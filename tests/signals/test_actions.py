@@ -445,6 +445,90 @@ def test_an_announced_action_with_its_own_tool_never_called_is_half_done() -> No
     ] == []
 
 
+def test_an_action_the_user_asked_for_whose_tool_was_never_called_is_half_done() -> None:
+    """ "update my address … and add my daughter Sara as a driver", no offer recap, only `update_policy` ran:
+    `add_driver` never called. Nothing asked beyond the address, or the driver added too: quiet."""
+
+    def asked(request: str, *calls_made: dict[str, object]) -> Conversation:
+        return chat(
+            user(request),
+            user("MT-4916939, CF14 1XP"),
+            call("get_policy", "c1", policy_number="MT-4916939"),
+            result("c1", {"policy_number": "MT-4916939", "product": "motor"}),
+            say("Sure — I'll need Sara's date of birth and licence number."),
+            user("21/06/2004, HADDA469764SE"),
+            call("update_policy", "c2", policy_number="MT-4916939", address="146 Victoria Street, BS1 8PU"),
+            result("c2", {"status": "updated"}),
+            *calls_made,
+            say("All done! Your policy has been updated."),
+        )
+
+    both = "can you update my address to 146 victoria street, bs1 8pu and add my daughter sara as a driver?"
+    [hit] = [h for h in hits(asked(both), tools=CLAIM_TOOLS) if h.name == "half_done"]
+    assert hit.tool == "add_driver" and "add my daughter sara as a driver" in hit.evidence
+    added = [call("add_driver", "c3", policy_number="MT-4916939", driver="Sara"), result("c3", {"ok": True})]
+    assert [h for h in hits(asked(both, *added), tools=CLAIM_TOOLS) if h.name == "half_done"] == []
+    one = "can you update my address to 146 victoria street, bs1 8pu? don't add anyone as a driver"
+    assert [h for h in hits(asked(one), tools=CLAIM_TOOLS) if h.name == "half_done"] == []
+
+
+def test_both_changes_agreed_with_one_write_to_show_is_half_done() -> None:
+    """ "Shall I go ahead with both?" — "ok yes" — one `change_plan`: the second line was dropped. Two calls,
+    or a second call when the user points it out, and it was done."""
+    first = [
+        call("change_plan", "c2", line_id="BB-1327458", new_plan="FULL_FIBRE_900"),
+        result("c2", {"status": "scheduled"}),
+    ]
+    second = [
+        call("change_plan", "c3", line_id="MOB-7161271", new_plan="SIMO_10GB"),
+        result("c3", {"status": "scheduled"}),
+    ]
+
+    def plans(*middle: dict[str, object]) -> Conversation:
+        return chat(
+            user("I want Full Fibre 900 on the broadband and SIM Only 10GB for my mobile please, VR11618705"),
+            call("lookup_account", "c1", account_number="VR11618705"),
+            result("c1", ACCOUNT),
+            say("Full Fibre 900 is £51.99 a month and SIM Only 10GB £7.99. Shall I go ahead with both?"),
+            user("ok yes"),
+            *middle,
+        )
+
+    [hit] = [
+        h
+        for h in hits(plans(*first, say("Done! Everything's updated.")), tools=CARE_TOOLS)
+        if h.name == "half_done"
+    ]
+    assert hit.tool == "change_plan" and "with both" in hit.evidence
+    done = plans(*first, *second, say("Done! Everything's updated."))
+    assert [h for h in hits(done, tools=CARE_TOOLS) if h.name == "half_done"] == []
+    caught_up = plans(
+        *first,
+        say("Tutto sistemato, entrambe le modifiche partono dal 1 ottobre."),
+        user("and my mobile? the email only mentions one"),
+        *second,
+        say("Sorry — done now."),
+    )
+    assert [h for h in hits(caught_up, tools=CARE_TOOLS) if h.name == "half_done"] == []
+
+
+def test_an_identifier_said_to_find_the_account_is_not_a_second_thing_to_do() -> None:
+    """ "Cancel visit VIS-115588" then "account VR41338173 postcode CF5 4JZ" ("postcode" is no write verb):
+    one visit asked for, one cancelled."""
+    conv = chat(
+        user("Cancel engineer visit VIS-115588 please"),
+        user("account vr41338173 postcode cf5 4jz"),
+        call("lookup_account", "c1", account_number="VR41338173"),
+        result("c1", ACCOUNT),
+        say("I'll cancel visit VIS-115588. OK?"),
+        user("yes"),
+        call("cancel_visit", "c2", visit_id="VIS-115588"),
+        result("c2", {"visit_id": "VIS-115588", "status": "cancelled"}),
+        say("Visit VIS-115588 is cancelled."),
+    )
+    assert [h for h in hits(conv) if h.name == "half_done"] == []
+
+
 CARE_TOOLS = """
 tools:
   - name: lookup_account
@@ -470,7 +554,7 @@ def _sim_chat(*middle: dict[str, object]) -> Conversation:
 
 
 def test_a_sign_in_code_the_agent_says_it_sent_is_not_a_claimed_write() -> None:
-    """"We've sent a 6-digit code" is the harness's sign-in step, in any language, not `send_sim` claimed."""
+    """ "We've sent a 6-digit code" is the harness's sign-in step, in any language, not `send_sim` claimed."""
     for said in (
         "Quick security step: we've sent a 6-digit code by text to the number ending 879.",
         "Per sicurezza le ho inviato un codice di 6 cifre all'email dell'account.",
@@ -480,7 +564,7 @@ def test_a_sign_in_code_the_agent_says_it_sent_is_not_a_claimed_write() -> None:
 
 
 def test_a_claimed_replacement_names_the_tool_its_object_names_in_any_language() -> None:
-    """"I've ordered a replacement SIM" with no `send_sim` call is `send_sim` not done (the verb says book,
+    """ "I've ordered a replacement SIM" with no `send_sim` call is `send_sim` not done (the verb says book,
     the object says which tool); the same claim in Italian and Dutch; after the call it is no claim."""
     for said in (
         "I've ordered a replacement SIM to 46 Windsor Gardens.",
@@ -517,7 +601,7 @@ def test_a_plan_code_the_user_said_in_words_is_grounded() -> None:
 
 
 def test_a_yes_to_an_offer_is_a_confirmation_in_the_users_words() -> None:
-    """"Would you like that instead?" — "yeah go on then"; "Klopt dat?" — "ja graag": confirmed writes."""
+    """ "Would you like that instead?" — "yeah go on then"; "Klopt dat?" — "ja graag": confirmed writes."""
 
     def offer(asked: str, reply: str) -> Conversation:
         return chat(
@@ -567,7 +651,7 @@ def _pick(choice: str, booked: str, *between: dict[str, object]) -> Conversation
 
 
 def test_booking_another_option_than_the_one_the_user_chose_is_a_wrong_argument() -> None:
-    """"monday morning is best" — the Monday afternoon slot booked: grounded (the tool offered it), wrong."""
+    """ "monday morning is best" — the Monday afternoon slot booked: grounded (the tool offered it), wrong."""
     [hit] = hits(_pick("monday morning is best for me", "SLT-E948D"), policy="", tools=VISIT_TOOLS)
     assert (hit.name, hit.tool) == ("ungrounded_argument", "book_engineer_visit")
     assert "SLT-E948D" in hit.evidence and "SLT-09F09" in hit.evidence

@@ -191,11 +191,11 @@ def _matches(call: CallResult, family: str) -> bool:
 def _named_tool(tools: Iterable[str], claim: str) -> str | None:
     """The one tool whose object the claim names ("a replacement SIM" → `send_sim`, whatever verb it uses)."""
     said = set(re.findall(r"[a-z0-9]{3,}", claim.lower()))
-    named = sorted({t for t in tools if said & _objects(t)})
+    named = sorted({t for t in tools if said & object_words(t)})
     return named[0] if len(named) == 1 else None
 
 
-def _objects(tool: str) -> set[str]:
+def object_words(tool: str) -> set[str]:
     """The words of a tool's name that are not a verb: `send_sim` → {"sim"}."""
     return {w for w in name_words(tool) if len(w) >= 3 and verb_family(w) == "any"}
 
