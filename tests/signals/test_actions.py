@@ -543,6 +543,66 @@ tools:
 ACCOUNT = {"account_number": "VR11618705", "lines": [{"line_id": "MOB-7161271", "plan": "SIM Only 100GB"}]}
 
 
+CONTRACT_ACCOUNT = {
+    "account_number": "VR60593428",
+    "holder": "Ellie Walker",
+    "lines": [
+        {
+            "line_id": "BB-4447438",
+            "plan": "Fibre 500",
+            "contract": {"minimum_term_end": "2027-03-18", "early_termination_charge": 142.5},
+        }
+    ],
+}
+
+
+def _contract_question(*after: dict[str, object], refusal: str) -> Conversation:
+    return chat(
+        user("hi, am I still in contract on the broadband or can I leave?"),
+        say("Sure, could I take your account number and postcode?"),
+        user("VR60593428 NR2 4ZX"),
+        call("lookup_account", "c1", account_number="VR60593428"),
+        result("c1", CONTRACT_ACCOUNT),
+        say(refusal),
+        *after,
+    )
+
+
+def test_a_bare_refusal_of_what_the_lookup_returned_is_said_cannot() -> None:
+    """ "That isn't something I can help with" to a contract question, right after a lookup that returned
+    the contract: the agent could. In Dutch too. The account number the user gave is no such field."""
+    for refusal in (
+        "I'm afraid that isn't something I can help with over chat.",
+        "Helaas kan ik je daar in deze chat niet mee helpen.",
+    ):
+        conv = _contract_question(user("oh right. ok, thanks"), refusal=refusal)
+        [hit] = [h for h in hits(conv, policy="", tools=CARE_TOOLS) if h.name == "said_cannot"]
+        [at] = [t.index for t in conv.turns if t.text == refusal]
+        assert hit.turn_index == at and hit.tool == "lookup_account" and "`contract`" in hit.evidence, refusal
+    account_only = chat(
+        user("can you help with my account please"),
+        call("lookup_account", "c1", account_number="VR60593428"),
+        result("c1", {"account_number": "VR60593428", "status": "active"}),
+        say("I'm afraid that isn't something I can help with over chat."),
+    )
+    assert [h for h in hits(account_only, policy="", tools=CARE_TOOLS) if h.name == "said_cannot"] == []
+
+
+def test_a_refusal_with_a_reason_or_answered_after_a_rephrase_is_not_said_cannot() -> None:
+    """A reason ("by policy") makes it a policy refusal; an answer with the date after the user rephrased
+    is a recovery."""
+    reasoned = _contract_question(
+        refusal="That isn't something I can help with: contract changes are by phone only."
+    )
+    rephrased = _contract_question(
+        user("sorry, I mean when does my internet contract end?"),
+        say("Your contract runs until 18 March 2027."),
+        refusal="I'm afraid that isn't something I can help with over chat.",
+    )
+    for conv in (reasoned, rephrased):
+        assert [h for h in hits(conv, policy="", tools=CARE_TOOLS) if h.name == "said_cannot"] == []
+
+
 def _sim_chat(*middle: dict[str, object]) -> Conversation:
     return chat(
         user("my sim is broken, account VR11618705"),
