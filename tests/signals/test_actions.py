@@ -613,6 +613,18 @@ def _sim_chat(*middle: dict[str, object]) -> Conversation:
     )
 
 
+def test_a_replacement_said_to_be_in_the_post_with_no_call_is_claimed_not_done() -> None:
+    """"A new SIM is being posted to you today", "Nowa karta SIM jest już w drodze", "Your eSIM is all set
+    up" with no `send_sim` call: claims, in any of these forms."""
+    for said in (
+        "All sorted — a new SIM is being posted to you today.",
+        "Nowa karta SIM jest już w drodze, dotrze w 1–2 dni robocze.",
+        "Perfect, verified. Your eSIM is all set up.",
+    ):
+        fired = [(h.name, h.tool) for h in hits(_sim_chat(say(said)), policy="", tools=CARE_TOOLS)]
+        assert fired == [("claimed_not_done", "send_sim")], said
+
+
 def test_a_sign_in_code_the_agent_says_it_sent_is_not_a_claimed_write() -> None:
     """ "We've sent a 6-digit code" is the harness's sign-in step, in any language, not `send_sim` claimed."""
     for said in (

@@ -129,7 +129,14 @@ CLAIM = re.compile(
     rf"|\b(?:is|are)\s+now\s+({_PAST})\b"
     rf"|\bsuccessfully\s+({_PAST})\b"
     r"|\b(?:all\s+done|it'?s\s+done|that'?s\s+done)\b"
-    r"|\b(?:is|are)\s+(?:now\s+)?on\s+(?:its|their|the)\s+way\b|" + _FOREIGN_PAST,
+    rf"|\b(?:is|are)\s+(?:now\s+)?being\s+({_PAST})\b"
+    r"|\b(?:is|are|'s|'re)\s+all\s+set\s+up\b"
+    r"|\b(?:is|are)\s+(?:now\s+)?on\s+(?:its|their|the)\s+way\b"
+    # "on its way" in nl, pl, it, es, pt, de, fr
+    r"|\b(?:is|zijn)\s+(?:al\s+)?onderweg\b|\bjest\s+(?:już\s+)?w\s+drodze|\bè\s+(?:già\s+)?in\s+(?:arrivo|viaggio)\b"
+    r"|\b(?:va|está|están)\s+(?:ya\s+)?en\s+camino\b|\b(?:está|vai)\s+(?:já\s+)?a\s+caminho\b"
+    r"|\bist\s+(?:schon\s+|bereits\s+)?(?:unterwegs|auf\s+dem\s+weg)\b|\best\s+(?:déjà\s+)?en\s+(?:route|chemin)\b|"
+    + _FOREIGN_PAST,
     re.IGNORECASE,
 )
 # A state the assistant reports ("Booked: Gareth will visit on…", "la visita queda confirmada"): a claim
@@ -191,8 +198,14 @@ def _matches(call: CallResult, family: str) -> bool:
 def _named_tool(tools: Iterable[str], claim: str) -> str | None:
     """The one tool whose object the claim names ("a replacement SIM" → `send_sim`, whatever verb it uses)."""
     said = set(re.findall(r"[a-z0-9]{3,}", claim.lower()))
-    named = sorted({t for t in tools if said & object_words(t)})
+    named = sorted({t for t in tools if any(_names_object(w, o) for w in said for o in object_words(t))})
     return named[0] if len(named) == 1 else None
+
+
+def _names_object(word: str, obj: str) -> bool:
+    """A word of the claim names a tool's object: itself, or in a compound ("esim", "nanosim", "simkaart";
+    not "simply")."""
+    return word == obj or word.endswith(obj) or (word.startswith(obj) and len(word) >= len(obj) + 4)
 
 
 def object_words(tool: str) -> set[str]:
