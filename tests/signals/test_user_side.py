@@ -7,6 +7,7 @@ import pytest
 
 from agentmend.analysis.actions import check_actions
 from agentmend.analysis.signals import detect, is_resolution
+from agentmend.conversations.model import Conversation
 from agentmend.repo_config import ActionsConfig, SignalsConfig
 from signals.tool_chats import call, chat, lookup, result, say, user
 
@@ -52,6 +53,27 @@ def test_a_conversation_ending_on_closing_thanks_after_the_work_is_not_abandoned
     )
     out = detect(conv, CFG)
     assert not out.failed and "abandonment" not in out.signal_names
+
+
+def _answered_then(last: str) -> Conversation:
+    return chat(
+        user("Does my policy cover a hire car after an accident?"),
+        say("Yes — comprehensive cover includes a courtesy car for up to 14 days."),
+        user(last),
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["top man", "you're a star", "ta love", "lovely jubbly", "BRILL, TA", "THANKYOU", "show, valeu", "tyvm"],
+)
+def test_informal_thanks_after_an_answer_is_no_abandonment(text: str) -> None:
+    assert "abandonment" not in detect(_answered_then(text), CFG).signal_names
+
+
+@pytest.mark.parametrize("text", ["right, show me", "a man answered before"])
+def test_filler_without_thanks_left_unanswered_is_still_abandonment(text: str) -> None:
+    assert "abandonment" in detect(_answered_then(text), CFG).signal_names
 
 
 def test_a_completed_transfer_the_user_asked_for_is_not_a_failure() -> None:
@@ -111,7 +133,11 @@ def test_a_yes_after_declining_an_extra_confirms_the_write() -> None:
     )
     assert (
         check_actions(
-            conv, ActionsConfig(), {"unconfirmed_write"}, None, "Obtain explicit confirmation (yes).",
+            conv,
+            ActionsConfig(),
+            {"unconfirmed_write"},
+            None,
+            "Obtain explicit confirmation (yes).",
             handed_off=False,
         )
         == []

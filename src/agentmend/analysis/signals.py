@@ -269,7 +269,7 @@ def _one_slip(words: tuple[str, ...], real: tuple[str, ...]) -> str:
 
 
 GRATITUDE = re.compile(
-    r"(?<!\w)(?:thanks|thank\s+(?:you|u)|thnx|thanx|thnks|thx|ty|tysm|cheers|"
+    r"(?<!\w)(?:thanks|thank\s+(?:you|u)|thank-?you|thnx|thanx|thnks|thx|ty|tysm|tyvm|cheers|"
     + _one_slip(
         ("thank", "thanks", "cheers"),
         ("think", "thinks", "thick", "tank", "tanks", "thing", "things", "than", "cheer", "chees"),
@@ -280,10 +280,11 @@ GRATITUDE = re.compile(
     r"|great,?\s+(?:thanks|thank\s+you)|got\s+it|(?:exactly\s+)?what\s+i\s+needed|that\s+answers"
     r"|makes\s+sense|that's\s+it|resolved|fixed\s+now|that's\s+(?:all|everything)(?:\s+i\s+(?:need|needed|wanted))?"
     r"|(?:i\s+)?(?:don't|do\s+not)\s+need\s+anything\s+else|nothing\s+else"
+    r"|you'?re\s+a\s+(?:star|legend|gem|lifesaver|diamond)|lifesaver"
     # thanks in other common languages
     r"|merci|danke|dankesch[öo]n|vielen\s+dank|gracias|muchas\s+gracias|grazie|obrigad[oa]|bedankt|dank\s+(?:je|u)"
     r"|tack|takk|tak|dzi[eę]kuj[eę]|dzi[eę]ki|dank\s*je\s*wel|dank\s*u\s*wel|spasibo|d[ée]j[àa]\s+r[ée]gl[ée]|parfait"
-    r"|perfecto|perfetto|prima|"
+    r"|perfecto|perfetto|prima|agradecid[oa]|valeu|go\s+raibh\s+maith\s+agat|"
     # …typed with one slip ("grazue", "dziękki", "bedankkt")
     + _one_slip(("grazie", "dzięki", "dzieki", "bedankt", "gracias", "obrigado", "obrigada"), ("gracia",))
     + r")(?!\w)|спасибо|ありがとう|谢谢|شكرا|teşekkür|\U0001f44d|\U0001f64f",
@@ -492,6 +493,9 @@ _ACK_CLOSE = frozenset(
         "perfecto", "genial", "grazie", "perfetto", "obrigado", "obrigada", "bedankt", "tack", "takk",
         "super", "top", "excellent", "appreciated", "fab", "nice", "okej", "oké", "spoko", "dzięki", "dzieki",
         "mooi", "goed", "bene", "benissimo", "capito", "świetnie", "fair",
+        # informal British thanks: "top man", "BRILL, TA", "lovely jubbly", "you're a star"
+        "thankyou", "brill", "champion", "star", "legend", "ace", "magic", "cracking", "jubbly", "agradecido",
+        "agradecida", "tyvm", "grand", "valeu", "estupendo", "grz",
     }
 )  # fmt: skip
 _ACK_FILLER = frozenset(
@@ -504,6 +508,7 @@ _ACK_FILLER = frozenset(
         "muito", "tudo", "bem",
         "one", "stuff", "enough", "for", "x", "ah", "aha", "oh",
         "wielkie", "za", "zo", "helemaal", "va", "così",
+        "a", "you're", "youre", "man", "mate", "love", "right", "me", "fico", "show", "nee",
     }
 )  # fmt: skip
 ACK_MAX_WORDS = 6
