@@ -76,6 +76,27 @@ def test_filler_without_thanks_left_unanswered_is_still_abandonment(text: str) -
     assert "abandonment" in detect(_answered_then(text), CFG).signal_names
 
 
+def test_reporting_a_tool_error_that_is_then_recovered_is_not_a_failure() -> None:
+    """ "I couldn't upload IMG_5769.HEIC … send it as a JPG?", the user does, the upload succeeds: one
+    recovered episode. Left unrecovered, the same error fails the conversation."""
+    start = (
+        user("they asked me for pics of the damage, claim CLM-26-794618"),
+        call("upload_document", "c1", claim_id="CLM-26-794618", file_name="IMG_5769.HEIC"),
+        result("c1", {"error": "unsupported_format", "accepted": ["jpg", "png", "pdf"]}),
+        say("I couldn't upload IMG_5769.HEIC: that file type isn't supported. Could you send it as a JPG?"),
+    )
+    recovered = chat(
+        *start,
+        user("oh sorry, here"),
+        call("upload_document", "c2", claim_id="CLM-26-794618", file_name="IMG_5769.jpg"),
+        result("c2", {"document_id": "doc_c1f33bca", "status": "stored"}),
+        say("Thanks — I've added 1 file to claim CLM-26-794618."),
+        user("cheers"),
+    )
+    assert not detect(recovered, CFG).failed
+    assert detect(chat(*start, user("I don't have it in any other format")), CFG).failed
+
+
 def test_a_completed_transfer_the_user_asked_for_is_not_a_failure() -> None:
     conv = chat(
         *lookup(),

@@ -636,6 +636,13 @@ def detect(conv: Conversation, cfg: SignalsConfig, vector_of: VectorOf | None = 
     if handoff is not None:  # "I can't set that up; a human agent will": the handoff is the answer
         hits = [h for h in hits if not (h.name == "non_answer" and 0 <= handoff - h.turn_index <= 2)]
 
+    # "I couldn't upload IMG_5769.HEIC: could you send it as a JPG?" reports a tool error the conversation
+    # then recovered from: one episode, not a second weak signal
+    reports = {
+        _next_reply(conv, h.turn_index) for h in hits if h.name == "tool_error" and h.turn_index in recovered
+    }
+    hits = [h for h in hits if not (h.name == "non_answer" and h.turn_index in reports)]
+
     def honoured(h: SignalHit) -> bool:  # an escalation the agent answered with a completed handoff
         return h.name == "escalation" and handoff is not None and handoff >= h.turn_index
 
@@ -903,6 +910,11 @@ def _blame(conv: Conversation, index: int) -> int:
         return before[-1].index
     after = next((t.index for t in conv.turns[index + 1 :] if t.role == "assistant"), None)
     return after if after is not None else index
+
+
+def _next_reply(conv: Conversation, index: int) -> int | None:
+    """The first assistant turn with words after `index`."""
+    return next((t.index for t in conv.turns[index + 1 :] if t.role == "assistant" and t.text.strip()), None)
 
 
 def _failing_turn(conv: Conversation, hits: Sequence[SignalHit], recovered: Iterable[int]) -> int | None:
