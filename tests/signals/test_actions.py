@@ -472,6 +472,33 @@ def test_an_action_the_user_asked_for_whose_tool_was_never_called_is_half_done()
     assert [h for h in hits(asked(one), tools=CLAIM_TOOLS) if h.name == "half_done"] == []
 
 
+SEAT_TOOLS = """
+tools:
+  - name: update_reservation_baggages
+    description: Update the checked bags of a reservation.
+  - name: update_seat
+    description: Change the seat of a passenger on a reservation.
+"""
+
+
+def test_a_seat_asked_for_with_put_or_switch_and_never_set_is_half_done() -> None:
+    """ "1) add one checked bag 2) put me in an aisle seat": the bag is added, `update_seat` never runs."""
+    for request in (
+        "for reservation 9ea4m3: 1) add one checked bag 2) put me in an aisle seat",
+        "I need to add a checked bag to 9EA4M3 and also switch my seat to an aisle.",
+    ):
+        conv = chat(
+            user(request),
+            say("As a silver member you have 3 free bags. Adding one is free. Shall I proceed?"),
+            user("YES, GO AHEAD."),
+            call("update_reservation_baggages", "c1", reservation_id="9EA4M3", total_baggages=2),
+            result("c1", {"reservation_id": "9EA4M3", "total_baggages": 2}),
+            say("All done! Your reservation 9EA4M3 has been updated."),
+        )
+        fired = [(h.name, h.tool) for h in hits(conv, tools=SEAT_TOOLS) if h.name == "half_done"]
+        assert fired == [("half_done", "update_seat")], request
+
+
 def test_both_changes_agreed_with_one_write_to_show_is_half_done() -> None:
     """ "Shall I go ahead with both?" — "ok yes" — one `change_plan`: the second line was dropped. Two calls,
     or a second call when the user points it out, and it was done."""
@@ -614,7 +641,7 @@ def _sim_chat(*middle: dict[str, object]) -> Conversation:
 
 
 def test_a_replacement_said_to_be_in_the_post_with_no_call_is_claimed_not_done() -> None:
-    """"A new SIM is being posted to you today", "Nowa karta SIM jest już w drodze", "Your eSIM is all set
+    """ "A new SIM is being posted to you today", "Nowa karta SIM jest już w drodze", "Your eSIM is all set
     up" with no `send_sim` call: claims, in any of these forms."""
     for said in (
         "All sorted — a new SIM is being posted to you today.",

@@ -52,6 +52,8 @@ _ANNOUNCES = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[a-z]+")
+# Verbs users ask for a change with that name no tool: "put me in an aisle seat", "get a seat next to my wife"
+_REQUEST_VERBS = ("put", "switch", "swap", "get", "give", "make")
 # "don't cancel it", "no need to change the date": an action the user does not want
 _NEGATED = re.compile(r"(?:\bdon'?t|\bdo\s+not|\bno\s+need\s+to|\bnot|\bnever|\bwithout)\s+(?:\w+\s+)?$")
 _RECAP = re.compile(r"\W*to\s+confirm\b")
@@ -160,7 +162,8 @@ def _requested_not_done(
 ) -> SignalHit | None:
     """A user message asking for two or more actions, a successful write after it, and a declared tool that
     would do one of the others, named by its object in the user's clause, never called at all."""
-    base = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in cfg.write_verbs) + r")\b")
+    verbs = (*cfg.write_verbs, *_REQUEST_VERBS)
+    base = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\b")
     called = {c.name for c in calls}
     idle = [t for t in declared_writes if t not in called]
     if not idle:
